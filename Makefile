@@ -1,0 +1,180 @@
+# AICS Workbook — build the exercise programs, run them, test them and weave
+# the answer book. GNU make. `make help` lists the targets.
+
+PREFIX   ?= /usr/local
+DESTDIR  ?=
+STRICT   ?= 0
+SHARED   ?= ../shared
+PKG_CONFIG ?= pkg-config
+
+CFLAGS   ?= -O2 -g
+CFLAGS   += -std=c11 -Wall -Wextra -MMD -MP
+CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Isrc -Ireport
+LDLIBS   += -lm
+
+# The cmark family only; never libcmark too, which exports the same symbols.
+CMARK_CFLAGS := $(shell $(PKG_CONFIG) --cflags libcmark-gfm 2>/dev/null)
+CMARK_LIBS   := $(shell $(PKG_CONFIG) --libs libcmark-gfm 2>/dev/null) -lcmark-gfm-extensions
+CHECK_CFLAGS := $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
+CHECK_LIBS   := $(shell $(PKG_CONFIG) --libs check 2>/dev/null)
+
+B        := build
+LIB      := $(B)/lib/libaics.a
+LIB_OBJ  := $(patsubst %.c,$(B)/obj/%.o,$(wildcard src/*.c))
+REPORT_LIB := $(B)/lib/libaicsreport.a
+REPORT_OBJ := $(patsubst %.c,$(B)/obj/%.o,$(filter-out report/main.c,$(wildcard report/*.c)))
+BOOKGEN  := $(B)/bin/aics-book
+
+PROG_SRC := $(sort $(wildcard chapters/ch*/ex*.c))
+PROGS    := $(patsubst %.c,$(B)/bin/%,$(notdir $(PROG_SRC)))
+TOOL_SRC := $(sort $(wildcard tools/*.c))
+TOOLS    := $(patsubst tools/%.c,$(B)/bin/%,$(TOOL_SRC))
+CHAPTERS := $(sort $(patsubst chapters/ch%/,%,$(dir $(PROG_SRC))))
+
+TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
+TEST_RUNNER := $(B)/tests/unit-tests
+
+# Every program run the book uses: results (md, kv, text) and SVG figures.
+OUT      := $(B)/out
+FIGDIR   := $(B)/book/fig
+RUN_OUTS := $(patsubst $(B)/bin/%,$(OUT)/%.kv,$(PROGS))
+
+.PHONY: all check book solutions deps clean install uninstall help bench \
+        $(addprefix chapter,$(CHAPTERS))
+.DELETE_ON_ERROR:
+.SECONDEXPANSION:
+
+all: $(LIB) $(PROGS) $(TOOLS) $(BOOKGEN)
+
+help:
+	@echo "make            build the library, every program and the book generator"
+	@echo "make book       run every program and write the answer book to $(B)/book/"
+	@echo "make chapterN   build, run and render chapter N ($(CHAPTERS))"
+	@echo "make check      run every test (unit, golden outputs, scripts)"
+	@echo "make solutions  refresh the reference outputs in solutions/"
+	@echo "make bench      measure speed (never part of the tests)"
+	@echo "make deps       install the Debian packages the project needs"
+	@echo "make install    install programs (PREFIX=$(PREFIX), DESTDIR=)"
+
+# ---- compiling ---------------------------------------------------------------
+
+$(B)/obj/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(B)/obj/report/%.o: CFLAGS += $(CMARK_CFLAGS)
+$(B)/obj/tests/%.o: CFLAGS += $(CHECK_CFLAGS) $(CMARK_CFLAGS)
+$(B)/obj/tests/%.o: CPPFLAGS += -I$(B)/tests
+
+$(LIB): $(LIB_OBJ)
+	@mkdir -p $(@D)
+	$(AR) rcs $@ $^
+
+$(REPORT_LIB): $(REPORT_OBJ)
+	@mkdir -p $(@D)
+	$(AR) rcs $@ $^
+
+# build/bin/ex3_2 comes from chapters/ch3/ex3_2.c.
+$(B)/bin/ex%: $(B)/obj/chapters/ch$$(firstword $$(subst _, ,$$*))/ex$$*.o $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(B)/bin/aics-%: $(B)/obj/tools/aics-%.o $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BOOKGEN): $(B)/obj/report/main.o $(REPORT_LIB) $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) -o $@ $^ $(CMARK_LIBS) $(LDLIBS)
+
+# ---- running the programs ----------------------------------------------------
+
+# One run per program writes all its formats and figures at once.
+$(OUT)/%.kv $(OUT)/%.md $(OUT)/%.txt: $(B)/bin/%
+	@mkdir -p $(OUT) $(B)/log
+	@echo "running $*" >&2
+	@STRICT=$(STRICT) AICS_PLOT_LOG=$(B)/log/$*.gnuplot.log $< --quiet --format=none \
+	  --write=kv:$(OUT)/$*.kv --write=md:$(OUT)/$*.md --write=text:$(OUT)/$*.txt \
+	  --figures=$(FIGDIR)
+	@touch $(OUT)/$*.kv $(OUT)/$*.md $(OUT)/$*.txt
+
+chapter_progs = $(patsubst %.c,%,$(notdir $(wildcard chapters/ch$(1)/ex*.c)))
+
+BOOK_FLAGS = --chapters chapters --results $(OUT) --figures $(FIGDIR) --out $(B)/book \
+             $(if $(filter 1,$(STRICT)),--strict)
+
+book: $(BOOKGEN) $(B)/book/assets/.stamp $(RUN_OUTS)
+	@echo "rendering the book" >&2
+	@$(BOOKGEN) $(BOOK_FLAGS)
+
+# chapterN: build and run chapter N's programs, show their results, render its page.
+define chapter_rule
+chapter$(1): $(BOOKGEN) $(B)/book/assets/.stamp $(patsubst %,$(OUT)/%.kv,$(call chapter_progs,$(1)))
+	@cat $(patsubst %,$(OUT)/%.txt,$(call chapter_progs,$(1)))
+	@echo "rendering chapter$(1)" >&2
+	@$(BOOKGEN) $(BOOK_FLAGS) --chapter $(1)
+endef
+$(foreach c,$(CHAPTERS),$(eval $(call chapter_rule,$(c))))
+
+# KaTeX comes from Debian's packages; -L because some of those files are links.
+KATEX_DIR := /usr/share/javascript/katex
+$(B)/book/assets/.stamp: $(wildcard report/assets/*)
+	@mkdir -p $(@D)/katex
+	@cp -L report/assets/* $(@D)/
+	@cp -L $(KATEX_DIR)/katex.min.js $(KATEX_DIR)/katex.min.css $(@D)/katex/
+	@cp -rL $(KATEX_DIR)/fonts $(@D)/katex/
+	@touch $@
+
+# ---- reference outputs and tests ---------------------------------------------
+
+solutions: $(PROGS)
+	@sh tests/solutions.sh update $(PROGS)
+
+$(B)/tests/suites.h: $(TEST_SRC)
+	@mkdir -p $(@D)
+	@sed -n 's/^Suite \*\([a-z0-9_]*\)_suite(void)$$/AICS_SUITE(\1)/p' $^ > $@.tmp && mv $@.tmp $@
+
+$(B)/obj/tests/unit/main.o: $(B)/tests/suites.h
+
+$(TEST_RUNNER): $(patsubst %.c,$(B)/obj/%.o,$(TEST_SRC) tests/unit/main.c) $(REPORT_LIB) $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) -o $@ $^ $(CHECK_LIBS) $(CMARK_LIBS) $(LDLIBS)
+
+# Golden outputs and script tests first; Check's summary line comes last.
+check: all $(TEST_RUNNER)
+	@sh tests/solutions.sh check $(PROGS)
+	@sh tests/run-scripts.sh $(B) $(SHARED)
+	@AICS_BIN=$(B)/bin AICS_SHARED=$(SHARED) $(TEST_RUNNER)
+
+bench: all
+	@sh tests/bench.sh $(B) $(SHARED)
+
+# ---- set-up, install, clean --------------------------------------------------
+
+DEB_PACKAGES := build-essential pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev \
+                gnuplot-nox check libjs-katex fonts-katex fonts-noto-cjk chromium
+
+deps:
+	@if [ "$$(id -u)" = 0 ]; then \
+	  apt-get update && DEBIAN_FRONTEND=noninteractive \
+	  apt-get install -y --no-install-recommends $(DEB_PACKAGES); \
+	else \
+	  echo "Run as root:"; \
+	  echo "  apt-get update && apt-get install -y --no-install-recommends $(DEB_PACKAGES)"; \
+	fi
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/aics
+	install -m 755 $(PROGS) $(TOOLS) $(BOOKGEN) $(DESTDIR)$(PREFIX)/bin
+	install -m 644 $(LIB) $(DESTDIR)$(PREFIX)/lib
+	install -m 644 src/*.h $(DESTDIR)$(PREFIX)/include/aics
+
+uninstall:
+	rm -f $(addprefix $(DESTDIR)$(PREFIX)/bin/,$(notdir $(PROGS) $(TOOLS) $(BOOKGEN)))
+	rm -f $(DESTDIR)$(PREFIX)/lib/libaics.a
+	rm -rf $(DESTDIR)$(PREFIX)/include/aics
+
+clean:
+	rm -rf $(B)
+
+-include $(shell find $(B)/obj -name '*.d' 2>/dev/null)

@@ -1,0 +1,200 @@
+/* ex2_7.c — exercises 2.6 and 2.7: the derivatives of sigmoid and of
+ * φ(v) = v/√(1+v²), and their values at the origin.
+ *
+ * Each derivative is computed three independent ways on a grid over [−6, 6]:
+ *   1. the closed form derived by hand: σ' = σ(1−σ), φ' = (1+v²)^(−3/2);
+ *   2. forward-mode automatic differentiation (dual numbers, src/dual.h),
+ *      which applies the chain rule to the function as written;
+ *   3. central differences (f(v+h) − f(v−h)) / 2h with h = ∛ε·max(1,|v|).
+ * The program reports the largest disagreement of (2) and (3) with (1), and
+ * the a-priori error bound of (3), so the closed forms are checked twice.
+ */
+#include <float.h>
+#include <math.h>
+#include <stdio.h>
+
+#include "dual.h"
+#include "plot.h"
+#include "program.h"
+
+#define GRID_MIN (-6.0)
+#define GRID_MAX 6.0
+#define GRID_POINTS 1201 /* step 0.01 */
+
+// ANCHOR: closed_form
+static double sigmoid(double v) { return 1.0 / (1.0 + exp(-v)); }
+static double sigmoid_prime(double v)
+{
+    double s = sigmoid(v);
+    return s * (1.0 - s); /* σ' = σ(1 − σ) */
+}
+
+static double phi(double v) { return v / sqrt(1.0 + v * v); }
+static double phi_prime(double v)
+{
+    return pow(1.0 + v * v, -1.5); /* φ' = (1 + v²)^(−3/2) */
+}
+// ANCHOR_END: closed_form
+
+// ANCHOR: dual
+/* φ written exactly as defined; the dual numbers differentiate it. */
+static aics_dual phi_dual(aics_dual v)
+{
+    aics_dual one_plus_v2 = aics_dual_add_const(aics_dual_mul(v, v), 1.0);
+    return aics_dual_div(v, aics_dual_sqrt(one_plus_v2));
+}
+// ANCHOR_END: dual
+
+// ANCHOR: central
+/* Truncation error is h²/6·|f'''| and rounding error about ε·|f|/h; the sum
+ * is smallest near h = ∛ε, scaled with |v| so that v ± h stays exact-ish. */
+static double central_step(double v) { return cbrt(DBL_EPSILON) * fmax(1.0, fabs(v)); }
+
+static double central_diff(double (*f)(double), double v)
+{
+    double h = central_step(v);
+    volatile double up = v + h, down = v - h; /* the step actually taken */
+    return (f(up) - f(down)) / (up - down);
+}
+// ANCHOR_END: central
+
+typedef struct {
+    const char *key;  /* "sigmoid" or "phi" */
+    const char *name; /* for labels */
+    double (*f)(double);
+    double (*closed)(double);
+    aics_dual (*dual)(aics_dual);
+    double max_f, max_f3; /* sup |f| and sup |f'''| on the grid, for the bound */
+} function;
+
+static const function functions[] = {
+    {"sigmoid", "σ", sigmoid, sigmoid_prime, aics_dual_sigmoid, 1.0, 0.125},
+    {"phi", "φ", phi, phi_prime, phi_dual, 1.0, 3.0},
+};
+
+static double grid_point(int i)
+{
+    return GRID_MIN + (GRID_MAX - GRID_MIN) * i / (GRID_POINTS - 1);
+}
+
+static void report_origin(aics_result *r)
+{
+    aics_result_part(r, "origin", "在原点的值");
+    aics_result_double(r, "sigmoid.value_at_0", sigmoid(0.0), "σ(0)");
+    aics_result_double(r, "sigmoid.dphi_at_0", sigmoid_prime(0.0), "σ'(0) = σ(0)(1−σ(0))");
+    aics_result_double(r, "phi.value_at_0", phi(0.0), "φ(0)");
+    aics_result_double(r, "phi.dphi_at_0", phi_prime(0.0), "φ'(0) = (1+0)^(−3/2)");
+}
+
+static void report_table(aics_result *r)
+{
+    static const double points[] = {-4, -2, -1, 0, 1, 2, 4};
+    aics_result_part(r, "table", "若干点上的函数值与导数");
+    aics_table *t = aics_result_table(r, "rrrrrrr",
+        (const char *const[]){"v", "σ(v)", "σ'(v)", "φ(v)", "φ'(v)", "tanh(v)", "tanh'(v)"});
+    for (size_t i = 0; i < sizeof points / sizeof *points; i++) {
+        double v = points[i], th = tanh(v);
+        aics_table_cell(t, "%g", v);
+        aics_table_cell(t, "%.6f", sigmoid(v));
+        aics_table_cell(t, "%.6f", sigmoid_prime(v));
+        aics_table_cell(t, "%.6f", phi(v));
+        aics_table_cell(t, "%.6f", phi_prime(v));
+        aics_table_cell(t, "%.6f", th);
+        aics_table_cell(t, "%.6f", 1.0 - th * th);
+    }
+}
+
+/* Largest |method − closed form| over the grid, for one function. */
+static void check_function(aics_result *r, const function *fn)
+{
+    double err_dual = 0.0, err_num = 0.0, h_max = 0.0;
+    for (int i = 0; i < GRID_POINTS; i++) {
+        double v = grid_point(i), exact = fn->closed(v);
+        err_dual = fmax(err_dual, fabs(fn->dual(aics_dual_var(v)).d - exact));
+        err_num = fmax(err_num, fabs(central_diff(fn->f, v) - exact));
+        h_max = fmax(h_max, central_step(v));
+    }
+    double h0 = central_step(0.0);
+    /* The bound at the worst point: truncation uses the largest step, rounding the smallest. */
+    double bound = h_max * h_max / 6.0 * fn->max_f3 + DBL_EPSILON * fn->max_f / h0;
+    char key[64], label[96];
+    snprintf(key, sizeof key, "%s.max_err.dual", fn->key);
+    snprintf(label, sizeof label, "max |%s'_dual − %s'_closed|", fn->name, fn->name);
+    aics_result_double(r, key, err_dual, label);
+    snprintf(key, sizeof key, "%s.max_err.numeric", fn->key);
+    snprintf(label, sizeof label, "max |%s'_central − %s'_closed|", fn->name, fn->name);
+    aics_result_double(r, key, err_num, label);
+    snprintf(key, sizeof key, "%s.numeric_bound", fn->key);
+    snprintf(label, sizeof label, "中心差分误差上界（%s）", fn->name);
+    aics_result_double(r, key, bound, label);
+    snprintf(key, sizeof key, "%s.check", fn->key);
+    snprintf(label, sizeof label, "%s' 三种方法一致", fn->name);
+    aics_result_word(r, key, err_dual <= 1e-12 && err_num <= bound ? "pass" : "fail", label);
+}
+
+static void report_checks(aics_result *r)
+{
+    aics_result_part(r, "check", "三种方法的对照");
+    aics_result_note(r, "网格：[%g, %g] 上 %d 个点；中心差分步长 h = ∛ε·max(1,|v|) ≈ %.3g·max(1,|v|)。",
+                     GRID_MIN, GRID_MAX, GRID_POINTS, cbrt(DBL_EPSILON));
+    aics_result_int(r, "grid.points", GRID_POINTS, "网格点数");
+    for (size_t i = 0; i < sizeof functions / sizeof *functions; i++) check_function(r, &functions[i]);
+}
+
+static void report_saturation(aics_result *r)
+{
+    aics_result_part(r, "saturation", "φ 与 tanh 的饱和速度");
+    aics_result_double(r, "phi.gap_at_3", 1.0 - phi(3.0), "1 − φ(3)");
+    aics_result_double(r, "tanh.gap_at_3", 1.0 - tanh(3.0), "1 − tanh(3)");
+    aics_result_double(r, "phi.gap_at_6", 1.0 - phi(6.0), "1 − φ(6)");
+    aics_result_double(r, "tanh.gap_at_6", 1.0 - tanh(6.0), "1 − tanh(6)");
+}
+
+static void draw_figure(aics_plot *p)
+{
+    if (!aics_plot_enabled(p)) return;
+    enum { N = 241 };
+    static double rows[N][6];
+    for (int i = 0; i < N; i++) {
+        double v = GRID_MIN + (GRID_MAX - GRID_MIN) * i / (N - 1), th = tanh(v);
+        double row[6] = {v, phi(v), phi_prime(v), sigmoid(v), sigmoid_prime(v), th};
+        for (int c = 0; c < 6; c++) rows[i][c] = row[c];
+    }
+    aics_plot_begin(p, "ex2_7_functions", 720, 440);
+    aics_plot_data(p, "F", &rows[0][0], N, 6);
+    aics_plot_cmd(p, "set xlabel 'v'");
+    aics_plot_cmd(p, "set grid");
+    aics_plot_cmd(p, "set key left top");
+    aics_plot_cmd(p, "set yrange [-1.1:1.1]");
+    aics_plot_cmd(p, "plot $F using 1:2 with lines lw 2 title 'φ(v) = v/√(1+v²)', "
+                     "$F using 1:3 with lines lw 2 dt 2 title \"φ'(v)\", "
+                     "$F using 1:4 with lines lw 2 title 'σ(v)', "
+                     "$F using 1:5 with lines lw 2 dt 2 title \"σ'(v)\", "
+                     "$F using 1:6 with lines lw 1 dt 3 lc 'black' title 'tanh(v)'");
+    aics_plot_end(p);
+}
+
+static const aics_program program = {
+    .name = "ex2_7",
+    .exercise = "2.7",
+    .summary = "Exercises 2.6 and 2.7: derivatives of sigmoid and of v/sqrt(1+v^2), checked three ways.",
+    .details = "Convention: closed-form derivatives, checked against dual numbers and central\n"
+               "differences on 1201 points over [-6, 6]. kv keys are listed in docs/results.md.",
+};
+
+int main(int argc, char **argv)
+{
+    aics_run run;
+    aics_run_init(&run, &program, argc, argv);
+    aics_result *r = aics_result_new(program.exercise, run.seed, "closed-form-vs-dual-vs-central");
+    report_origin(r);
+    report_table(r);
+    report_checks(r);
+    report_saturation(r);
+    aics_plot *p = aics_plot_open(run.figdir);
+    draw_figure(p);
+    int rc = aics_plot_close(p);
+    rc |= aics_run_emit(&run, r);
+    aics_result_free(r);
+    return rc;
+}

@@ -1,0 +1,160 @@
+/* kv.c — the kv result reader (see kv.h). */
+#include "kv.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+#include "fileio.h"
+#include "result.h"
+
+static bool fail(char *err, size_t errsz, const char *path, long line, long col,
+                 const char *fmt, ...)
+{
+    int n = snprintf(err, errsz, "%s:%ld:%ld: ", path, line, col);
+    if (n >= 0 && (size_t)n < errsz) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(err + n, errsz - (size_t)n, fmt, ap);
+        va_end(ap);
+    }
+    return false;
+}
+
+static bool is_space(char c) { return c == ' ' || c == '\t'; }
+
+static char *dup_range(const char *s, size_t n)
+{
+    char *d = aics_xmalloc(n + 1);
+    memcpy(d, s, n);
+    d[n] = '\0';
+    return d;
+}
+
+/* Parse one non-comment line [s, s+n) into a new entry. */
+static bool parse_entry(aics_kv *out, const char *s, size_t n, const char *path,
+                        long line, char *err, size_t errsz)
+{
+    size_t i = 0;
+    while (i < n && is_space(s[i])) i++;
+    size_t k0 = i;
+    while (i < n && !is_space(s[i])) i++;
+    char *key = dup_range(s + k0, i - k0);
+    if (!aics_result_key_ok(key)) {
+        free(key);
+        return fail(err, errsz, path, line, (long)k0 + 1,
+                    "expected a key made of [a-z0-9_.]");
+    }
+    while (i < n && is_space(s[i])) i++;
+    size_t v0 = i;
+    while (i < n && !is_space(s[i])) i++;
+    size_t v1 = i;
+    while (i < n && is_space(s[i])) i++;
+    if (v1 == v0 || i < n) {
+        free(key);
+        return fail(err, errsz, path, line, (long)(v1 == v0 ? v0 : i) + 1,
+                    v1 == v0 ? "expected a value after the key"
+                             : "expected one value; found more text after it");
+    }
+    const aics_kv_entry *dup = aics_kv_find(out, key);
+    if (dup) {
+        long first = dup->line;
+        free(key);
+        return fail(err, errsz, path, line, (long)k0 + 1,
+                    "duplicate key (first given on line %ld)", first);
+    }
+    out->e = aics_xrealloc(out->e, (out->n + 1) * sizeof *out->e);
+    out->e[out->n++] = (aics_kv_entry){key, dup_range(s + v0, v1 - v0), line};
+    return true;
+}
+
+bool aics_kv_parse(const char *text, size_t len, const char *path, aics_kv *out,
+                   char *err, size_t errsz)
+{
+    memset(out, 0, sizeof *out);
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+        text += 3;
+        len -= 3;
+    }
+    if (memchr(text, '\0', len))
+        return fail(err, errsz, path, 1, 1, "binary file; expected kv text");
+    long line = 0;
+    for (size_t pos = 0; pos < len;) {
+        const char *s = text + pos;
+        const char *nl = memchr(s, '\n', len - pos);
+        size_t n = nl ? (size_t)(nl - s) : len - pos;
+        pos += n + (nl ? 1 : 0);
+        line++;
+        if (n > 0 && s[n - 1] == '\r') n--;
+        size_t i = 0;
+        while (i < n && is_space(s[i])) i++;
+        if (i == n) continue;
+        if (s[i] == '#') {
+            if (line == 1 && !out->header) {
+                size_t h = i + 1;
+                while (h < n && is_space(s[h])) h++;
+                out->header = dup_range(s + h, n - h);
+            }
+            continue;
+        }
+        if (!parse_entry(out, s, n, path, line, err, errsz)) {
+            aics_kv_free(out);
+            return false;
+        }
+    }
+    return true;
+}
+
+bool aics_kv_load(const char *path, size_t max_bytes, aics_kv *out, char *err,
+                  size_t errsz)
+{
+    size_t len;
+    char *text = aics_read_file(path, max_bytes, &len);
+    if (!text) {
+        memset(out, 0, sizeof *out);
+        if (errno == EFBIG)
+            snprintf(err, errsz, "%s: file is larger than %zu bytes; expected a kv file", path, max_bytes);
+        else
+            snprintf(err, errsz, "%s: cannot read: %s", path, strerror(errno));
+        return false;
+    }
+    bool ok = aics_kv_parse(text, len, path, out, err, errsz);
+    free(text);
+    return ok;
+}
+
+const aics_kv_entry *aics_kv_find(const aics_kv *kv, const char *key)
+{
+    for (size_t i = 0; i < kv->n; i++)
+        if (strcmp(kv->e[i].key, key) == 0) return &kv->e[i];
+    return NULL;
+}
+
+bool aics_kv_header_field(const aics_kv *kv, const char *name, char *out, size_t n)
+{
+    if (!kv->header) return false;
+    size_t len = strlen(name);
+    for (const char *p = kv->header; (p = strstr(p, name)) != NULL; p += len) {
+        bool starts = p == kv->header || p[-1] == ' ';
+        if (!starts || p[len] != '=') continue;
+        const char *v = p + len + 1;
+        size_t vn = strcspn(v, " \t");
+        snprintf(out, n, "%.*s", (int)vn, v);
+        return true;
+    }
+    return false;
+}
+
+void aics_kv_free(aics_kv *kv)
+{
+    for (size_t i = 0; i < kv->n; i++) {
+        free(kv->e[i].key);
+        free(kv->e[i].value);
+    }
+    free(kv->e);
+    free(kv->header);
+    memset(kv, 0, sizeof *kv);
+}

@@ -1,0 +1,207 @@
+/* plot.c — the gnuplot pipe (see plot.h). */
+#include "plot.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "buf.h"
+#include "error.h"
+#include "fileio.h"
+
+#define MAX_FIGURES 32
+#define FONT_NAME "Noto Sans CJK SC"
+#define FONT_LIST "Noto Sans CJK SC, Noto Sans SC, Source Han Sans SC, WenQuanYi Micro Hei, sans-serif"
+
+struct aics_plot {
+    FILE *pipe;
+    char *figdir;
+    char *log;
+    char *names[MAX_FIGURES];
+    int nfigures;
+    bool failed; /* a write to gnuplot failed: it died early */
+};
+
+int aics_plot_probe(void)
+{
+    FILE *f = popen("gnuplot --version 2>/dev/null", "r");
+    if (!f) return 0;
+    char line[128] = "";
+    if (!fgets(line, sizeof line, f)) line[0] = '\0';
+    int status = pclose(f);
+    int major = 0;
+    if (status != 0 || sscanf(line, "gnuplot %d", &major) != 1) return 0;
+    return major >= 5;
+}
+
+static bool strict_mode(void)
+{
+    const char *s = getenv("STRICT");
+    return s && strcmp(s, "1") == 0;
+}
+
+static void figures_unavailable(void)
+{
+    if (strict_mode()) {
+        fprintf(stderr, "%s: gnuplot 5 or later is not installed, and STRICT=1 makes "
+                        "missing figures an error (run 'make deps')\n", aics_progname());
+        exit(AICS_EXIT_FAIL);
+    }
+    fprintf(stderr, "%s: gnuplot 5 or later not found; figures skipped, results are "
+                    "complete (run 'make deps' to install it)\n", aics_progname());
+}
+
+static char *log_path(const char *figdir)
+{
+    const char *env = getenv("AICS_PLOT_LOG");
+    if (env && *env) return aics_xstrdup(env);
+    aics_buf b = AICS_BUF_INIT;
+    aics_buf_printf(&b, "%s/%s.gnuplot.log", figdir, aics_progname());
+    return aics_buf_take(&b);
+}
+
+aics_plot *aics_plot_open(const char *figdir)
+{
+    aics_plot *p = aics_xcalloc(1, sizeof *p);
+    if (!figdir) return p;
+    if (!aics_plot_probe()) {
+        figures_unavailable();
+        return p;
+    }
+    if (!aics_make_dirs(figdir)) {
+        fprintf(stderr, "%s: cannot create figure folder %s: %s\n", aics_progname(),
+                figdir, strerror(errno));
+        exit(AICS_EXIT_FAIL);
+    }
+    p->figdir = aics_xstrdup(figdir);
+    p->log = log_path(figdir);
+    aics_buf cmd = AICS_BUF_INIT;
+    aics_buf_printf(&cmd, "gnuplot 2>'%s'", p->log);
+    p->pipe = popen(cmd.data, "w");
+    aics_buf_free(&cmd);
+    AICS_CHECK(p->pipe != NULL, "popen(gnuplot) failed; is /bin/sh available?");
+    return p;
+}
+
+bool aics_plot_enabled(const aics_plot *p) { return p->pipe != NULL; }
+
+/* Write to gnuplot with SIGPIPE ignored, so a gnuplot that died is noticed
+ * through the return value instead of killing the program. */
+static void send(aics_plot *p, const char *s, size_t n)
+{
+    void (*old)(int) = signal(SIGPIPE, SIG_IGN);
+    if (fwrite(s, 1, n, p->pipe) != n) p->failed = true;
+    signal(SIGPIPE, old);
+}
+
+void aics_plot_cmd(aics_plot *p, const char *fmt, ...)
+{
+    if (!p->pipe) return;
+    aics_buf b = AICS_BUF_INIT;
+    va_list ap;
+    va_start(ap, fmt);
+    aics_buf_vprintf(&b, fmt, ap);
+    va_end(ap);
+    aics_buf_putc(&b, '\n');
+    send(p, b.data, b.len);
+    aics_buf_free(&b);
+}
+
+void aics_plot_begin(aics_plot *p, const char *name, int width, int height)
+{
+    if (!p->pipe) return;
+    AICS_CHECK(p->nfigures < MAX_FIGURES, "too many figures in one run; raise MAX_FIGURES");
+    for (const char *c = name; *c; c++)
+        AICS_CHECK((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '_',
+                   "figure names are made of [a-z0-9_]");
+    p->names[p->nfigures++] = aics_xstrdup(name);
+    aics_plot_cmd(p, "reset session");
+    aics_plot_cmd(p, "set terminal svg size %d,%d enhanced font '" FONT_NAME ",11' background 'white'",
+                  width, height);
+    aics_plot_cmd(p, "set encoding utf8");
+    aics_plot_cmd(p, "set output '%s/%s.svg.tmp'", p->figdir, name);
+}
+
+void aics_plot_data(aics_plot *p, const char *block, const double *values, size_t rows,
+                    size_t cols)
+{
+    if (!p->pipe) return;
+    aics_buf b = AICS_BUF_INIT;
+    aics_buf_printf(&b, "$%s << EOD\n", block);
+    for (size_t r = 0; r < rows; r++) {
+        for (size_t c = 0; c < cols; c++)
+            aics_buf_printf(&b, c ? " %.17g" : "%.17g", values[r * cols + c]);
+        aics_buf_putc(&b, '\n');
+    }
+    aics_buf_puts(&b, "EOD\n");
+    send(p, b.data, b.len);
+    aics_buf_free(&b);
+}
+
+void aics_plot_end(aics_plot *p) { aics_plot_cmd(p, "unset output"); }
+
+/* Replace the single font gnuplot writes with the full fallback list, and
+ * move the finished figure into place. */
+static bool publish(const char *figdir, const char *name)
+{
+    aics_buf tmp = AICS_BUF_INIT, dst = AICS_BUF_INIT, out = AICS_BUF_INIT;
+    aics_buf_printf(&tmp, "%s/%s.svg.tmp", figdir, name);
+    aics_buf_printf(&dst, "%s/%s.svg", figdir, name);
+    size_t len;
+    char *svg = aics_read_file(tmp.data, (size_t)64 << 20, &len);
+    bool ok = svg != NULL;
+    const char *from = "font-family=\"" FONT_NAME "\"", *to = "font-family=\"" FONT_LIST "\"";
+    for (const char *s = svg; ok && *s;) {
+        const char *hit = strstr(s, from);
+        size_t n = hit ? (size_t)(hit - s) : strlen(s);
+        aics_buf_append(&out, s, n);
+        if (!hit) break;
+        aics_buf_puts(&out, to);
+        s = hit + strlen(from);
+    }
+    ok = ok && aics_write_file_atomic(dst.data, out.data ? out.data : "", out.len) >= 0;
+    if (svg) remove(tmp.data);
+    free(svg);
+    aics_buf_free(&tmp);
+    aics_buf_free(&dst);
+    aics_buf_free(&out);
+    return ok;
+}
+
+static void remove_tmp(const char *figdir, const char *name)
+{
+    aics_buf tmp = AICS_BUF_INIT;
+    aics_buf_printf(&tmp, "%s/%s.svg.tmp", figdir, name);
+    remove(tmp.data);
+    aics_buf_free(&tmp);
+}
+
+int aics_plot_close(aics_plot *p)
+{
+    int rc = 0;
+    if (p->pipe) {
+        aics_plot_cmd(p, "exit");
+        int status = pclose(p->pipe);
+        bool ok = !p->failed && status != -1 && WIFEXITED(status) && WEXITSTATUS(status) == 0;
+        if (!ok) {
+            fprintf(stderr, "%s: gnuplot failed; see %s\n", aics_progname(), p->log);
+            rc = 1;
+        }
+        for (int i = 0; i < p->nfigures; i++) {
+            if (!ok) remove_tmp(p->figdir, p->names[i]);
+            else if (!publish(p->figdir, p->names[i])) {
+                fprintf(stderr, "%s: cannot write figure %s/%s.svg\n", aics_progname(), p->figdir, p->names[i]);
+                rc = 1;
+            }
+            free(p->names[i]);
+        }
+    }
+    free(p->figdir);
+    free(p->log);
+    free(p);
+    return rc;
+}

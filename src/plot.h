@@ -1,0 +1,50 @@
+/* plot.h — figures through one gnuplot process per program run.
+ *
+ * aics_plot_open() probes for gnuplot 5.0 or later once. If it is missing,
+ * the program says so once on stderr and every other call here does nothing,
+ * so results are still printed; with the environment variable STRICT=1 a
+ * missing gnuplot is an error instead (exit 1). Figures are written as
+ * "<figdir>/<name>.svg.tmp" and renamed to "<name>.svg" only after gnuplot
+ * exits cleanly; gnuplot's stderr goes to a log (AICS_PLOT_LOG, or
+ * "<figdir>/<program>.gnuplot.log"). SVG text uses a font list that starts
+ * with Noto Sans CJK SC, so Chinese labels render.
+ *
+ * Data goes inline as gnuplot data blocks ($NAME << EOD), printed with %.17g.
+ * The aics_plot is owned by the caller and released by aics_plot_close().
+ */
+#ifndef AICS_PLOT_H
+#define AICS_PLOT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct aics_plot aics_plot;
+
+/* Start a figure session; `figdir` NULL means figures are off. Never NULL. */
+aics_plot *aics_plot_open(const char *figdir);
+
+/* Whether figures are being drawn (a folder was given and gnuplot works). */
+bool aics_plot_enabled(const aics_plot *p);
+
+/* Begin figure `name` ([a-z0-9_]) of width × height pixels. */
+void aics_plot_begin(aics_plot *p, const char *name, int width, int height);
+
+/* Send one gnuplot command line (a newline is added). */
+void aics_plot_cmd(aics_plot *p, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Send a data block $block with `rows` rows of `cols` doubles (row-major). */
+void aics_plot_data(aics_plot *p, const char *block, const double *values,
+                    size_t rows, size_t cols);
+
+/* Finish the current figure. */
+void aics_plot_end(aics_plot *p);
+
+/* Close gnuplot, move finished figures into place and free `p`. Returns 0 on
+ * success or when figures were off or skipped, 1 when gnuplot failed. */
+int aics_plot_close(aics_plot *p);
+
+/* The gnuplot probe, for tests: 1 if a usable gnuplot is on PATH, 0 if not. */
+int aics_plot_probe(void);
+
+#endif

@@ -1,0 +1,416 @@
+/* result.c — collecting named results and rendering them (see result.h). */
+#include "result.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+#include "intmath.h"
+
+typedef enum { ITEM_PART, ITEM_INT, ITEM_DOUBLE, ITEM_WORD, ITEM_NOTE, ITEM_TABLE } item_kind;
+
+struct aics_table {
+    int ncols;
+    char *align;
+    char **cells; /* row-major; headers are the first ncols */
+    size_t ncells;
+};
+
+typedef struct {
+    item_kind kind;
+    char *key;   /* part name, or result key */
+    char *label; /* part title, result label, or note text */
+    int64_t i;
+    double d;
+    char *word;
+    aics_table *table;
+} item;
+
+struct aics_result {
+    char *exercise;
+    char *convention;
+    uint64_t seed;
+    item *items;
+    size_t n, cap;
+};
+
+static const char *const format_names[] = {"text", "md", "kv", "json", "none"};
+
+bool aics_format_parse(const char *name, aics_format *out)
+{
+    for (int f = 0; f <= AICS_FORMAT_NONE; f++) {
+        if (strcmp(name, format_names[f]) == 0) {
+            *out = (aics_format)f;
+            return true;
+        }
+    }
+    return false;
+}
+
+const char *aics_format_name(aics_format f) { return format_names[f]; }
+
+bool aics_result_key_ok(const char *key)
+{
+    if (!key || !*key) return false;
+    for (const char *p = key; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_' || *p == '.'))
+            return false;
+    return true;
+}
+
+bool aics_result_word_ok(const char *word)
+{
+    if (!word || !((*word >= 'a' && *word <= 'z') || (*word >= 'A' && *word <= 'Z'))) return false;
+    for (const char *p = word; *p; p++)
+        if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.:+-/", *p))
+            return false;
+    return true;
+}
+
+aics_result *aics_result_new(const char *exercise, uint64_t seed, const char *convention)
+{
+    AICS_CHECK(aics_result_word_ok(convention), "a convention is one bare word, like 'mul-add-per-image'");
+    aics_result *r = aics_xcalloc(1, sizeof *r);
+    r->exercise = aics_xstrdup(exercise);
+    r->convention = aics_xstrdup(convention);
+    r->seed = seed;
+    return r;
+}
+
+static void free_table(aics_table *t)
+{
+    for (size_t i = 0; i < t->ncells; i++) free(t->cells[i]);
+    free(t->cells);
+    free(t->align);
+    free(t);
+}
+
+void aics_result_free(aics_result *r)
+{
+    if (!r) return;
+    for (size_t i = 0; i < r->n; i++) {
+        free(r->items[i].key);
+        free(r->items[i].label);
+        free(r->items[i].word);
+        if (r->items[i].table) free_table(r->items[i].table);
+    }
+    free(r->items);
+    free(r->exercise);
+    free(r->convention);
+    free(r);
+}
+
+static item *push(aics_result *r, item_kind kind)
+{
+    if (r->n == r->cap) {
+        r->cap = r->cap ? 2 * r->cap : 32;
+        r->items = aics_xrealloc(r->items, r->cap * sizeof *r->items);
+    }
+    item *it = &r->items[r->n++];
+    memset(it, 0, sizeof *it);
+    it->kind = kind;
+    return it;
+}
+
+static bool is_value(const item *it)
+{
+    return it->kind == ITEM_INT || it->kind == ITEM_DOUBLE || it->kind == ITEM_WORD;
+}
+
+static item *push_value(aics_result *r, item_kind kind, const char *key, const char *label)
+{
+    AICS_CHECK(aics_result_key_ok(key), "result keys are made of [a-z0-9_.] only");
+    for (size_t i = 0; i < r->n; i++)
+        AICS_CHECK(!(is_value(&r->items[i]) && strcmp(r->items[i].key, key) == 0),
+                   "each result key may be added only once");
+    item *it = push(r, kind);
+    it->key = aics_xstrdup(key);
+    it->label = aics_xstrdup(label ? label : key);
+    return it;
+}
+
+void aics_result_part(aics_result *r, const char *name, const char *title)
+{
+    AICS_CHECK(aics_result_key_ok(name) && !strchr(name, '.'), "part names are made of [a-z0-9_]");
+    item *it = push(r, ITEM_PART);
+    it->key = aics_xstrdup(name);
+    it->label = title ? aics_xstrdup(title) : NULL;
+}
+
+void aics_result_int(aics_result *r, const char *key, int64_t value, const char *label)
+{
+    push_value(r, ITEM_INT, key, label)->i = value;
+}
+
+void aics_result_double(aics_result *r, const char *key, double value, const char *label)
+{
+    AICS_CHECK(isfinite(value), "results must be finite; report divergence with a '.diverged' key instead");
+    push_value(r, ITEM_DOUBLE, key, label)->d = value;
+}
+
+void aics_result_word(aics_result *r, const char *key, const char *word, const char *label)
+{
+    AICS_CHECK(aics_result_word_ok(word), "a word value starts with a letter and has no spaces");
+    push_value(r, ITEM_WORD, key, label)->word = aics_xstrdup(word);
+}
+
+void aics_result_note(aics_result *r, const char *fmt, ...)
+{
+    aics_buf b = AICS_BUF_INIT;
+    va_list ap;
+    va_start(ap, fmt);
+    aics_buf_vprintf(&b, fmt, ap);
+    va_end(ap);
+    push(r, ITEM_NOTE)->label = aics_buf_take(&b);
+}
+
+aics_table *aics_result_table(aics_result *r, const char *align, const char *const *headers)
+{
+    aics_table *t = aics_xcalloc(1, sizeof *t);
+    t->ncols = (int)strlen(align);
+    AICS_CHECK(t->ncols > 0, "a table needs at least one column");
+    t->align = aics_xstrdup(align);
+    for (int c = 0; c < t->ncols; c++) aics_table_cell(t, "%s", headers[c]);
+    push(r, ITEM_TABLE)->table = t;
+    return t;
+}
+
+void aics_table_cell(aics_table *t, const char *fmt, ...)
+{
+    aics_buf b = AICS_BUF_INIT;
+    va_list ap;
+    va_start(ap, fmt);
+    aics_buf_vprintf(&b, fmt, ap);
+    va_end(ap);
+    t->cells = aics_xrealloc(t->cells, (t->ncells + 1) * sizeof *t->cells);
+    t->cells[t->ncells++] = aics_buf_take(&b);
+}
+
+/* ---- rendering helpers ---- */
+
+/* Columns a string takes in a terminal: CJK and full-width characters take two. */
+static size_t display_width(const char *s)
+{
+    size_t w = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p;) {
+        unsigned cp = *p;
+        int n = cp < 0x80 ? 1 : cp < 0xE0 ? 2 : cp < 0xF0 ? 3 : 4;
+        if (n > 1) {
+            cp &= 0x3F >> (n - 1);
+            for (int k = 1; k < n && p[k]; k++) cp = (cp << 6) | (p[k] & 0x3F);
+        }
+        w += ((cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
+              (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+              (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+              (cp >= 0xFFE0 && cp <= 0xFFE6)) ? 2 : 1;
+        for (int k = 0; k < n && *p; k++) p++;
+    }
+    return w;
+}
+
+static void pad(aics_buf *out, const char *s, size_t width, char align)
+{
+    size_t w = display_width(s);
+    size_t gap = width > w ? width - w : 0;
+    if (align == 'r')
+        for (size_t i = 0; i < gap; i++) aics_buf_putc(out, ' ');
+    aics_buf_puts(out, s);
+    if (align != 'r')
+        for (size_t i = 0; i < gap; i++) aics_buf_putc(out, ' ');
+}
+
+/* The value as a human reads it: separators for integers, 6 digits for doubles. */
+static void human_value(const item *it, char *buf, size_t n)
+{
+    if (it->kind == ITEM_INT) aics_fmt_thousands(it->i, buf);
+    else if (it->kind == ITEM_DOUBLE) snprintf(buf, n, "%.6g", it->d);
+    else snprintf(buf, n, "%s", it->word);
+}
+
+static void exact_value(const item *it, aics_buf *out)
+{
+    if (it->kind == ITEM_INT) aics_buf_printf(out, "%lld", (long long)it->i);
+    else if (it->kind == ITEM_DOUBLE) aics_buf_printf(out, "%.17g", it->d);
+    else aics_buf_puts(out, it->word);
+}
+
+/* Index one past the run of consecutive value items starting at i. */
+static size_t value_run_end(const aics_result *r, size_t i)
+{
+    while (i < r->n && is_value(&r->items[i])) i++;
+    return i;
+}
+
+static void text_values(const aics_result *r, size_t from, size_t to, aics_buf *out)
+{
+    size_t width = 0;
+    for (size_t i = from; i < to; i++) {
+        size_t w = display_width(r->items[i].label);
+        if (w > width) width = w;
+    }
+    for (size_t i = from; i < to; i++) {
+        char v[64];
+        human_value(&r->items[i], v, sizeof v);
+        aics_buf_puts(out, "  ");
+        pad(out, r->items[i].label, width, 'l');
+        aics_buf_printf(out, "  %s\n", v);
+    }
+}
+
+static void text_table(const aics_table *t, aics_buf *out)
+{
+    size_t *width = aics_xcalloc((size_t)t->ncols, sizeof *width);
+    for (size_t i = 0; i < t->ncells; i++) {
+        size_t w = display_width(t->cells[i]);
+        if (w > width[i % t->ncols]) width[i % t->ncols] = w;
+    }
+    for (size_t i = 0; i < t->ncells; i++) {
+        int c = (int)(i % t->ncols);
+        aics_buf_puts(out, c == 0 ? "  " : "  ");
+        pad(out, t->cells[i], width[c], t->align[c]);
+        if (c == t->ncols - 1 || i + 1 == t->ncells) aics_buf_putc(out, '\n');
+        if (i + 1 == (size_t)t->ncols) { /* rule under the header */
+            aics_buf_puts(out, "  ");
+            for (int k = 0; k < t->ncols; k++) {
+                for (size_t j = 0; j < width[k]; j++) aics_buf_putc(out, '-');
+                if (k + 1 < t->ncols) aics_buf_puts(out, "  ");
+            }
+            aics_buf_putc(out, '\n');
+        }
+    }
+    free(width);
+}
+
+static void render_text(const aics_result *r, aics_buf *out)
+{
+    aics_buf_printf(out, "Exercise %s (convention: %s)\n", r->exercise, r->convention);
+    for (size_t i = 0; i < r->n;) {
+        const item *it = &r->items[i];
+        if (is_value(it)) {
+            size_t end = value_run_end(r, i);
+            text_values(r, i, end, out);
+            i = end;
+            continue;
+        }
+        if (it->kind == ITEM_PART) {
+            aics_buf_printf(out, "\n== %s ==\n", it->label ? it->label : it->key);
+        } else if (it->kind == ITEM_NOTE) {
+            aics_buf_printf(out, "%s\n", it->label);
+        } else {
+            text_table(it->table, out);
+        }
+        i++;
+    }
+}
+
+static void md_cell(aics_buf *out, const char *s)
+{
+    for (; *s; s++) {
+        if (*s == '|') aics_buf_puts(out, "\\|");
+        else if (*s == '\n') aics_buf_putc(out, ' ');
+        else aics_buf_putc(out, *s);
+    }
+}
+
+static void md_values(const aics_result *r, size_t from, size_t to, aics_buf *out)
+{
+    aics_buf_puts(out, "| 结果 | 值 | kv 键 |\n|:--|--:|:--|\n");
+    for (size_t i = from; i < to; i++) {
+        char v[64];
+        human_value(&r->items[i], v, sizeof v);
+        aics_buf_puts(out, "| ");
+        md_cell(out, r->items[i].label);
+        aics_buf_printf(out, " | %s | `%s` |\n", v, r->items[i].key);
+    }
+    aics_buf_putc(out, '\n');
+}
+
+static void md_table(const aics_table *t, aics_buf *out)
+{
+    for (size_t i = 0; i < t->ncells; i++) {
+        int c = (int)(i % t->ncols);
+        aics_buf_puts(out, "| ");
+        md_cell(out, t->cells[i]);
+        aics_buf_putc(out, ' ');
+        if (c == t->ncols - 1 || i + 1 == t->ncells) aics_buf_puts(out, "|\n");
+        if (i + 1 == (size_t)t->ncols) {
+            for (int k = 0; k < t->ncols; k++)
+                aics_buf_puts(out, t->align[k] == 'r' ? "|--:" : "|:--");
+            aics_buf_puts(out, "|\n");
+        }
+    }
+    aics_buf_putc(out, '\n');
+}
+
+static void render_md(const aics_result *r, aics_buf *out)
+{
+    const char *open = NULL;
+    for (size_t i = 0; i < r->n;) {
+        const item *it = &r->items[i];
+        if (is_value(it)) {
+            size_t end = value_run_end(r, i);
+            md_values(r, i, end, out);
+            i = end;
+            continue;
+        }
+        if (it->kind == ITEM_PART) {
+            if (open) aics_buf_printf(out, "<!-- aics:end %s -->\n\n", open);
+            open = it->key;
+            aics_buf_printf(out, "<!-- aics:part %s -->\n\n", open);
+            if (it->label) aics_buf_printf(out, "#### %s\n\n", it->label);
+        } else if (it->kind == ITEM_NOTE) {
+            aics_buf_printf(out, "%s\n\n", it->label);
+        } else {
+            md_table(it->table, out);
+        }
+        i++;
+    }
+    if (open) aics_buf_printf(out, "<!-- aics:end %s -->\n", open);
+}
+
+static void render_kv(const aics_result *r, aics_buf *out)
+{
+    aics_buf_printf(out, "# aics-result v%d exercise=%s seed=%llu convention=%s\n",
+                    AICS_RESULT_VERSION, r->exercise, (unsigned long long)r->seed,
+                    r->convention);
+    for (size_t i = 0; i < r->n; i++) {
+        if (!is_value(&r->items[i])) continue;
+        aics_buf_printf(out, "%s ", r->items[i].key);
+        exact_value(&r->items[i], out);
+        aics_buf_putc(out, '\n');
+    }
+}
+
+static void render_json(const aics_result *r, aics_buf *out)
+{
+    aics_buf_printf(out, "{\n  \"format\": \"aics-result\",\n  \"version\": %d,\n"
+                         "  \"exercise\": \"%s\",\n  \"seed\": %llu,\n"
+                         "  \"convention\": \"%s\",\n  \"results\": {",
+                    AICS_RESULT_VERSION, r->exercise, (unsigned long long)r->seed,
+                    r->convention);
+    const char *sep = "\n";
+    for (size_t i = 0; i < r->n; i++) {
+        const item *it = &r->items[i];
+        if (!is_value(it)) continue;
+        /* Keys and words are restricted to characters JSON needs no escapes for. */
+        aics_buf_printf(out, "%s    \"%s\": ", sep, it->key);
+        if (it->kind == ITEM_WORD) aics_buf_printf(out, "\"%s\"", it->word);
+        else exact_value(it, out);
+        sep = ",\n";
+    }
+    aics_buf_puts(out, "\n  }\n}\n");
+}
+
+void aics_result_render(const aics_result *r, aics_format f, aics_buf *out)
+{
+    switch (f) {
+    case AICS_FORMAT_TEXT: render_text(r, out); break;
+    case AICS_FORMAT_MD: render_md(r, out); break;
+    case AICS_FORMAT_KV: render_kv(r, out); break;
+    case AICS_FORMAT_JSON: render_json(r, out); break;
+    case AICS_FORMAT_NONE: break;
+    }
+}
