@@ -39,7 +39,7 @@ OUT      := $(B)/out
 FIGDIR   := $(B)/book/fig
 RUN_OUTS := $(patsubst $(B)/bin/%,$(OUT)/%.kv,$(PROGS))
 
-.PHONY: all check book solutions deps clean install uninstall help bench \
+.PHONY: all check book book-pdf solutions deps clean install uninstall help bench \
         $(addprefix chapter,$(CHAPTERS))
 .DELETE_ON_ERROR:
 .SECONDEXPANSION:
@@ -50,6 +50,7 @@ help:
 	@echo "make            build the library, every program and the book generator"
 	@echo "make book       run every program and write the answer book to $(B)/book/"
 	@echo "make chapterN   build, run and render chapter N ($(CHAPTERS))"
+	@echo "make book-pdf   print the whole book to $(B)/book/book.pdf (headless Chromium)"
 	@echo "make check      run every test (unit, golden outputs, scripts)"
 	@echo "make solutions  refresh the reference outputs in solutions/"
 	@echo "make bench      measure speed (never part of the tests)"
@@ -103,15 +104,14 @@ chapter_progs = $(patsubst %.c,%,$(notdir $(wildcard chapters/ch$(1)/ex*.c)))
 BOOK_FLAGS = --chapters chapters --results $(OUT) --figures $(FIGDIR) --out $(B)/book \
              $(if $(filter 1,$(STRICT)),--strict)
 
+# The generator prints one line per step; it rewrites only pages whose bytes change.
 book: $(BOOKGEN) $(B)/book/assets/.stamp $(RUN_OUTS)
-	@echo "rendering the book" >&2
 	@$(BOOKGEN) $(BOOK_FLAGS)
 
 # chapterN: build and run chapter N's programs, show their results, render its page.
 define chapter_rule
 chapter$(1): $(BOOKGEN) $(B)/book/assets/.stamp $(patsubst %,$(OUT)/%.kv,$(call chapter_progs,$(1)))
 	@cat $(patsubst %,$(OUT)/%.txt,$(call chapter_progs,$(1)))
-	@echo "rendering chapter$(1)" >&2
 	@$(BOOKGEN) $(BOOK_FLAGS) --chapter $(1)
 endef
 $(foreach c,$(CHAPTERS),$(eval $(call chapter_rule,$(c))))
@@ -119,11 +119,27 @@ $(foreach c,$(CHAPTERS),$(eval $(call chapter_rule,$(c))))
 # KaTeX comes from Debian's packages; -L because some of those files are links.
 KATEX_DIR := /usr/share/javascript/katex
 $(B)/book/assets/.stamp: $(wildcard report/assets/*)
+	@echo "copying assets" >&2
 	@mkdir -p $(@D)/katex
 	@cp -L report/assets/* $(@D)/
 	@cp -L $(KATEX_DIR)/katex.min.js $(KATEX_DIR)/katex.min.css $(@D)/katex/
 	@cp -rL $(KATEX_DIR)/fonts $(@D)/katex/
 	@touch $@
+
+# The whole book as one PDF, printed by headless Chromium from book.html
+# (its print style: A4, one column, a chapter per page).
+CHROMIUM ?= chromium
+CHROMIUM_FLAGS := --headless --no-sandbox --disable-gpu --disable-background-networking \
+                  --disable-component-update --disable-sync --no-first-run
+book-pdf: book
+	@echo "printing $(B)/book/book.pdf" >&2
+	@tmp=$$(mktemp -d) && \
+	  $(CHROMIUM) $(CHROMIUM_FLAGS) --user-data-dir=$$tmp/profile --virtual-time-budget=20000 \
+	    --no-pdf-header-footer --print-to-pdf=$(abspath $(B)/book/book.pdf.tmp) \
+	    "file://$(abspath $(B)/book/book.html)" 2>$$tmp/log >/dev/null; \
+	  if [ -s $(B)/book/book.pdf.tmp ]; then mv $(B)/book/book.pdf.tmp $(B)/book/book.pdf; rm -rf $$tmp; \
+	  else echo "book-pdf: $(CHROMIUM) did not print (is it installed? 'make deps'):" >&2; \
+	    tail -5 $$tmp/log >&2; rm -rf $$tmp $(B)/book/book.pdf.tmp; exit 1; fi
 
 # ---- reference outputs and tests ---------------------------------------------
 
@@ -141,7 +157,7 @@ $(TEST_RUNNER): $(patsubst %.c,$(B)/obj/%.o,$(TEST_SRC) tests/unit/main.c) $(REP
 	$(CC) $(LDFLAGS) -o $@ $^ $(CHECK_LIBS) $(CMARK_LIBS) $(LDLIBS)
 
 # Golden outputs and script tests first; Check's summary line comes last.
-check: all $(TEST_RUNNER)
+check: all $(TEST_RUNNER) book
 	@sh tests/solutions.sh check $(PROGS)
 	@sh tests/run-scripts.sh $(B) $(SHARED)
 	@AICS_BIN=$(B)/bin AICS_SHARED=$(SHARED) $(TEST_RUNNER)

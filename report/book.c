@@ -1,0 +1,345 @@
+/* book.c — the answer book, rendered in memory, then written (see book.h). */
+#include "book.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "error.h"
+#include "expand.h"
+#include "fileio.h"
+#include "outline.h"
+#include "page.h"
+#include "render.h"
+
+#define PROSE_MAX_BYTES (4u << 20)
+
+typedef struct {
+    char *path;
+    aics_buf data;
+} out_file;
+
+typedef struct {
+    const aics_book_opts *o;
+    aics_outline outline;
+    aics_sources *src;
+    char *fig_href;
+    aics_buf book_md, book_html; /* the whole book, when rendering all of it */
+    out_file *files;
+    size_t nfiles;
+} book;
+
+static void progress(const book *b, const char *fmt, const char *arg)
+{
+    if (b->o->quiet) return;
+    fprintf(stderr, "%s: ", aics_progname());
+    fprintf(stderr, fmt, arg);
+    fputc('\n', stderr);
+}
+
+static aics_buf *new_file(book *b, const char *name)
+{
+    b->files = aics_xrealloc(b->files, (b->nfiles + 1) * sizeof *b->files);
+    out_file *f = &b->files[b->nfiles++];
+    size_t n = strlen(b->o->out_dir) + strlen(name) + 2;
+    f->path = aics_xmalloc(n);
+    snprintf(f->path, n, "%s/%s", b->o->out_dir, name);
+    f->data = (aics_buf)AICS_BUF_INIT;
+    return &f->data;
+}
+
+/* Figure links relative to the pages: FIGURES below OUT becomes "fig". */
+static char *figure_href(const aics_book_opts *o)
+{
+    size_t n = strlen(o->out_dir);
+    if (strncmp(o->figures_dir, o->out_dir, n) == 0 && o->figures_dir[n] == '/')
+        return aics_xstrdup(o->figures_dir + n + 1);
+    aics_warn("figures folder %s is not inside %s; pages will link it as given", o->figures_dir, o->out_dir);
+    return aics_xstrdup(o->figures_dir);
+}
+
+/* The self-checks (kv words pass/fail) of the programs an exercise used. */
+static size_t collect_verdicts(book *b, const aics_expand_ctx *ctx, aics_verdict **out, aics_buf *labels)
+{
+    size_t n = 0;
+    aics_verdict *v = NULL;
+    for (size_t p = 0; p < ctx->nprogs; p++) {
+        const aics_kv *kv = aics_sources_kv(b->src, ctx->progs[p]);
+        const char *md = aics_sources_md(b->src, ctx->progs[p]);
+        for (size_t i = 0; kv && i < kv->n; i++) {
+            bool pass;
+            if (!aics_verdict_word(kv->e[i].value, &pass)) continue;
+            v = aics_xrealloc(v, (n + 1) * sizeof *v);
+            bool has = md && aics_md_label(md, kv->e[i].key, &labels[n]);
+            v[n] = (aics_verdict){ctx->progs[p], kv->e[i].key, has ? labels[n].data : NULL, pass};
+            if (++n == 64) break;
+        }
+    }
+    *out = v;
+    return n;
+}
+
+static void check_verdicts(const book *b, const aics_outline_exercise *e, const aics_verdict *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (v[i].pass) continue;
+        if (b->o->strict)
+            aics_die_data(b->outline.path, e->line, 0, "self-check %s of %s failed, and --strict makes that an error",
+                          v[i].key, v[i].prog);
+        aics_warn("self-check %s of %s failed (exercise %s)", v[i].key, v[i].prog, e->numbers);
+    }
+}
+
+static char *read_prose(const book *b, const aics_outline_exercise *e, char *path, size_t pathsz)
+{
+    snprintf(path, pathsz, "%s/%s.md", b->o->chapters_dir, e->file);
+    char *text = aics_read_file(path, PROSE_MAX_BYTES, NULL);
+    if (!text)
+        aics_die_data(b->outline.path, e->line, 0, "cannot read the prose %s: %s", path, strerror(errno));
+    if (aics_looks_binary(text, strlen(text))) aics_die_data(path, 0, 0, "not UTF-8 text");
+    return text;
+}
+
+/* Render one exercise into the chapter's HTML body and Markdown. */
+static void render_exercise(book *b, aics_expand_ctx *ctx, const aics_outline_exercise *e,
+                            aics_buf *html, aics_buf *md)
+{
+    char path[4096];
+    char *text = read_prose(b, e, path, sizeof path);
+    aics_buf page = AICS_BUF_INIT, plain = AICS_BUF_INIT, shifted = AICS_BUF_INIT;
+    if (aics_name_ok(e->id) && aics_sources_kv(b->src, e->id)) aics_expand_note_prog(ctx, e->id);
+    aics_expand(ctx, path, text, &page, &plain);
+
+    aics_buf labels[64];
+    for (int i = 0; i < 64; i++) labels[i] = (aics_buf)AICS_BUF_INIT;
+    aics_verdict *v;
+    size_t nv = collect_verdicts(b, ctx, &v, labels);
+    check_verdicts(b, e, v, nv);
+
+    aics_buf_printf(html, "<section class=\"exercise\" id=\"%s\">\n<h2><span class=\"exercise-number\">习题 ", e->id);
+    aics_render_inline(e->numbers, html);
+    aics_buf_puts(html, "</span> ");
+    aics_render_inline(e->title, html);
+    aics_buf_puts(html, "</h2>\n");
+    aics_verdicts_html(v, nv, html);
+    aics_md_shift_headings(page.data ? page.data : "", page.len, 3, &shifted);
+    aics_render_html(shifted.data ? shifted.data : "", shifted.len, html);
+    aics_buf_puts(html, "</section>\n");
+
+    aics_buf_printf(md, "## 习题 %s %s\n\n", e->numbers, e->title);
+    aics_verdicts_md(v, nv, md);
+    aics_md_shift_headings(plain.data ? plain.data : "", plain.len, 3, md);
+    if (md->len && md->data[md->len - 1] != '\n') aics_buf_putc(md, '\n');
+    aics_buf_putc(md, '\n');
+
+    for (int i = 0; i < 64; i++) aics_buf_free(&labels[i]);
+    free(v);
+    aics_buf_free(&page), aics_buf_free(&plain), aics_buf_free(&shifted);
+    aics_expand_clear_progs(ctx);
+    free(text);
+}
+
+static void chapter_heading(const aics_outline_chapter *c, aics_buf *html)
+{
+    aics_buf_printf(html, "<h1 id=\"chapter%d\"><span class=\"chapter-number\">第 %d 章</span> ", c->number,
+                    c->number);
+    aics_render_inline(c->title, html);
+    aics_buf_puts(html, "</h1>\n");
+}
+
+static void pager_link(aics_buf *nav, const aics_outline_chapter *c, const char *rel, const char *arrow_l,
+                       const char *arrow_r)
+{
+    aics_buf_printf(nav, "<a rel=\"%s\" href=\"chapter%d.html\">%s第 %d 章 ", rel, c->number, arrow_l, c->number);
+    aics_render_inline(c->title, nav);
+    aics_buf_printf(nav, "%s</a>\n", arrow_r);
+}
+
+static void chapter_nav(const book *b, size_t k, aics_buf *nav)
+{
+    aics_buf_puts(nav, "<nav class=\"pager\">\n");
+    if (k > 0) pager_link(nav, &b->outline.ch[k - 1], "prev", "← ", "");
+    aics_buf_puts(nav, "<a href=\"index.html\">目录</a>\n");
+    if (k + 1 < b->outline.nch) pager_link(nav, &b->outline.ch[k + 1], "next", "", " →");
+    aics_buf_puts(nav, "</nav>\n");
+}
+
+static void render_chapter(book *b, size_t k)
+{
+    const aics_outline_chapter *c = &b->outline.ch[k];
+    char name[32];
+    snprintf(name, sizeof name, "chapter%d", c->number);
+    progress(b, "rendering %s", name);
+    aics_expand_ctx ctx = {.src = b->src, .fig_href = b->fig_href, .strict = b->o->strict, .chapter = c->number};
+    aics_buf body = AICS_BUF_INIT, md = AICS_BUF_INIT, nav = AICS_BUF_INIT, title = AICS_BUF_INIT;
+    chapter_heading(c, &body);
+    aics_buf_printf(&md, "# 第 %d 章 %s\n\n", c->number, c->title);
+    for (size_t i = 0; i < c->nex; i++) render_exercise(b, &ctx, &c->ex[i], &body, &md);
+    chapter_nav(b, k, &nav);
+    aics_buf_printf(&title, "第 %d 章 %s · %s", c->number, c->title, b->outline.title);
+    aics_page page = {title.data, body.data, b->outline.title, nav.data, "chapter"};
+    strcat(name, ".html");
+    aics_page_render(&page, new_file(b, name));
+    aics_buf_append(&b->book_html, body.data, body.len);
+    aics_buf_append(&b->book_md, md.data, md.len);
+    aics_buf_free(&body), aics_buf_free(&md), aics_buf_free(&nav), aics_buf_free(&title);
+}
+
+/* Whether chapter c has a page: being rendered now, or already written. */
+static bool chapter_has_page(const book *b, const aics_outline_chapter *c)
+{
+    if (!b->o->only_chapter || b->o->only_chapter == c->number) return true;
+    char path[4096];
+    struct stat st;
+    snprintf(path, sizeof path, "%s/chapter%d.html", b->o->out_dir, c->number);
+    return stat(path, &st) == 0;
+}
+
+/* The table of contents; `page` is "" for links within book.html. */
+static void toc(const book *b, const char *page_fmt, aics_buf *out)
+{
+    aics_buf_puts(out, "<nav class=\"toc\">\n<ol>\n");
+    for (size_t k = 0; k < b->outline.nch; k++) {
+        const aics_outline_chapter *c = &b->outline.ch[k];
+        bool linked = *page_fmt == '\0' || chapter_has_page(b, c);
+        char href[64] = "";
+        if (*page_fmt) snprintf(href, sizeof href, page_fmt, c->number);
+        if (linked) aics_buf_printf(out, "<li><a href=\"%s#chapter%d\">第 %d 章 ", href, c->number, c->number);
+        else aics_buf_printf(out, "<li><span class=\"unbuilt\">第 %d 章 ", c->number);
+        aics_render_inline(c->title, out);
+        aics_buf_puts(out, linked ? "</a>\n<ol>\n" : "（尚未生成）</span>\n<ol>\n");
+        for (size_t i = 0; i < c->nex; i++) {
+            const aics_outline_exercise *e = &c->ex[i];
+            if (linked) aics_buf_printf(out, "<li><a href=\"%s#%s\">习题 ", href, e->id);
+            else aics_buf_puts(out, "<li>习题 ");
+            aics_render_inline(e->numbers, out);
+            aics_buf_puts(out, " ");
+            aics_render_inline(e->title, out);
+            aics_buf_puts(out, linked ? "</a></li>\n" : "</li>\n");
+        }
+        aics_buf_puts(out, "</ol>\n</li>\n");
+    }
+    aics_buf_puts(out, "</ol>\n</nav>\n");
+}
+
+static void title_block(const book *b, aics_buf *body)
+{
+    aics_buf_puts(body, "<h1 class=\"book-title\">");
+    aics_render_inline(b->outline.title, body);
+    aics_buf_puts(body, "</h1>\n<p class=\"subtitle\">陈云霁等《智能计算系统》课后习题的可运行解答。"
+                        "书中每一个数字、表格和图都由本项目的 C 程序在构建时算出，不含手抄的结果。</p>\n");
+}
+
+static void render_index(book *b)
+{
+    progress(b, "rendering %s", "index");
+    aics_buf body = AICS_BUF_INIT;
+    title_block(b, &body);
+    aics_buf_puts(&body, "<h2>目录</h2>\n");
+    toc(b, "chapter%d.html", &body);
+    if (!b->o->only_chapter)
+        aics_buf_puts(&body, "<p class=\"formats\">整本书：<a href=\"book.html\">单页版</a>（可打印）· "
+                             "<a href=\"book.md\">Markdown 版</a></p>\n");
+    aics_page page = {b->outline.title, body.data, b->outline.title, NULL, "index"};
+    aics_page_render(&page, new_file(b, "index.html"));
+    aics_buf_free(&body);
+}
+
+static void render_whole(book *b)
+{
+    progress(b, "rendering %s", "book.html and book.md");
+    aics_buf body = AICS_BUF_INIT;
+    title_block(b, &body);
+    toc(b, "", &body);
+    aics_buf_append(&body, b->book_html.data, b->book_html.len);
+    aics_page page = {b->outline.title, body.data, b->outline.title, NULL, "book"};
+    aics_page_render(&page, new_file(b, "book.html"));
+    aics_buf *md = new_file(b, "book.md");
+    aics_buf_printf(md, "%% %s\n\n<!-- Generated by aics-book from chapters/; do not edit. -->\n\n",
+                    b->outline.title);
+    aics_buf_append(md, b->book_md.data, b->book_md.len);
+    aics_buf_free(&body);
+}
+
+/* Prose files that the outline does not list would silently miss the book. */
+static void warn_unlisted(const book *b)
+{
+    DIR *d = opendir(b->o->chapters_dir);
+    struct dirent *ch;
+    while (d && (ch = readdir(d))) {
+        if (strncmp(ch->d_name, "ch", 2) != 0) continue;
+        char sub[4096];
+        snprintf(sub, sizeof sub, "%s/%s", b->o->chapters_dir, ch->d_name);
+        DIR *s = opendir(sub);
+        struct dirent *f;
+        while (s && (f = readdir(s))) {
+            size_t n = strlen(f->d_name);
+            if (n < 4 || strcmp(f->d_name + n - 3, ".md") != 0) continue;
+            bool listed = false;
+            for (size_t k = 0; k < b->outline.nch && !listed; k++)
+                for (size_t i = 0; i < b->outline.ch[k].nex && !listed; i++) {
+                    const char *file = b->outline.ch[k].ex[i].file;
+                    listed = strncmp(file, ch->d_name, strlen(ch->d_name)) == 0 && file[strlen(ch->d_name)] == '/' &&
+                             strncmp(file + strlen(ch->d_name) + 1, f->d_name, n - 3) == 0 &&
+                             file[strlen(ch->d_name) + 1 + n - 3] == '\0';
+                }
+            if (!listed) aics_warn("%s/%s is not in the outline, so it is not in the book", sub, f->d_name);
+        }
+        if (s) closedir(s);
+    }
+    if (d) closedir(d);
+}
+
+static int write_all(book *b)
+{
+    int changed = 0;
+    for (size_t i = 0; i < b->nfiles; i++) {
+        out_file *f = &b->files[i];
+        int rc = aics_write_file_atomic(f->path, f->data.data ? f->data.data : "", f->data.len);
+        if (rc < 0) {
+            fprintf(stderr, "%s: cannot write %s: %s\n", aics_progname(), f->path, strerror(errno));
+            return AICS_EXIT_FAIL;
+        }
+        changed += rc;
+    }
+    if (!b->o->quiet)
+        fprintf(stderr, "%s: wrote %d of %zu files in %s (the rest were unchanged)\n", aics_progname(),
+                changed, b->nfiles, b->o->out_dir);
+    return AICS_EXIT_OK;
+}
+
+static void free_book(book *b)
+{
+    for (size_t i = 0; i < b->nfiles; i++) {
+        free(b->files[i].path);
+        aics_buf_free(&b->files[i].data);
+    }
+    free(b->files);
+    free(b->fig_href);
+    aics_buf_free(&b->book_md), aics_buf_free(&b->book_html);
+    aics_sources_free(b->src);
+    aics_outline_free(&b->outline);
+}
+
+int aics_book_build(const aics_book_opts *o)
+{
+    book b = {.o = o};
+    char path[4096];
+    snprintf(path, sizeof path, "%s/outline.txt", o->chapters_dir);
+    aics_outline_load(path, &b.outline);
+    if (o->only_chapter && !aics_outline_chapter_find(&b.outline, o->only_chapter))
+        aics_die_data(path, 0, 0, "chapter %d is not in the outline", o->only_chapter);
+    b.src = aics_sources_new(o->chapters_dir, o->results_dir, o->figures_dir);
+    b.fig_href = figure_href(o);
+    if (!o->only_chapter) warn_unlisted(&b);
+    for (size_t k = 0; k < b.outline.nch; k++)
+        if (!o->only_chapter || b.outline.ch[k].number == o->only_chapter) render_chapter(&b, k);
+    if (!o->only_chapter) render_whole(&b);
+    render_index(&b);
+    int rc = write_all(&b);
+    free_book(&b);
+    return rc;
+}

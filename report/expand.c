@@ -1,0 +1,318 @@
+/* expand.c — directives to Markdown (see expand.h). */
+#include "expand.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <stdnoreturn.h>
+#include <string.h>
+
+#include "error.h"
+#include "mathpass.h"
+#include "render.h"
+
+#define MAX_ARGS 8
+
+typedef struct {
+    aics_expand_ctx *ctx;
+    const char *path, *text;
+    size_t at, end;             /* "{{" and just after "}}" */
+    char name[32];
+    char *arg[MAX_ARGS];
+    size_t argpos[MAX_ARGS];    /* byte offsets of the arguments */
+    int argc;
+    char *rest;                 /* everything after the first argument, trimmed */
+    aics_buf *page, *plain;
+} directive;
+
+void aics_text_pos(const char *text, size_t pos, long *line, long *col)
+{
+    *line = 1, *col = 1;
+    for (size_t i = 0; i < pos && text[i]; i++) {
+        if (text[i] == '\n') ++*line, *col = 1;
+        else if (((unsigned char)text[i] & 0xC0) != 0x80) ++*col;
+    }
+}
+
+static noreturn __attribute__((format(printf, 3, 4))) void fail(const directive *d, size_t pos,
+                                                                 const char *fmt, ...)
+{
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    long line, col;
+    aics_text_pos(d->text, pos, &line, &col);
+    aics_die_data(d->path, line, col, "%s", msg);
+}
+
+void aics_expand_note_prog(aics_expand_ctx *ctx, const char *prog)
+{
+    for (size_t i = 0; i < ctx->nprogs; i++)
+        if (strcmp(ctx->progs[i], prog) == 0) return;
+    ctx->progs = aics_xrealloc(ctx->progs, (ctx->nprogs + 1) * sizeof *ctx->progs);
+    ctx->progs[ctx->nprogs++] = aics_xstrdup(prog);
+}
+
+void aics_expand_clear_progs(aics_expand_ctx *ctx)
+{
+    for (size_t i = 0; i < ctx->nprogs; i++) free(ctx->progs[i]);
+    free(ctx->progs);
+    ctx->progs = NULL;
+    ctx->nprogs = 0;
+}
+
+static void both(directive *d, const char *s, size_t n)
+{
+    aics_buf_append(d->page, s, n);
+    aics_buf_append(d->plain, s, n);
+}
+
+/* A block's Markdown, set apart from the text around it by blank lines. */
+static void block(directive *d, const char *md, size_t n)
+{
+    both(d, "\n", 1);
+    both(d, md, n);
+    if (n && md[n - 1] != '\n') both(d, "\n", 1);
+}
+
+static void need_args(const directive *d, int min, int max, const char *usage)
+{
+    if (d->argc < min || d->argc > max) fail(d, d->at, "expected {{%s}}", usage);
+}
+
+static const char *program_md(directive *d, const char *prog)
+{
+    const char *md = aics_sources_md(d->ctx->src, prog);
+    if (!md) fail(d, d->argpos[0], "no md output for program '%s' (is chapters/ch*/%s.c built and run?)", prog, prog);
+    aics_expand_note_prog(d->ctx, prog);
+    return md;
+}
+
+static void do_include(directive *d)
+{
+    need_args(d, 1, 2, "include PROGRAM [PART]");
+    const char *md = program_md(d, d->arg[0]);
+    if (d->argc == 1) {
+        aics_buf all = AICS_BUF_INIT;
+        aics_md_strip_markers(md, &all);
+        block(d, all.data ? all.data : "", all.len);
+        aics_buf_free(&all);
+        return;
+    }
+    const char *part;
+    size_t n;
+    if (!aics_md_part(md, d->arg[1], &part, &n)) {
+        aics_buf names = AICS_BUF_INIT;
+        aics_md_part_names(md, &names);
+        fail(d, d->argpos[1], "program '%s' has no part '%s' (its parts: %s)", d->arg[0], d->arg[1], names.data);
+    }
+    block(d, part, n);
+}
+
+static void do_value(directive *d)
+{
+    need_args(d, 2, 3, "value PROGRAM KEY [FORMAT]");
+    const aics_kv *kv = aics_sources_kv(d->ctx->src, d->arg[0]);
+    if (!kv) fail(d, d->argpos[0], "no kv output for program '%s' (is chapters/ch*/%s.c built and run?)", d->arg[0], d->arg[0]);
+    aics_expand_note_prog(d->ctx, d->arg[0]);
+    const aics_kv_entry *e = aics_kv_find(kv, d->arg[1]);
+    if (!e) fail(d, d->argpos[1], "program '%s' has no result '%s'", d->arg[0], d->arg[1]);
+    aics_buf v = AICS_BUF_INIT;
+    char err[256];
+    if (!aics_format_value(e->value, d->argc == 3 ? d->arg[2] : NULL, &v, err, sizeof err))
+        fail(d, d->argpos[2], "%s", err);
+    both(d, v.data, v.len);
+    aics_buf_free(&v);
+}
+
+/* Markdown image text must not close its brackets early. */
+static void md_bracket_escape(aics_buf *out, const char *s)
+{
+    for (; *s; s++) {
+        if (*s == '[' || *s == ']') aics_buf_putc(out, '\\');
+        aics_buf_putc(out, *s);
+    }
+}
+
+static void figure_missing(directive *d, const char *name, const char *label)
+{
+    const char *figdir = aics_sources_figures_dir(d->ctx->src);
+    if (d->ctx->strict || aics_sources_gnuplot(d->ctx->src))
+        fail(d, d->argpos[0], "no figure '%s' (expected %s/%s.svg%s)", name, figdir, name,
+             d->ctx->strict ? "; --strict makes a figure missing for want of gnuplot an error" : "");
+    aics_warn("%s: figure %s is missing (gnuplot is not installed); the page shows a placeholder",
+              d->path, name);
+    aics_buf_printf(d->page, "\n<figure class=\"figure-missing\" id=\"fig-%s\">\n"
+                    "<div class=\"placeholder\">图缺失：%s/%s.svg 没有生成（未安装 gnuplot；"
+                    "安装后重新运行 make book）</div>\n<figcaption>%s", name, d->ctx->fig_href, name, label);
+    aics_buf_printf(d->plain, "\n> **%s 缺失**：%s/%s.svg 没有生成（未安装 gnuplot）。", label,
+                    d->ctx->fig_href, name);
+}
+
+static void do_figure(directive *d)
+{
+    need_args(d, 1, MAX_ARGS, "figure NAME [CAPTION]");
+    const char *name = d->arg[0], *cap = d->rest;
+    if (!aics_name_ok(name)) fail(d, d->argpos[0], "a figure name is [a-z0-9_]+, like ex2_7_functions");
+    char label[64];
+    snprintf(label, sizeof label, "图 %d.%d", d->ctx->chapter, ++d->ctx->figures);
+    if (!aics_sources_has_figure(d->ctx->src, name)) {
+        figure_missing(d, name, label);
+    } else {
+        aics_buf_printf(d->page, "\n<figure id=\"fig-%s\">\n<img src=\"%s/%s.svg\" alt=\"%s\">\n"
+                        "<figcaption>%s", name, d->ctx->fig_href, name, label, label);
+        aics_buf_printf(d->plain, "\n![%s%s", label, *cap ? "　" : "");
+        md_bracket_escape(d->plain, cap);
+        aics_buf_printf(d->plain, "](%s/%s.svg)", d->ctx->fig_href, name);
+    }
+    if (*cap) {
+        aics_buf_puts(d->page, "　");
+        aics_render_inline(cap, d->page);
+    }
+    aics_buf_puts(d->page, "</figcaption>\n</figure>\n");
+    if (!aics_sources_has_figure(d->ctx->src, name) && *cap) {
+        aics_buf_puts(d->plain, cap);
+    }
+    aics_buf_puts(d->plain, "\n");
+}
+
+static const char *code_language(const char *file)
+{
+    const char *dot = strrchr(file, '.');
+    if (!dot) return "";
+    if (!strcmp(dot, ".c") || !strcmp(dot, ".h")) return "c";
+    if (!strcmp(dot, ".sh")) return "sh";
+    if (!strcmp(dot, ".py")) return "python";
+    return "";
+}
+
+static void do_code(directive *d)
+{
+    need_args(d, 2, 2, "code FILE ANCHOR");
+    const char *src = aics_sources_file(d->ctx->src, d->arg[0]);
+    if (!src) fail(d, d->argpos[0], "cannot read %s/%s", aics_sources_chapters_dir(d->ctx->src), d->arg[0]);
+    aics_buf code = AICS_BUF_INIT, md = AICS_BUF_INIT;
+    if (!aics_code_region(src, d->arg[1], &code))
+        fail(d, d->argpos[1], "%s has no anchor '%s' (mark it with // ANCHOR: %s … // ANCHOR_END: %s)",
+             d->arg[0], d->arg[1], d->arg[1], d->arg[1]);
+    const char *fence = strstr(code.data ? code.data : "", "```") ? "~~~~" : "```";
+    aics_buf_printf(&md, "%s%s\n%s%s\n", fence, code_language(d->arg[0]), code.data ? code.data : "", fence);
+    block(d, md.data, md.len);
+    aics_buf_free(&code);
+    aics_buf_free(&md);
+}
+
+static bool line_blank(const char *s, size_t from, size_t to)
+{
+    for (size_t i = from; i < to; i++)
+        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r') return false;
+    return true;
+}
+
+/* Whether the directive is the only thing on its line. */
+static bool alone_on_line(const directive *d)
+{
+    size_t b = d->at, e = d->end;
+    while (b > 0 && d->text[b - 1] != '\n') b--;
+    while (d->text[e] && d->text[e] != '\n') e++;
+    return line_blank(d->text, b, d->at) && line_blank(d->text, d->end, e);
+}
+
+static void dispatch(directive *d)
+{
+    static const struct {
+        const char *name;
+        void (*fn)(directive *);
+        bool block;
+    } table[] = {{"include", do_include, true}, {"value", do_value, false},
+                 {"figure", do_figure, true}, {"code", do_code, true}};
+    for (size_t i = 0; i < sizeof table / sizeof *table; i++) {
+        if (strcmp(d->name, table[i].name) != 0) continue;
+        if (table[i].block && !alone_on_line(d))
+            fail(d, d->at, "{{%s …}} is a block directive and must stand alone on its line", d->name);
+        table[i].fn(d);
+        return;
+    }
+    fail(d, d->at, "unknown directive '%s' (expected include, value, figure or code)", d->name);
+}
+
+/* Split the directive's text [from, to) into arguments. */
+static void split_args(directive *d, size_t from, size_t to)
+{
+    const char *t = d->text;
+    size_t i = from;
+    while (i < to) {
+        while (i < to && (t[i] == ' ' || t[i] == '\t')) i++;
+        if (i >= to) break;
+        size_t s = i;
+        while (i < to && t[i] != ' ' && t[i] != '\t') i++;
+        if (d->argc == 1) { /* the rest, verbatim, is the figure caption */
+            size_t e = to;
+            while (e > s && (t[e - 1] == ' ' || t[e - 1] == '\t')) e--;
+            d->rest = aics_xmalloc(e - s + 1);
+            memcpy(d->rest, t + s, e - s);
+            d->rest[e - s] = '\0';
+        }
+        if (d->argc == MAX_ARGS) continue;
+        d->arg[d->argc] = aics_xmalloc(i - s + 1);
+        memcpy(d->arg[d->argc], t + s, i - s);
+        d->arg[d->argc][i - s] = '\0';
+        d->argpos[d->argc++] = s;
+    }
+    if (!d->rest) d->rest = aics_xstrdup("");
+}
+
+/* Expand the directive at `at` ("{{" + lowercase); return where it ends. */
+static size_t expand_one(aics_expand_ctx *ctx, const char *path, const char *text, size_t at,
+                         aics_buf *page, aics_buf *plain)
+{
+    directive d = {.ctx = ctx, .path = path, .text = text, .at = at, .page = page, .plain = plain};
+    size_t n = 0, i = at + 2;
+    while (text[i] >= 'a' && text[i] <= 'z' && n + 1 < sizeof d.name) d.name[n++] = text[i++];
+    const char *close = strstr(text + i, "}}");
+    const char *nl = strchr(text + i, '\n');
+    if (!close || (nl && nl < close)) fail(&d, at, "unclosed directive {{%s: expected '}}' on the same line", d.name);
+    d.end = (size_t)(close - text) + 2;
+    if (text[i] != ' ' && text[i] != '\t' && text + i != close)
+        fail(&d, at, "a directive is {{name arguments}}, with a space after the name");
+    split_args(&d, i, (size_t)(close - text));
+    dispatch(&d);
+    for (int k = 0; k < d.argc; k++) free(d.arg[k]);
+    free(d.rest);
+    return d.end;
+}
+
+static bool directive_at(const char *t, size_t i)
+{
+    return t[i] == '{' && t[i + 1] == '{' && t[i + 2] >= 'a' && t[i + 2] <= 'z' &&
+           (i == 0 || t[i - 1] != '\\');
+}
+
+void aics_expand(aics_expand_ctx *ctx, const char *path, const char *text, aics_buf *page,
+                 aics_buf *plain)
+{
+    size_t len = strlen(text), i = 0;
+    aics_spans sp;
+    aics_md_spans(text, len, false, &sp);
+    for (size_t k = 0; k < sp.n; k++) {
+        const aics_span *s = &sp.v[k];
+        if (i >= s->end) continue; /* a directive ran past this span */
+        if (i < s->start) i = s->start;
+        if (s->kind == AICS_SPAN_CODE) {
+            aics_buf_append(page, text + i, s->end - i);
+            aics_buf_append(plain, text + i, s->end - i);
+            i = s->end;
+            continue;
+        }
+        while (i < s->end) {
+            size_t run = i;
+            while (run < s->end && !directive_at(text, run)) run++;
+            aics_buf_append(page, text + i, run - i);
+            aics_buf_append(plain, text + i, run - i);
+            i = run < s->end ? expand_one(ctx, path, text, run, page, plain) : run;
+        }
+    }
+    aics_spans_free(&sp);
+}

@@ -1,0 +1,313 @@
+/* sources.c — program outputs, code regions and figures (see sources.h). */
+#include "sources.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "error.h"
+#include "fileio.h"
+#include "intmath.h"
+#include "plot.h"
+
+#define SOURCE_MAX_BYTES (16u << 20)
+
+typedef struct {
+    char *key;   /* "md:ex2_7", "kv:ex2_7" or "file:ch2/ex2_7.c" */
+    char *text;  /* NULL when the file is missing */
+    aics_kv kv;  /* parsed, for "kv:" entries that exist */
+} cached;
+
+struct aics_sources {
+    char *chapters, *results, *figures;
+    cached *c;
+    size_t n;
+    int gnuplot; /* -1: not probed yet */
+};
+
+aics_sources *aics_sources_new(const char *chapters_dir, const char *results_dir,
+                               const char *figures_dir)
+{
+    aics_sources *s = aics_xcalloc(1, sizeof *s);
+    s->chapters = aics_xstrdup(chapters_dir);
+    s->results = aics_xstrdup(results_dir);
+    s->figures = aics_xstrdup(figures_dir);
+    s->gnuplot = -1;
+    return s;
+}
+
+void aics_sources_free(aics_sources *s)
+{
+    if (!s) return;
+    for (size_t i = 0; i < s->n; i++) {
+        if (s->c[i].text && strncmp(s->c[i].key, "kv:", 3) == 0) aics_kv_free(&s->c[i].kv);
+        free(s->c[i].key);
+        free(s->c[i].text);
+    }
+    free(s->c);
+    free(s->chapters), free(s->results), free(s->figures);
+    free(s);
+}
+
+const char *aics_sources_chapters_dir(const aics_sources *s) { return s->chapters; }
+const char *aics_sources_figures_dir(const aics_sources *s) { return s->figures; }
+
+bool aics_name_ok(const char *name)
+{
+    return *name && strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789_") == strlen(name);
+}
+
+/* The cache entry for `key`, reading `path` on first use. */
+static cached *lookup(aics_sources *s, const char *key, const char *path)
+{
+    for (size_t i = 0; i < s->n; i++)
+        if (strcmp(s->c[i].key, key) == 0) return &s->c[i];
+    s->c = aics_xrealloc(s->c, (s->n + 1) * sizeof *s->c);
+    cached *c = &s->c[s->n++];
+    *c = (cached){aics_xstrdup(key), aics_read_file(path, SOURCE_MAX_BYTES, NULL), {0}};
+    return c;
+}
+
+static cached *output(aics_sources *s, const char *ext, const char *prog)
+{
+    char key[300], path[4096];
+    snprintf(key, sizeof key, "%s:%s", ext, prog);
+    snprintf(path, sizeof path, "%s/%s.%s", s->results, prog, ext);
+    return lookup(s, key, path);
+}
+
+const char *aics_sources_md(aics_sources *s, const char *prog)
+{
+    return aics_name_ok(prog) ? output(s, "md", prog)->text : NULL;
+}
+
+const aics_kv *aics_sources_kv(aics_sources *s, const char *prog)
+{
+    if (!aics_name_ok(prog)) return NULL;
+    size_t before = s->n;
+    cached *c = output(s, "kv", prog);
+    if (!c->text) return NULL;
+    if (s->n > before) { /* first use: parse it */
+        char path[4096], err[512];
+        snprintf(path, sizeof path, "%s/%s.kv", s->results, prog);
+        if (!aics_kv_parse(c->text, strlen(c->text), path, &c->kv, err, sizeof err)) {
+            fprintf(stderr, "%s\n", err);
+            exit(AICS_EXIT_DATA);
+        }
+    }
+    return &c->kv;
+}
+
+const char *aics_sources_file(aics_sources *s, const char *rel)
+{
+    if (rel[0] == '/' || strstr(rel, "..")) return NULL; /* stay inside chapters/ */
+    char key[4200], path[4096];
+    snprintf(key, sizeof key, "file:%s", rel);
+    snprintf(path, sizeof path, "%s/%s", s->chapters, rel);
+    return lookup(s, key, path)->text;
+}
+
+bool aics_sources_has_figure(const aics_sources *s, const char *name)
+{
+    char path[4096];
+    struct stat st;
+    snprintf(path, sizeof path, "%s/%s.svg", s->figures, name);
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+bool aics_sources_gnuplot(aics_sources *s)
+{
+    if (s->gnuplot < 0) s->gnuplot = aics_plot_probe();
+    return s->gnuplot == 1;
+}
+
+/* The position just after the marker line "<!-- aics:KIND NAME -->", or NULL. */
+static const char *find_marker(const char *md, const char *kind, const char *name)
+{
+    char m[300];
+    snprintf(m, sizeof m, "<!-- aics:%s %s -->", kind, name);
+    for (const char *p = strstr(md, m); p; p = strstr(p + 1, m))
+        if (p == md || p[-1] == '\n') return p + strlen(m);
+    return NULL;
+}
+
+bool aics_md_part(const char *md, const char *name, const char **start, size_t *len)
+{
+    const char *b = find_marker(md, "part", name);
+    if (!b) return false;
+    const char *e = find_marker(b, "end", name);
+    if (!e) return false;
+    e -= strlen("<!-- aics:end  -->") + strlen(name);
+    while (*b == '\n') b++;
+    *start = b;
+    *len = e > b ? (size_t)(e - b) : 0;
+    return true;
+}
+
+void aics_md_part_names(const char *md, aics_buf *out)
+{
+    const char *m = "<!-- aics:part ";
+    size_t before = out->len;
+    for (const char *p = strstr(md, m); p; p = strstr(p + 1, m)) {
+        const char *n = p + strlen(m), *e = strstr(n, " -->");
+        if (!e || memchr(n, '\n', (size_t)(e - n))) continue;
+        if (out->len > before) aics_buf_puts(out, ", ");
+        aics_buf_append(out, n, (size_t)(e - n));
+    }
+    if (out->len == before) aics_buf_puts(out, "none");
+}
+
+void aics_md_strip_markers(const char *md, aics_buf *out)
+{
+    for (const char *p = md; *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t n = nl ? (size_t)(nl - p) + 1 : strlen(p);
+        bool marker = strncmp(p, "<!-- aics:part ", 15) == 0 || strncmp(p, "<!-- aics:end ", 14) == 0;
+        if (!marker) aics_buf_append(out, p, n);
+        p += n;
+    }
+}
+
+/* Split a Markdown table row into at most `max` trimmed cells. */
+static size_t row_cells(const char *line, size_t n, const char **cell, size_t *clen, size_t max)
+{
+    size_t k = 0, i = 0;
+    if (n && line[0] == '|') i = 1;
+    while (i < n && k < max) {
+        size_t s = i;
+        while (i < n && !(line[i] == '|' && line[i - 1] != '\\')) i++;
+        size_t a = s, b = i;
+        while (a < b && line[a] == ' ') a++;
+        while (b > a && line[b - 1] == ' ') b--;
+        cell[k] = line + a, clen[k++] = b - a;
+        i++;
+    }
+    if (k && clen[k - 1] == 0) k--; /* after the closing '|' */
+    return k;
+}
+
+bool aics_md_label(const char *md, const char *key, aics_buf *out)
+{
+    char want[300];
+    snprintf(want, sizeof want, "`%s`", key);
+    for (const char *p = md; *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t n = nl ? (size_t)(nl - p) : strlen(p);
+        const char *cell[16];
+        size_t clen[16], k = *p == '|' ? row_cells(p, n, cell, clen, 16) : 0;
+        if (k >= 2 && clen[k - 1] == strlen(want) && memcmp(cell[k - 1], want, clen[k - 1]) == 0) {
+            for (size_t i = 0; i < clen[0]; i++) /* undo the table's escaped '|' */
+                if (!(cell[0][i] == '\\' && i + 1 < clen[0] && cell[0][i + 1] == '|'))
+                    aics_buf_putc(out, cell[0][i]);
+            return true;
+        }
+        p += nl ? n + 1 : n;
+    }
+    return false;
+}
+
+/* Whether the line [p, p+n) marks an anchor: "ANCHOR: x" or "ANCHOR_END: x". */
+static bool anchor_line(const char *p, size_t n, const char *kind, const char *name)
+{
+    char m[300];
+    snprintf(m, sizeof m, "%s: %s", kind, name ? name : "");
+    for (size_t i = 0; i + strlen(m) <= n; i++) {
+        if (memcmp(p + i, m, strlen(m)) != 0) continue;
+        if (!name) return true;
+        size_t e = i + strlen(m);
+        return e == n || p[e] == ' ' || p[e] == '\t' || p[e] == '\r' || p[e] == '*';
+    }
+    return false;
+}
+
+static bool is_marker(const char *p, size_t n)
+{
+    return anchor_line(p, n, "ANCHOR", NULL) || anchor_line(p, n, "ANCHOR_END", NULL);
+}
+
+static size_t indent_of(const char *p, size_t n)
+{
+    size_t i = 0;
+    while (i < n && (p[i] == ' ' || p[i] == '\t')) i++;
+    return i == n ? SIZE_MAX : i; /* blank lines do not count */
+}
+
+bool aics_code_region(const char *src, const char *anchor, aics_buf *out)
+{
+    const char *begin = NULL, *end = NULL;
+    for (const char *p = src; *p && !end;) {
+        const char *nl = strchr(p, '\n');
+        size_t n = nl ? (size_t)(nl - p) : strlen(p);
+        if (!begin && anchor_line(p, n, "ANCHOR", anchor)) begin = p + n + (nl ? 1 : 0);
+        else if (begin && anchor_line(p, n, "ANCHOR_END", anchor)) end = p;
+        p += n + (nl ? 1 : 0);
+    }
+    if (!begin || !end) return false;
+    size_t indent = SIZE_MAX;
+    for (const char *p = begin; p < end;) {
+        size_t n = (size_t)((const char *)memchr(p, '\n', (size_t)(end - p)) - p);
+        if (!is_marker(p, n) && indent_of(p, n) < indent) indent = indent_of(p, n);
+        p += n + 1;
+    }
+    for (const char *p = begin; p < end;) {
+        size_t n = (size_t)((const char *)memchr(p, '\n', (size_t)(end - p)) - p);
+        if (!is_marker(p, n)) {
+            size_t cut = indent_of(p, n) == SIZE_MAX ? n : indent;
+            aics_buf_append(out, p + cut, n - cut);
+            aics_buf_putc(out, '\n');
+        }
+        p += n + 1;
+    }
+    return true;
+}
+
+static bool parse_number(const char *value, double *d)
+{
+    char *end;
+    *d = strtod(value, &end);
+    return end != value && *end == '\0' && isfinite(*d);
+}
+
+static bool format_int(const char *value, bool sep, aics_buf *out, char *err, size_t errsz)
+{
+    char *end;
+    errno = 0;
+    long long v = strtoll(value, &end, 10);
+    if (end == value || *end || errno) {
+        snprintf(err, errsz, "format %%d needs an integer value, not '%s'", value);
+        return false;
+    }
+    char buf[32];
+    if (sep) aics_buf_puts(out, aics_fmt_thousands((int64_t)v, buf));
+    else aics_buf_printf(out, "%lld", v);
+    return true;
+}
+
+bool aics_format_value(const char *value, const char *fmt, aics_buf *out, char *err,
+                       size_t errsz)
+{
+    if (!fmt) { aics_buf_puts(out, value); return true; }
+    if (strcmp(fmt, "%d") == 0 || strcmp(fmt, "%'d") == 0)
+        return format_int(value, fmt[1] == '\'', out, err, errsz);
+    int prec = -1, used = 0;
+    char conv = 0;
+    if (!((sscanf(fmt, "%%.%d%c%n", &prec, &conv, &used) == 2 && prec >= 0 && prec <= 17) ||
+          (sscanf(fmt, "%%%c%n", &conv, &used) == 1 && (prec = 6))) ||
+        (size_t)used != strlen(fmt) || !strchr("feg", conv)) {
+        snprintf(err, errsz, "unknown number format '%s' (use %%.Nf, %%.Ne, %%.Ng, %%d or %%'d)", fmt);
+        return false;
+    }
+    double d;
+    if (!parse_number(value, &d)) {
+        snprintf(err, errsz, "format %s needs a number, not '%s'", fmt, value);
+        return false;
+    }
+    char spec[8];
+    snprintf(spec, sizeof spec, "%%.%d%c", prec, conv);
+    aics_buf_printf(out, spec, d);
+    return true;
+}

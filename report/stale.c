@@ -1,0 +1,280 @@
+/* stale.c — typed-in outputs in the prose (see stale.h). */
+#include "stale.h"
+
+#include <dirent.h>
+#include <math.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+#include "expand.h"
+#include "fileio.h"
+#include "mathpass.h"
+#include "sources.h"
+
+#define MATCH_DIGITS 3
+#define LONG_DIGITS 6
+#define MAX_HITS 64
+
+typedef struct {
+    const char *text;
+    const aics_kv *const *kv;
+    const char *const *prog;
+    size_t nkv;
+    aics_stale_hit *hits;
+    size_t max, n;
+} scan;
+
+static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+static bool is_word(char c)
+{
+    return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '.' || c == '\\';
+}
+
+/* The end of the number at i (digits, ",ddd" groups, a fraction, an exponent). */
+static size_t number_end(const char *t, size_t i, size_t end)
+{
+    while (i < end && is_digit(t[i])) i++;
+    while (i + 3 < end && t[i] == ',' && is_digit(t[i + 1]) && is_digit(t[i + 2]) && is_digit(t[i + 3]) &&
+           !(i + 4 < end && is_digit(t[i + 4])))
+        i += 4;
+    if (i + 1 < end && t[i] == '.' && is_digit(t[i + 1]))
+        for (i++; i < end && is_digit(t[i]); i++) continue;
+    size_t e = i;
+    if (e < end && (t[e] == 'e' || t[e] == 'E')) {
+        e++;
+        if (e < end && (t[e] == '+' || t[e] == '-')) e++;
+        if (e < end && is_digit(t[e])) {
+            while (e < end && is_digit(t[e])) e++;
+            return e;
+        }
+    }
+    return i;
+}
+
+/* Copy the number without commas; count its significant digits. */
+static int clean_number(const char *s, size_t n, char *out, size_t outsz)
+{
+    size_t k = 0;
+    int sig = 0;
+    bool lead = true, mant = true;
+    for (size_t i = 0; i < n && k + 1 < outsz; i++) {
+        if (s[i] == ',') continue;
+        if (s[i] == 'e' || s[i] == 'E') mant = false;
+        if (mant && is_digit(s[i]) && !(lead && s[i] == '0')) lead = false, sig++;
+        out[k++] = s[i];
+    }
+    out[k] = '\0';
+    return sig;
+}
+
+static double round_sig(double v, int sig)
+{
+    char b[64];
+    snprintf(b, sizeof b, "%.*e", sig - 1, fabs(v));
+    return strtod(b, NULL);
+}
+
+static void hit(scan *sc, size_t pos, const char *num, const char *fmt, const char *a, const char *b, const char *c)
+{
+    if (sc->n < sc->max) {
+        aics_stale_hit *h = &sc->hits[sc->n];
+        h->pos = pos;
+        snprintf(h->number, sizeof h->number, "%s", num);
+        snprintf(h->why, sizeof h->why, fmt, a, b, c);
+    }
+    sc->n++;
+}
+
+/* Whether x, written with `sig` digits, is kv value v shown that precisely. */
+static bool matches(double x, int sig, const char *value, bool percent)
+{
+    char *end;
+    double v = strtod(value, &end);
+    if (end == value || *end || !isfinite(v) || v == 0.0) return false;
+    double rx = round_sig(x, sig);
+    if (rx == round_sig(v, sig)) return true;
+    if (percent && rx == round_sig(v * 100.0, sig)) return true;
+    if (strchr(value, 'e')) { /* scientific in kv: the mantissa may be typed alone */
+        double m = fabs(v) / pow(10.0, floor(log10(fabs(v))));
+        return rx == round_sig(m, sig);
+    }
+    return false;
+}
+
+static void check_number(scan *sc, size_t at, size_t end, bool in_math)
+{
+    char num[64];
+    int sig = clean_number(sc->text + at, end - at, num, sizeof num);
+    if (!in_math && sig >= LONG_DIGITS) {
+        hit(sc, at, num, "a long literal number (%s%s%s) looks like a pasted output; use {{value PROGRAM KEY}}",
+            "", "", "");
+        return;
+    }
+    if (sig < MATCH_DIGITS) return;
+    double x = strtod(num, NULL);
+    bool percent = sc->text[end] == '%';
+    for (size_t k = 0; k < sc->nkv; k++)
+        for (size_t i = 0; i < sc->kv[k]->n; i++) {
+            const aics_kv_entry *e = &sc->kv[k]->e[i];
+            if (!matches(x, sig, e->value, percent)) continue;
+            hit(sc, at, num, "this is output %s of %s (%s); write {{value ...}} instead of the number",
+                e->key, sc->prog[k], e->value);
+            return;
+        }
+}
+
+/* Where a region that is never looked at, starting at i, ends; or i. Only
+ * comments may span lines. */
+static size_t skip_region(const char *t, size_t i)
+{
+    const char *close = NULL;
+    if (t[i] == '{' && t[i + 1] == '{') close = "}}";
+    else if (!strncmp(t + i, "<!--", 4)) close = "-->";
+    else if (t[i] == '<' && ((t[i + 1] >= 'a' && t[i + 1] <= 'z') || t[i + 1] == '/')) close = ">";
+    else if (t[i] == ']' && t[i + 1] == '(') close = ")";
+    else if (!strncmp(t + i, "http://", 7) || !strncmp(t + i, "https://", 8)) {
+        size_t e = i;
+        while (t[e] && t[e] != ' ' && t[e] != '\n' && t[e] != ')') e++;
+        return e;
+    }
+    if (!close) return i;
+    const char *e = strstr(t + i + 1, close);
+    if (!e) return i;
+    if (strcmp(close, "-->") && memchr(t + i, '\n', (size_t)(e - (t + i)))) return i;
+    return (size_t)(e - t) + strlen(close);
+}
+
+static bool line_allowed(const char *t, size_t pos)
+{
+    size_t b = pos, e = pos;
+    while (b > 0 && t[b - 1] != '\n') b--;
+    while (t[e] && t[e] != '\n') e++;
+    for (size_t i = b; i + 8 <= e; i++)
+        if (!strncmp(t + i, "stale-ok", 8)) return true;
+    return false;
+}
+
+/* Scan [from, to) for numbers; return where scanning stopped, which is past
+ * `to` when a skipped region (a directive with math in it) runs on. */
+static size_t scan_range(scan *sc, size_t from, size_t to, bool in_math)
+{
+    const char *t = sc->text;
+    size_t i = from;
+    while (i < to) {
+        size_t s = in_math ? i : skip_region(t, i);
+        if (s != i) { i = s; continue; }
+        if (!is_digit(t[i]) || (i > 0 && is_word(t[i - 1]))) { i++; continue; }
+        size_t e = number_end(t, i, to);
+        if (!line_allowed(t, i)) check_number(sc, i, e, in_math);
+        i = e;
+    }
+    return i;
+}
+
+size_t aics_stale_scan(const char *text, const aics_kv *const *kv, const char *const *prog, size_t nkv,
+                       aics_stale_hit *hits, size_t max)
+{
+    scan sc = {text, kv, prog, nkv, hits, max, 0};
+    aics_spans sp;
+    aics_md_spans(text, strlen(text), true, &sp);
+    size_t i = 0;
+    for (size_t k = 0; k < sp.n; k++) {
+        const aics_span *s = &sp.v[k];
+        if (s->end <= i) continue; /* inside a region skipped earlier */
+        size_t from = s->start > i ? s->start : i;
+        if (s->kind == AICS_SPAN_CODE) i = s->end;
+        else i = scan_range(&sc, from, s->end, s->kind != AICS_SPAN_TEXT);
+    }
+    aics_spans_free(&sp);
+    return sc.n;
+}
+
+/* The programs a prose file belongs to: its own, then those its directives name. */
+static size_t prose_programs(const char *file, const char *text, char names[][64], size_t max)
+{
+    size_t n = 0;
+    const char *base = strrchr(file, '/');
+    base = base ? base + 1 : file;
+    snprintf(names[n++], 64, "%.*s", (int)(strlen(base) - 3), base);
+    for (const char *p = strstr(text, "{{"); p && n < max; p = strstr(p + 2, "{{")) {
+        char kind[16], prog[64];
+        if (sscanf(p + 2, "%15[a-z] %63[a-z0-9_]", kind, prog) != 2) continue;
+        if (strcmp(kind, "value") && strcmp(kind, "include")) continue;
+        bool seen = false;
+        for (size_t i = 0; i < n; i++) seen |= !strcmp(names[i], prog);
+        if (!seen) snprintf(names[n++], 64, "%s", prog);
+    }
+    return n;
+}
+
+static size_t lint_file(const char *path, const char *file, aics_sources *src)
+{
+    char *text = aics_read_file(path, 4u << 20, NULL);
+    if (!text) aics_die_data(path, 0, 0, "cannot read this prose file");
+    char names[16][64];
+    size_t n = prose_programs(file, text, names, 16), nkv = 0;
+    const aics_kv *kv[16];
+    const char *prog[16];
+    for (size_t i = 0; i < n; i++) {
+        const aics_kv *k = aics_sources_kv(src, names[i]);
+        if (k) kv[nkv] = k, prog[nkv++] = names[i];
+    }
+    aics_stale_hit hits[MAX_HITS];
+    size_t nh = aics_stale_scan(text, kv, prog, nkv, hits, MAX_HITS);
+    for (size_t i = 0; i < nh && i < MAX_HITS; i++) {
+        long line, col;
+        aics_text_pos(text, hits[i].pos, &line, &col);
+        fprintf(stderr, "%s:%ld:%ld: '%s': %s\n", path, line, col, hits[i].number, hits[i].why);
+    }
+    free(text);
+    return nh;
+}
+
+static int by_name(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+/* Every chN/NAME.md under `dir`, sorted, as "chN/NAME.md". */
+static size_t list_prose(const char *dir, char ***out)
+{
+    size_t n = 0;
+    char **v = NULL;
+    DIR *d = opendir(dir);
+    if (!d) aics_die_data(dir, 0, 0, "cannot open the chapters folder");
+    for (struct dirent *ch; (ch = readdir(d));) {
+        if (strncmp(ch->d_name, "ch", 2) != 0) continue;
+        char sub[4096];
+        snprintf(sub, sizeof sub, "%s/%s", dir, ch->d_name);
+        DIR *s = opendir(sub);
+        for (struct dirent *f; s && (f = readdir(s));) {
+            size_t len = strlen(f->d_name);
+            if (len < 4 || strcmp(f->d_name + len - 3, ".md") != 0) continue;
+            v = aics_xrealloc(v, (n + 1) * sizeof *v);
+            v[n] = aics_xmalloc(strlen(ch->d_name) + len + 2);
+            sprintf(v[n++], "%s/%s", ch->d_name, f->d_name);
+        }
+        if (s) closedir(s);
+    }
+    closedir(d);
+    qsort(v, n, sizeof *v, by_name);
+    *out = v;
+    return n;
+}
+
+int aics_stale_lint(const char *chapters_dir, const char *results_dir)
+{
+    char **files;
+    size_t n = list_prose(chapters_dir, &files), bad = 0;
+    aics_sources *src = aics_sources_new(chapters_dir, results_dir, ".");
+    for (size_t i = 0; i < n; i++) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", chapters_dir, files[i]);
+        bad += lint_file(path, files[i], src);
+        free(files[i]);
+    }
+    free(files);
+    aics_sources_free(src);
+    fprintf(stderr, "%s: %zu prose files checked for typed-in outputs: %zu found\n", aics_progname(), n, bad);
+    return bad ? AICS_EXIT_FAIL : AICS_EXIT_OK;
+}

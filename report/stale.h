@@ -1,0 +1,43 @@
+/* stale.h — finding program outputs typed into the prose by hand.
+ *
+ * The prose must hold no outputs: a number copied from a run goes stale the
+ * day the program changes. Two rules flag a number in a prose file (code
+ * spans, fenced code, directives, HTML comments, tags and link targets are
+ * never looked at; a line containing "stale-ok" is skipped):
+ *
+ *   matching   a number with 3 or more significant digits, anywhere (math
+ *              included), that equals — at the precision written — a numeric
+ *              kv value of a program the file belongs to (exN_M.md belongs to
+ *              exN_M, and to every program its directives name). Written
+ *              percentages are compared as fractions too, and a value printed
+ *              in scientific notation also matches by its mantissa
+ *              ("1.49 × 10^{-11}" for 1.4900164435616148e-11).
+ *   long       a number with 6 or more significant digits in the text outside
+ *              math: nobody types 0.0513167 without pasting it.
+ *
+ * Significant digits are the digits without leading zeros ("0.0513" has 3,
+ * "1,201" has 4). docs/authoring.md explains the rules to authors.
+ */
+#ifndef AICS_STALE_H
+#define AICS_STALE_H
+
+#include <stddef.h>
+
+#include "kv.h"
+
+typedef struct {
+    size_t pos;       /* byte offset of the number in the text */
+    char number[64];  /* the number as written */
+    char why[512];    /* the rest of the message */
+} aics_stale_hit;
+
+/* Scan `text`; `kv[i]` is the output of program `prog[i]`. Store up to `max`
+ * hits and return how many there were in all. */
+size_t aics_stale_scan(const char *text, const aics_kv *const *kv, const char *const *prog, size_t nkv,
+                       aics_stale_hit *hits, size_t max);
+
+/* Lint every CHAPTERS/ch*\/\*.md against RESULTS/NAME.kv; print each hit as
+ * "file:line:col: message" and return 0 when there are none, else 1. */
+int aics_stale_lint(const char *chapters_dir, const char *results_dir);
+
+#endif
