@@ -113,8 +113,10 @@ static size_t inline_end(const char *s, size_t len, size_t i)
         if (s[j] == '\\') { j++; continue; }
         if (s[j] == '\n' && blank_line_after(s, len, j)) return 0;
         if (s[j] == '`') return 0; /* a code span comes first: `$x$` is code */
-        if (s[j] != '$' || is_space(s[j - 1])) continue;
-        if (j + 1 < len && s[j + 1] >= '0' && s[j + 1] <= '9') continue;
+        if (s[j] != '$') continue;
+        /* TeX ends inline math at any '$', so one that cannot close means the
+         * opening '$' was not math after all ("$5 and $10"). */
+        if (is_space(s[j - 1]) || (j + 1 < len && s[j + 1] >= '0' && s[j + 1] <= '9')) return 0;
         return j + 1;
     }
     return 0;

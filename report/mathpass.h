@@ -12,12 +12,14 @@
  *   display  <div class="math display">TeX</div>   (a paragraph of its own)
  *            <span class="math display">TeX</span> (anywhere else)
  *
- * The rules (as in pandoc): an opening `$` must be followed by a non-space;
- * a closing `$` must follow a non-space and must not be followed by a digit,
- * so "$5 and $10" is not math. `\$` is a literal dollar. Math never crosses a
- * blank line, and inline math holds no backtick (a code span wins). Nothing
- * inside a code span or a fenced code block is math.
- * Indented code blocks are not recognised (use fences).
+ * The rules (close to pandoc's): an opening `$` must be followed by a
+ * non-space; a closing `$` must follow a non-space and must not be followed
+ * by a digit; and since TeX ends inline math at any `$`, an opening `$` whose
+ * next `$` cannot close is no math at all. So "$5 and $10" is not math, and
+ * "from $5 to $x$" holds one formula, x. `\$` is a literal dollar. Math never
+ * crosses a blank line, and inline math holds no backtick (a code span wins).
+ * Nothing inside a code span or a fenced code block is math; indented code
+ * blocks are not recognised (use fences).
  */
 #ifndef AICS_MATHPASS_H
 #define AICS_MATHPASS_H
