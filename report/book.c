@@ -233,6 +233,19 @@ static void title_block(const book *b, aics_buf *body)
                         "书中每一个数字、表格和图都由本项目的 C 程序在构建时算出，不含手抄的结果。</p>\n");
 }
 
+/* Whether book.html and book.md are there to link: being written now, or
+ * left by an earlier full build (so --chapter does not churn the index). */
+static bool whole_book_exists(const book *b)
+{
+    if (!b->o->only_chapter) return true;
+    char path[4096];
+    struct stat st;
+    snprintf(path, sizeof path, "%s/book.html", b->o->out_dir);
+    if (stat(path, &st) != 0) return false;
+    snprintf(path, sizeof path, "%s/book.md", b->o->out_dir);
+    return stat(path, &st) == 0;
+}
+
 static void render_index(book *b)
 {
     progress(b, "rendering %s", "index");
@@ -240,7 +253,7 @@ static void render_index(book *b)
     title_block(b, &body);
     aics_buf_puts(&body, "<h2>目录</h2>\n");
     toc(b, "chapter%d.html", &body);
-    if (!b->o->only_chapter)
+    if (whole_book_exists(b))
         aics_buf_puts(&body, "<p class=\"formats\">整本书：<a href=\"book.html\">单页版</a>（可打印）· "
                              "<a href=\"book.md\">Markdown 版</a></p>\n");
     aics_page page = {b->outline.title, body.data, b->outline.title, NULL, "index"};
@@ -306,8 +319,8 @@ static int write_all(book *b)
         changed += rc;
     }
     if (!b->o->quiet)
-        fprintf(stderr, "%s: wrote %d of %zu files in %s (the rest were unchanged)\n", aics_progname(),
-                changed, b->nfiles, b->o->out_dir);
+        fprintf(stderr, "%s: writing %s: %d of %zu files changed\n", aics_progname(), b->o->out_dir,
+                changed, b->nfiles);
     return AICS_EXIT_OK;
 }
 

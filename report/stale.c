@@ -77,13 +77,13 @@ static double round_sig(double v, int sig)
     return strtod(b, NULL);
 }
 
-static void hit(scan *sc, size_t pos, const char *num, const char *fmt, const char *a, const char *b, const char *c)
+static void hit(scan *sc, size_t pos, const char *num, const char *why)
 {
     if (sc->n < sc->max) {
         aics_stale_hit *h = &sc->hits[sc->n];
         h->pos = pos;
         snprintf(h->number, sizeof h->number, "%s", num);
-        snprintf(h->why, sizeof h->why, fmt, a, b, c);
+        snprintf(h->why, sizeof h->why, "%s", why);
     }
     sc->n++;
 }
@@ -109,8 +109,7 @@ static void check_number(scan *sc, size_t at, size_t end, bool in_math)
     char num[64];
     int sig = clean_number(sc->text + at, end - at, num, sizeof num);
     if (!in_math && sig >= LONG_DIGITS) {
-        hit(sc, at, num, "a long literal number (%s%s%s) looks like a pasted output; use {{value PROGRAM KEY}}",
-            "", "", "");
+        hit(sc, at, num, "a long literal number looks like a pasted output; use {{value PROGRAM KEY}}");
         return;
     }
     if (sig < MATCH_DIGITS) return;
@@ -120,8 +119,10 @@ static void check_number(scan *sc, size_t at, size_t end, bool in_math)
         for (size_t i = 0; i < sc->kv[k]->n; i++) {
             const aics_kv_entry *e = &sc->kv[k]->e[i];
             if (!matches(x, sig, e->value, percent)) continue;
-            hit(sc, at, num, "this is output %s of %s (%s); write {{value ...}} instead of the number",
-                e->key, sc->prog[k], e->value);
+            char why[512];
+            snprintf(why, sizeof why, "this is output %s of %s (%s); write {{value %s %s}} instead",
+                     e->key, sc->prog[k], e->value, sc->prog[k], e->key);
+            hit(sc, at, num, why);
             return;
         }
 }
