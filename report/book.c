@@ -16,6 +16,7 @@
 #include "render.h"
 
 #define PROSE_MAX_BYTES (4u << 20)
+#define MAX_VERDICTS 64 /* per exercise; more would not be read anyway */
 
 typedef struct {
     char *path;
@@ -66,16 +67,16 @@ static size_t collect_verdicts(book *b, const aics_expand_ctx *ctx, aics_verdict
 {
     size_t n = 0;
     aics_verdict *v = NULL;
-    for (size_t p = 0; p < ctx->nprogs; p++) {
+    for (size_t p = 0; p < ctx->nprogs && n < MAX_VERDICTS; p++) {
         const aics_kv *kv = aics_sources_kv(b->src, ctx->progs[p]);
         const char *md = aics_sources_md(b->src, ctx->progs[p]);
-        for (size_t i = 0; kv && i < kv->n; i++) {
+        for (size_t i = 0; kv && i < kv->n && n < MAX_VERDICTS; i++) {
             bool pass;
             if (!aics_verdict_word(kv->e[i].value, &pass)) continue;
             v = aics_xrealloc(v, (n + 1) * sizeof *v);
             bool has = md && aics_md_label(md, kv->e[i].key, &labels[n]);
             v[n] = (aics_verdict){ctx->progs[p], kv->e[i].key, has ? labels[n].data : NULL, pass};
-            if (++n == 64) break;
+            n++;
         }
     }
     *out = v;
@@ -103,41 +104,52 @@ static char *read_prose(const book *b, const aics_outline_exercise *e, char *pat
     return text;
 }
 
-/* Render one exercise into the chapter's HTML body and Markdown. */
-static void render_exercise(book *b, aics_expand_ctx *ctx, const aics_outline_exercise *e,
-                            aics_buf *html, aics_buf *md)
+/* The exercise as HTML: heading, verdicts, prose (page = expanded Markdown). */
+static void exercise_html(const aics_outline_exercise *e, const aics_verdict *v, size_t nv,
+                          const aics_buf *page, aics_buf *html)
 {
-    char path[4096];
-    char *text = read_prose(b, e, path, sizeof path);
-    aics_buf page = AICS_BUF_INIT, plain = AICS_BUF_INIT, shifted = AICS_BUF_INIT;
-    if (aics_name_ok(e->id) && aics_sources_kv(b->src, e->id)) aics_expand_note_prog(ctx, e->id);
-    aics_expand(ctx, path, text, &page, &plain);
-
-    aics_buf labels[64];
-    for (int i = 0; i < 64; i++) labels[i] = (aics_buf)AICS_BUF_INIT;
-    aics_verdict *v;
-    size_t nv = collect_verdicts(b, ctx, &v, labels);
-    check_verdicts(b, e, v, nv);
-
+    aics_buf shifted = AICS_BUF_INIT;
     aics_buf_printf(html, "<section class=\"exercise\" id=\"%s\">\n<h2><span class=\"exercise-number\">习题 ", e->id);
     aics_render_inline(e->numbers, html);
     aics_buf_puts(html, "</span> ");
     aics_render_inline(e->title, html);
     aics_buf_puts(html, "</h2>\n");
     aics_verdicts_html(v, nv, html);
-    aics_md_shift_headings(page.data ? page.data : "", page.len, 3, &shifted);
+    aics_md_shift_headings(page->data ? page->data : "", page->len, 3, &shifted);
     aics_render_html(shifted.data ? shifted.data : "", shifted.len, html);
     aics_buf_puts(html, "</section>\n");
+    aics_buf_free(&shifted);
+}
 
+/* The exercise as Markdown, for book.md. */
+static void exercise_md(const aics_outline_exercise *e, const aics_verdict *v, size_t nv,
+                        const aics_buf *plain, aics_buf *md)
+{
     aics_buf_printf(md, "## 习题 %s %s\n\n", e->numbers, e->title);
     aics_verdicts_md(v, nv, md);
-    aics_md_shift_headings(plain.data ? plain.data : "", plain.len, 3, md);
+    aics_md_shift_headings(plain->data ? plain->data : "", plain->len, 3, md);
     if (md->len && md->data[md->len - 1] != '\n') aics_buf_putc(md, '\n');
     aics_buf_putc(md, '\n');
+}
 
-    for (int i = 0; i < 64; i++) aics_buf_free(&labels[i]);
+/* Render one exercise into the chapter's HTML body and Markdown. */
+static void render_exercise(book *b, aics_expand_ctx *ctx, const aics_outline_exercise *e,
+                            aics_buf *html, aics_buf *md)
+{
+    char path[4096];
+    char *text = read_prose(b, e, path, sizeof path);
+    aics_buf page = AICS_BUF_INIT, plain = AICS_BUF_INIT, labels[MAX_VERDICTS];
+    if (aics_name_ok(e->id) && aics_sources_kv(b->src, e->id)) aics_expand_note_prog(ctx, e->id);
+    aics_expand(ctx, path, text, &page, &plain);
+    for (int i = 0; i < MAX_VERDICTS; i++) labels[i] = (aics_buf)AICS_BUF_INIT;
+    aics_verdict *v;
+    size_t nv = collect_verdicts(b, ctx, &v, labels);
+    check_verdicts(b, e, v, nv);
+    exercise_html(e, v, nv, &page, html);
+    exercise_md(e, v, nv, &plain, md);
+    for (int i = 0; i < MAX_VERDICTS; i++) aics_buf_free(&labels[i]);
     free(v);
-    aics_buf_free(&page), aics_buf_free(&plain), aics_buf_free(&shifted);
+    aics_buf_free(&page), aics_buf_free(&plain);
     aics_expand_clear_progs(ctx);
     free(text);
 }
@@ -277,29 +289,30 @@ static void render_whole(book *b)
     aics_buf_free(&body);
 }
 
+/* Whether the outline lists prose file "DIR/NAME.md". */
+static bool outline_lists(const book *b, const char *dir, const char *md_name)
+{
+    char want[600];
+    snprintf(want, sizeof want, "%s/%.*s", dir, (int)(strlen(md_name) - 3), md_name);
+    for (size_t k = 0; k < b->outline.nch; k++)
+        for (size_t i = 0; i < b->outline.ch[k].nex; i++)
+            if (strcmp(b->outline.ch[k].ex[i].file, want) == 0) return true;
+    return false;
+}
+
 /* Prose files that the outline does not list would silently miss the book. */
 static void warn_unlisted(const book *b)
 {
     DIR *d = opendir(b->o->chapters_dir);
-    struct dirent *ch;
-    while (d && (ch = readdir(d))) {
+    for (struct dirent *ch; d && (ch = readdir(d));) {
         if (strncmp(ch->d_name, "ch", 2) != 0) continue;
         char sub[4096];
         snprintf(sub, sizeof sub, "%s/%s", b->o->chapters_dir, ch->d_name);
         DIR *s = opendir(sub);
-        struct dirent *f;
-        while (s && (f = readdir(s))) {
+        for (struct dirent *f; s && (f = readdir(s));) {
             size_t n = strlen(f->d_name);
-            if (n < 4 || strcmp(f->d_name + n - 3, ".md") != 0) continue;
-            bool listed = false;
-            for (size_t k = 0; k < b->outline.nch && !listed; k++)
-                for (size_t i = 0; i < b->outline.ch[k].nex && !listed; i++) {
-                    const char *file = b->outline.ch[k].ex[i].file;
-                    listed = strncmp(file, ch->d_name, strlen(ch->d_name)) == 0 && file[strlen(ch->d_name)] == '/' &&
-                             strncmp(file + strlen(ch->d_name) + 1, f->d_name, n - 3) == 0 &&
-                             file[strlen(ch->d_name) + 1 + n - 3] == '\0';
-                }
-            if (!listed) aics_warn("%s/%s is not in the outline, so it is not in the book", sub, f->d_name);
+            if (n < 4 || strcmp(f->d_name + n - 3, ".md") != 0 || outline_lists(b, ch->d_name, f->d_name)) continue;
+            aics_warn("%s/%s is not in the outline, so it is not in the book", sub, f->d_name);
         }
         if (s) closedir(s);
     }

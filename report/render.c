@@ -3,6 +3,7 @@
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -66,38 +67,55 @@ static int heading_level(const char *s, const char *end)
     return (s == end || *s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') ? n : 0;
 }
 
+/* Call fn(md, start, end, level, arg) for every line of `md`; level is the
+ * ATX heading level of a line outside code, else 0. */
+static void each_line(const char *md, const aics_spans *sp,
+                      void (*fn)(const char *, size_t, size_t, int, void *), void *arg)
+{
+    for (size_t k = 0; k < sp->n; k++) {
+        const aics_span *s = &sp->v[k];
+        for (size_t i = s->start, e; i < s->end; i = e) {
+            for (e = i; e < s->end && md[e] != '\n'; e++) continue;
+            if (e < s->end) e++;
+            bool text_line = s->kind == AICS_SPAN_TEXT && (i == 0 || md[i - 1] == '\n');
+            fn(md, i, e, text_line ? heading_level(md + i, md + e) : 0, arg);
+        }
+    }
+}
+
+static void find_top(const char *md, size_t i, size_t e, int level, void *arg)
+{
+    (void)md, (void)i, (void)e;
+    int *top = arg;
+    if (level && level < *top) *top = level;
+}
+
+typedef struct {
+    int shift;
+    aics_buf *out;
+} shifter;
+
+static void shift_line(const char *md, size_t i, size_t e, int level, void *arg)
+{
+    shifter *sh = arg;
+    int want = level ? level + sh->shift : 0;
+    if (want > 6) want = 6;
+    if (!level || want == level) {
+        aics_buf_append(sh->out, md + i, e - i);
+        return;
+    }
+    while (md[i] == ' ') i++;
+    for (int j = 0; j < want; j++) aics_buf_putc(sh->out, '#');
+    aics_buf_append(sh->out, md + i + level, e - i - (size_t)level);
+}
+
 void aics_md_shift_headings(const char *md, size_t len, int top, aics_buf *out)
 {
     aics_spans sp;
     aics_md_spans(md, len, false, &sp);
-    int min = 7;
-    for (int pass = 0; pass < 2; pass++) {
-        for (size_t k = 0; k < sp.n; k++) {
-            const aics_span *s = &sp.v[k];
-            size_t i = s->start;
-            while (i < s->end) {
-                size_t e = i;
-                while (e < s->end && md[e] != '\n') e++;
-                if (e < s->end) e++;
-                int lvl = (s->kind == AICS_SPAN_TEXT && (i == 0 || md[i - 1] == '\n'))
-                              ? heading_level(md + i, md + e) : 0;
-                if (pass == 0 && lvl && lvl < min) min = lvl;
-                if (pass == 1) {
-                    int want = lvl ? lvl + (top - min) : 0;
-                    if (want > 6) want = 6;
-                    if (lvl && want != lvl) {
-                        size_t h = i;
-                        while (md[h] == ' ') h++;
-                        for (int j = 0; j < want; j++) aics_buf_putc(out, '#');
-                        aics_buf_append(out, md + h + lvl, e - h - (size_t)lvl);
-                    } else {
-                        aics_buf_append(out, md + i, e - i);
-                    }
-                }
-                i = e;
-            }
-        }
-        if (min == 7) min = top; /* no headings: nothing to shift */
-    }
+    int have = 7;
+    each_line(md, &sp, find_top, &have);
+    shifter sh = {have == 7 ? 0 : top - have, out};
+    each_line(md, &sp, shift_line, &sh);
     aics_spans_free(&sp);
 }
