@@ -145,8 +145,9 @@ static void figure_missing(directive *d, const char *name, const char *label)
     aics_warn("%s: figure %s is missing (gnuplot is not installed); the page shows a placeholder",
               d->path, name);
     aics_buf_printf(d->page, "\n<figure class=\"figure-missing\" id=\"fig-%s\">\n"
-                    "<div class=\"placeholder\">图缺失：%s/%s.svg 没有生成（未安装 gnuplot；"
-                    "安装后重新运行 make book）</div>\n<figcaption>%s", name, d->ctx->fig_href, name, label);
+                    "<div class=\"placeholder\">图缺失：%s/%s.svg 没有生成，因为没有安装 gnuplot。"
+                    "安装（make deps）后删除 %s 再运行 make book。</div>\n<figcaption>%s",
+                    name, d->ctx->fig_href, name, aics_sources_results_dir(d->ctx->src), label);
     aics_buf_printf(d->plain, "\n> **%s 缺失**：%s/%s.svg 没有生成（未安装 gnuplot）。", label,
                     d->ctx->fig_href, name);
 }

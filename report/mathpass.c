@@ -224,24 +224,38 @@ static bool ends_with(const aics_buf *b, const char *s)
     return b->len >= n && memcmp(b->data + b->len - n, s, n) == 0;
 }
 
+/* Put math `id` back as an element; `p` is just after its placeholder.
+ * Returns how much more of the input the element used up. */
+static size_t math_element(const aics_mathset *set, size_t id, const char *p, aics_buf *out)
+{
+    const char *tex = set->tex[id];
+    if (set->display[id] && ends_with(out, "<p>") && strncmp(p, "</p>", 4) == 0) {
+        out->len -= 3; /* the display stands alone: a block, not a paragraph */
+        aics_buf_puts(out, "<div class=\"math display\">");
+        aics_html_escape(out, tex, strlen(tex));
+        aics_buf_puts(out, "</div>");
+        return 4;
+    }
+    aics_buf_puts(out, set->display[id] ? "<span class=\"math display\">" : "<span class=\"math\">");
+    aics_html_escape(out, tex, strlen(tex));
+    aics_buf_puts(out, "</span>");
+    return 0;
+}
+
 void aics_math_restore_html(const char *html, const aics_mathset *set, aics_buf *out)
 {
+    bool in_tag = false; /* inside <…>, as in alt="…": plain TeX, no element */
     for (const char *p = html; *p;) {
         size_t id, n;
-        if (!placeholder_at(p, set, &id, &n)) { aics_buf_putc(out, *p++); continue; }
-        const char *tex = set->tex[id];
-        p += n;
-        if (set->display[id] && ends_with(out, "<p>") && strncmp(p, "</p>", 4) == 0) {
-            out->len -= 3; /* the display stands alone: a block, not a paragraph */
-            aics_buf_puts(out, "<div class=\"math display\">");
-            aics_html_escape(out, tex, strlen(tex));
-            aics_buf_puts(out, "</div>");
-            p += 4;
+        if (!placeholder_at(p, set, &id, &n)) {
+            if (*p == '<') in_tag = true;
+            else if (*p == '>') in_tag = false;
+            aics_buf_putc(out, *p++);
             continue;
         }
-        aics_buf_puts(out, set->display[id] ? "<span class=\"math display\">" : "<span class=\"math\">");
-        aics_html_escape(out, tex, strlen(tex));
-        aics_buf_puts(out, "</span>");
+        p += n;
+        if (in_tag) aics_html_escape(out, set->tex[id], strlen(set->tex[id]));
+        else p += math_element(set, id, p, out);
     }
 }
 

@@ -11,6 +11,7 @@
  *   inline   <span class="math">TeX</span>
  *   display  <div class="math display">TeX</div>   (a paragraph of its own)
  *            <span class="math display">TeX</span> (anywhere else)
+ *   inside a tag (an image's alt text) the TeX itself, escaped
  *
  * The rules (close to pandoc's): an opening `$` must be followed by a
  * non-space; a closing `$` must follow a non-space and must not be followed

@@ -55,6 +55,7 @@ void aics_sources_free(aics_sources *s)
 
 const char *aics_sources_chapters_dir(const aics_sources *s) { return s->chapters; }
 const char *aics_sources_figures_dir(const aics_sources *s) { return s->figures; }
+const char *aics_sources_results_dir(const aics_sources *s) { return s->results; }
 
 bool aics_name_ok(const char *name)
 {

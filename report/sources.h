@@ -25,6 +25,7 @@ void aics_sources_free(aics_sources *s);
 
 const char *aics_sources_chapters_dir(const aics_sources *s);
 const char *aics_sources_figures_dir(const aics_sources *s);
+const char *aics_sources_results_dir(const aics_sources *s);
 
 /* Whether `name` is a valid program or figure name: [a-z0-9_]+. */
 bool aics_name_ok(const char *name);

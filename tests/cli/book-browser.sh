@@ -59,6 +59,15 @@ for page in $pages; do
     echo "ok $page: $n_math math elements rendered, $(wc -l <"$tmp/refs") references resolve"
 done
 
+# The stylesheets' url(…) references (KaTeX's fonts) resolve too.
+for css in "$book"/assets/book.css "$book"/assets/katex/katex.min.css; do
+    dir=$(dirname "$css")
+    for ref in $(perl -ne 'while (/url\(["\x27]?([^)"\x27]+)/g) { print "$1\n" }' "$css" | sort -u); do
+        case $ref in data:*) continue ;; http*|//*) fail "$css refers to the network: $ref" ;; esac
+        [ -f "$dir/$ref" ] || fail "$css: $ref does not resolve to a file"
+    done
+done
+
 # The table of contents: every link's page exists and holds its #anchor.
 perl -0777 -ne 'if (/<nav class="toc">(.*?)<\/nav>/s) { my $t = $1; print "$1 $2\n" while $t =~ /href="([^"#]+)#?([^"]*)"/g }' \
     "$tmp/index.html.dom" >"$tmp/toc"

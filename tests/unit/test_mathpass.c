@@ -133,6 +133,15 @@ START_TEST(escaped_dollars_and_unclosed_math)
 }
 END_TEST
 
+START_TEST(math_in_alt_text_stays_inside_the_attribute)
+{
+    char *h = html("![图 $x<1$](a.png) 与 $y$");
+    ck_assert_msg(strstr(h, "alt=\"图 x&lt;1\"") && strstr(h, "与 <span class=\"math\">y</span>"),
+                  "Math in an attribute is plain TeX; after the tag it is an element again: %s", h);
+    free(h);
+}
+END_TEST
+
 START_TEST(foreign_placeholders_are_left_alone)
 {
     aics_mathset set = AICS_MATHSET_INIT;
@@ -161,6 +170,7 @@ Suite *mathpass_suite(void)
     tcase_add_test(limits, dollar_amounts_are_not_math);
     tcase_add_test(limits, escaped_dollars_and_unclosed_math);
     tcase_add_test(limits, foreign_placeholders_are_left_alone);
+    tcase_add_test(limits, math_in_alt_text_stays_inside_the_attribute);
     suite_add_tcase(s, limits);
     return s;
 }
