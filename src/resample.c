@@ -67,7 +67,7 @@ aics_early_stop aics_train_early_stopping(const aics_trainer *t, double *w, size
             break;
         }
     }
-    memcpy(w, best, d * sizeof *w); /* hand back the best weights, not the last */
+    if (patience > 0) memcpy(w, best, d * sizeof *w); /* the best weights, not the last */
     // ANCHOR_END: patience
     free(best);
     return es;

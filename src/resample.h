@@ -49,9 +49,10 @@ typedef struct {
     bool stopped;     /* true when patience ran out before max_epochs */
 } aics_early_stop;
 
-/* Train w (d numbers) for at most max_epochs epochs with early stopping
- * (patience ≤ 0: never stop early, but still return the best weights).
- * On return w holds the best weights. */
+/* Train w (d numbers) for at most max_epochs epochs with early stopping:
+ * on return w holds the weights of the best epoch. With patience ≤ 0 there
+ * is no early stopping at all: training runs to max_epochs and w holds the
+ * last weights (best_epoch is still reported). */
 aics_early_stop aics_train_early_stopping(const aics_trainer *t, double *w, size_t d,
                                           long max_epochs, long patience);
 
