@@ -43,7 +43,8 @@ static size_t split(const char *line, size_t len, field *f, size_t cap)
         size_t a = start, b = i;
         while (a < b && is_blank(line[a])) a++;
         while (b > a && is_blank(line[b - 1])) b--;
-        if (n < cap) f[n] = (field){line + a, b - a, (long)a + 1};
+        /* an empty field is placed where it starts, just after its comma */
+        if (n < cap) f[n] = (field){line + a, b - a, (long)(a < b ? a : start) + 1};
         n++;
         start = i + 1;
     }
