@@ -72,7 +72,7 @@ static void load_design(const char *path, const char *target, bool standardize, 
     aics_csv_read_or_die(path, &t);
     size_t ty = aics_csv_column_or_die(&t, path, target);
     if (t.ncols < 2) aics_die_data(path, t.header_line, 0, "no feature columns besides the target '%s'", target);
-    if (t.nrows < 2) aics_die_data(path, 0, 0, "a regression needs at least 2 data rows, found %zu", t.nrows);
+    if (t.nrows < 2) aics_die_data(path, t.header_line + 1, 0, "a regression needs at least 2 data rows, found %zu", t.nrows);
     dz->n = t.nrows;
     dz->d = t.ncols - 1;
     dz->target = target;
