@@ -923,6 +923,10 @@ static void demo_bagging(aics_result *r, aics_plot *plot, uint64_t seed)
     aics_result_double(r, "bagging.variance_ratio", table[last][3] / single.variance,
                        "方差之比：B 最大时 / 单棵树");
     aics_result_double(r, "bagging.error_ratio", table[last][1] / single.error, "误差之比：B 最大时 / 单棵树");
+    aics_result_int(r, "bagging.variance_pct", (int64_t)lround(100.0 * table[last][3] / single.variance),
+                    "B 最大时的方差占单棵树的百分比（四舍五入）");
+    aics_result_int(r, "bagging.error_pct", (int64_t)lround(100.0 * table[last][1] / single.error),
+                    "B 最大时的误差占单棵树的百分比（四舍五入）");
 
     if (aics_plot_enabled(plot)) {
         aics_plot_begin(plot, "ex2_5_bagging", 720, 440);
