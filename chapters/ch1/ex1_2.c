@@ -546,13 +546,16 @@ static const aics_program program = {
         "  symbolic.chain        fired rules in order, like R2-R7-R11 (none if none)\n"
         "  symbolic.conclusion   the animal identified, or none\n"
         "  perceptron.max_epochs, perceptron.eta\n"
-        "  perceptron.{and,or,xor}.converged   1 if an epoch had no error, else 0\n"
+        "  perceptron.and.converged, perceptron.or.converged, perceptron.xor.converged\n"
+        "                        1 if an epoch had no error, else 0\n"
         "  perceptron.{and,or,xor}.epochs, .updates, .w1, .w2, .b\n"
         "  perceptron.{and,or,xor}.errors_min    fewest errors in one epoch\n"
         "  perceptron.{and,or,xor}.errors_final  samples the final weights get wrong\n"
         "  agent.arms, .runs, .steps, .epsilon\n"
         "  agent.best_expected   E[max of k N(0,1)] by quadrature; agent.best_mean, simulated\n"
-        "  {agent,agent.greedy,agent.random}.final_avg_reward, .final_optimal_fraction\n"
+        "  agent.final_avg_reward, agent.final_optimal_fraction   the epsilon-greedy agent\n"
+        "  agent.greedy.final_avg_reward, ...   the same for epsilon 0 and\n"
+        "  agent.random.final_avg_reward, ...   for epsilon 1 (random choice)\n"
         "  agent.margin_over_random   agent minus random final_avg_reward",
     .opts = options,
     .uses_seed = true,
