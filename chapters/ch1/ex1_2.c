@@ -320,7 +320,7 @@ static void draw_perceptron_panel(aics_plot *plot, const logic_fn *fn, int k)
     double poly[8][2], cut[4][2], pts[4][2], wrong[4][2];
     int ncut, npoly = clip_positive(&fn->p, poly, cut, &ncut);
     int nwrong = 0;
-    char block[16];
+    char block[32];
     aics_buf cmd = AICS_BUF_INIT;
     aics_buf_puts(&cmd, "plot ");
     if (npoly >= 3) {
@@ -384,11 +384,12 @@ static void draw_perceptron(aics_plot *plot)
 
 /* ---- behaviourism ----------------------------------------------------------- */
 
+#define PI 3.14159265358979323846
+
+// ANCHOR: expected_max
 /* E[max of k independent N(0,1)] = ∫ x·k·φ(x)·Φ(x)^(k−1) dx, by Simpson's rule
  * on [−12, 12] (the integrand is below 1e-30 outside): the reward an agent
  * that knew q* would expect, independent of any simulation. */
-#define PI 3.14159265358979323846
-
 static double expected_max_normal(int k)
 {
     const int n = 4800; /* even */
@@ -402,6 +403,7 @@ static double expected_max_normal(int k)
     }
     return sum * h / 3.0;
 }
+// ANCHOR_END: expected_max
 
 typedef struct {
     const char *key;  /* kv prefix */

@@ -160,7 +160,7 @@ END_TEST
 
 START_TEST(test_working_memory_limits)
 {
-    static char names[AICS_FACTS_MAX][8];
+    static char names[AICS_FACTS_MAX][16];
     aics_facts f;
     aics_facts_init(&f);
     for (int i = 0; i < AICS_FACTS_MAX; i++) {
