@@ -108,7 +108,9 @@ static int parse_facts(const char *spec, char **copy, const char **facts)
             aics_die_usage("--facts expects comma-separated words of a-z and _, like has_hair,tawny, not '%s'", spec);
         if (n == MAX_GIVEN_FACTS) aics_die_usage("--facts takes at most %d facts", MAX_GIVEN_FACTS);
         if (!fact_in_rule_base(p)) aics_warn("fact '%s' appears in no rule and cannot fire one", p);
-        facts[n++] = p;
+        bool seen = false;
+        for (int i = 0; i < n && !seen; i++) seen = strcmp(facts[i], p) == 0;
+        if (!seen) facts[n++] = p; /* a fact given twice counts once */
         if (!comma) return n;
         p = comma + 1;
     }
@@ -132,45 +134,49 @@ static inference infer(const char *const *given, int ngiven)
     return in;
 }
 
-/* "R2-R7-R11", or "none". */
-static void chain_word(const inference *in, aics_buf *b)
+/* "R2-R7-R11", or "none"; the caller frees it. */
+static char *chain_word(const inference *in)
 {
+    aics_buf b = AICS_BUF_INIT;
     for (int i = 0; i < in->nfired; i++)
-        aics_buf_printf(b, "%s%s", i ? "-" : "", rule_base[in->fired[i]].name);
-    if (in->nfired == 0) aics_buf_puts(b, "none");
+        aics_buf_printf(&b, "%s%s", i ? "-" : "", rule_base[in->fired[i]].name);
+    if (in->nfired == 0) aics_buf_puts(&b, "none");
+    return aics_buf_take(&b);
 }
 
-static void glossed_list(aics_buf *b, const char *const *facts, int n, const char *sep)
+/* The Chinese names of facts[0..n) (or up to a NULL), joined by sep; the caller frees it. */
+static char *glossed_list(const char *const *facts, int n, const char *sep)
 {
-    for (int i = 0; i < n && facts[i]; i++) aics_buf_printf(b, "%s%s", i ? sep : "", gloss(facts[i]));
+    aics_buf b = AICS_BUF_INIT;
+    for (int i = 0; i < n && facts[i]; i++) aics_buf_printf(&b, "%s%s", i ? sep : "", gloss(facts[i]));
+    return aics_buf_take(&b);
 }
 
 static void report_symbolic(aics_result *r, const char *const *given, int ngiven)
 {
     aics_result_part(r, "symbolic", "符号主义：动物识别规则库上的正向推理");
     inference in = infer(given, ngiven);
-    aics_buf b = AICS_BUF_INIT;
-    glossed_list(&b, given, ngiven, "、");
+    char *text = glossed_list(given, ngiven, "、");
     aics_result_note(r, "已知事实：%s。推理机每一轮选规则库中第一条前提全部成立、结论尚未知道的规则触发，"
-                        "直到没有规则可以触发。", b.data);
+                        "直到没有规则可以触发。", text);
+    free(text);
     aics_table *t = aics_result_table(r, "rlll", (const char *const[]){"步", "规则", "如果（全部成立）", "那么"});
     for (int i = 0; i < in.nfired; i++) {
         const aics_rule *rule = &rule_base[in.fired[i]];
-        b.len = 0;
-        glossed_list(&b, rule->if_all, AICS_RULE_MAX_IF, " ∧ ");
+        text = glossed_list(rule->if_all, AICS_RULE_MAX_IF, " ∧ ");
         aics_table_cell(t, "%d", i + 1);
         aics_table_cell(t, "%s", rule->name);
-        aics_table_cell(t, "%s", b.data);
+        aics_table_cell(t, "%s", text);
         aics_table_cell(t, "%s", gloss(rule->then));
+        free(text);
     }
-    b.len = 0;
-    chain_word(&in, &b);
+    char *chain = chain_word(&in);
     aics_result_int(r, "symbolic.rules", NRULES, "规则库中的规则数");
     aics_result_int(r, "symbolic.facts_given", ngiven, "已知事实数");
     aics_result_int(r, "symbolic.rules_fired", in.nfired, "触发的规则数");
-    aics_result_word(r, "symbolic.chain", b.data, "推理链");
+    aics_result_word(r, "symbolic.chain", chain, "推理链");
     aics_result_word(r, "symbolic.conclusion", in.conclusion ? in.conclusion : "none", "结论");
-    aics_buf_free(&b);
+    free(chain);
 }
 
 /* A few more queries, to show the same engine on other knowledge and its limit. */
@@ -185,20 +191,17 @@ static void report_symbolic_more(aics_result *r)
     static const char *const *const queries[] = {tiger, penguin, albatross, unknown};
     aics_result_part(r, "symbolic_more", "同一个推理机上的其他查询");
     aics_table *t = aics_result_table(r, "lll", (const char *const[]){"已知事实", "推理链", "结论"});
-    aics_buf b = AICS_BUF_INIT;
     for (size_t q = 0; q < sizeof queries / sizeof *queries; q++) {
         int n = 0;
         while (queries[q][n]) n++;
         inference in = infer(queries[q], n);
-        b.len = 0;
-        glossed_list(&b, queries[q], n, "、");
-        aics_table_cell(t, "%s", b.data);
-        b.len = 0;
-        chain_word(&in, &b);
-        aics_table_cell(t, "%s", b.data);
+        char *facts = glossed_list(queries[q], n, "、"), *chain = chain_word(&in);
+        aics_table_cell(t, "%s", facts);
+        aics_table_cell(t, "%s", chain);
         aics_table_cell(t, "%s", in.conclusion ? gloss(in.conclusion) : "（无法识别）");
+        free(facts);
+        free(chain);
     }
-    aics_buf_free(&b);
 }
 
 /* ---- connectionism -------------------------------------------------------- */
