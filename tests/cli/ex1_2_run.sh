@@ -21,4 +21,18 @@ n=$("$prog" $small --facts=made_up 2>"$warn") || { rm -f "$warn"; exit 1; }
 grep -q "appears in no rule" "$warn" || { echo "an unknown fact should be warned about"; rm -f "$warn"; exit 1; }
 rm -f "$warn"
 echo "$n" | grep -qx 'symbolic.conclusion none' || { echo "an unknown fact should conclude none"; exit 1; }
+
+# Figures: without gnuplot the results are the same and no figure appears; with it,
+# both figures are written.
+fig=$(mktemp -d) || exit 1
+trap 'rm -rf "$fig"' EXIT
+p=$(PATH=/nonexistent "$prog" $small --figures="$fig" 2>/dev/null) || { echo "without gnuplot ex1_2 should still succeed"; exit 1; }
+[ "$p" = "$a" ] || { echo "without gnuplot the results should be the same"; exit 1; }
+[ ! -e "$fig/ex1_2_perceptron.svg" ] || { echo "no figure should be written without gnuplot"; exit 1; }
+if command -v gnuplot >/dev/null 2>&1; then
+    "$prog" $small --format=none --figures="$fig" || { echo "the figure run failed"; exit 1; }
+    for f in ex1_2_perceptron ex1_2_agent; do
+        grep -q '<svg' "$fig/$f.svg" || { echo "figure $f.svg should be written"; exit 1; }
+    done
+fi
 exit 0
