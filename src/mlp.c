@@ -308,7 +308,8 @@ double aics_mlp_max_rel_err(const double *a, const double *b, size_t n)
     double worst = 0.0;
     for (size_t k = 0; k < n; k++) {
         double e = aics_mlp_rel_err(a[k], b[k]);
-        if (!(e <= worst)) worst = e; /* a NaN becomes the worst */
+        if (isnan(e)) return e; /* NaN never passes a check */
+        if (e > worst) worst = e;
     }
     return worst;
 }

@@ -120,7 +120,7 @@ void aics_mlp_grad_dual(const aics_mlp *m, const aics_mlp_data *d, double *grad)
  * size ε·L/h ≈ 1e-11, from reading as a large relative error. */
 #define AICS_MLP_REL_FLOOR 1e-4
 double aics_mlp_rel_err(double a, double b);
-/* The largest relative error over n pairs. */
+/* The largest relative error over n pairs; NaN if any pair gives NaN. */
 double aics_mlp_max_rel_err(const double *a, const double *b, size_t n);
 
 typedef struct {
