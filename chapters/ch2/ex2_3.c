@@ -642,6 +642,9 @@ int main(int argc, char **argv)
     run_t gd, sgd, runs[N_SWEEP];
     train(&gd, &init, &ds, opt.lr, opt.epochs, N_DATA, run.seed);
     train(&sgd, &init, &ds, opt.lr, opt.epochs, (size_t)opt.batch, run.seed);
+    if (gd.res.diverged || sgd.res.diverged)
+        aics_progress(&run, "training diverged at lr %g (GD: %s, SGD: %s); reported as *.diverged", opt.lr,
+                      gd.res.diverged ? "yes" : "no", sgd.res.diverged ? "yes" : "no");
     report_training(r, &opt, &init, &ds, &gd, &sgd);
     aics_progress(&run, "learning-rate sweep: %zu rates", N_SWEEP);
     for (size_t i = 0; i < N_SWEEP; i++) train(&runs[i], &init, &ds, sweep[i].lr, opt.epochs, N_DATA, run.seed);
