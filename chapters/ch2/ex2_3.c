@@ -215,7 +215,7 @@ static void report_step_backward(aics_result *r, const step *s)
         size_t q = s->tr.off[1] + (size_t)j;
         double w = m->theta[aics_mlp_w_index(m, 2, 0, j)];
         aics_table_cell(t, "h%d", j + 1);
-        aics_table_cell(t, "f'(z_h%d)·w_y,h%d·δ_y", j + 1, j + 1);
+        aics_table_cell(t, "f'(z_h%d)·w_y_h%d·δ_y", j + 1, j + 1);
         aics_table_cell(t, "%.6f × %.6f × %.6f", s->tr.fprime[q], w, s->tr.delta[qy]);
         aics_table_cell(t, "%.6f", s->tr.delta[q]);
     }
@@ -227,7 +227,7 @@ static void report_step_update(aics_result *r, const step *s)
     aics_result_part(r, "step_update", "每个参数的梯度与更新");
     aics_result_note(r, "学习率 $\\eta = %g$；先列输出层（反向传播先算出它们），再列隐层。", s->lr);
     aics_table *t = aics_result_table(r, "lrlrr",
-        (const char *const[]){"参数 θ", "θ", "∂L/∂θ = δ·a", "∂L/∂θ", "θ − η·∂L/∂θ"});
+        (const char *const[]){"参数 θ", "θ", "δ·a（代入）", "∂L/∂θ", "θ − η·∂L/∂θ"});
     /* Output layer first, in the order backpropagation produces the gradients. */
     for (int l = m->nlayers; l >= 1; l--) {
         for (size_t k = m->w_off[l - 1]; k < m->b_off[l - 1] + (size_t)m->sizes[l]; k++) {
