@@ -602,7 +602,8 @@ static const aics_program program = {
         "  train.*, gd.*, sgd.*   training at --lr: gd.final_loss, gd.correct (of 100), and sgd.*\n"
         "  lrsweep.{small,good,large}.*  full-batch GD at fixed rates 0.002, 0.1 and 2\n"
         "A run that diverges (NaN or infinite loss) reports <run>.diverged 1 and\n"
-        "<run>.diverged_epoch instead of a loss. Figures: ex2_3_lr, ex2_3_gd_sgd, ex2_3_regions.",
+        "<run>.diverged_epoch instead of a loss. Figures: ex2_3_lr, ex2_3_gd_sgd, ex2_3_regions.\n"
+        "Every key is described in docs/results.md.",
     .opts = opts,
     .uses_seed = true,
     .default_seed = 2023,
