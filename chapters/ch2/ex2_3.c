@@ -438,8 +438,9 @@ static void report_sweep(aics_result *r, const run_t *runs, const dataset *ds)
     for (size_t i = 0; i < N_SWEEP; i++) {
         char key[64], what[64];
         snprintf(key, sizeof key, "lrsweep.%s.lr", sweep[i].key);
-        snprintf(what, sizeof what, "η = %g（%s）", sweep[i].lr, sweep[i].label);
+        snprintf(what, sizeof what, "%s的学习率 η", sweep[i].label);
         aics_result_double(r, key, sweep[i].lr, what);
+        snprintf(what, sizeof what, "η %s", sweep[i].label);
         snprintf(key, sizeof key, "lrsweep.%s", sweep[i].key);
         report_run(r, key, what, &runs[i], ds);
     }
