@@ -75,6 +75,20 @@ START_TEST(bootstrap_draws_with_replacement)
 }
 END_TEST
 
+START_TEST(split_is_a_permutation)
+{
+    aics_rng r;
+    aics_rng_seed(&r, 3, 3);
+    uint32_t idx[10];
+    int seen[10] = {0};
+    aics_split(&r, 10, 6, idx);
+    for (int i = 0; i < 10; i++) {
+        ck_assert_msg(idx[i] < 10 && !seen[idx[i]], "A split should use every row exactly once.");
+        seen[idx[i]] = 1;
+    }
+}
+END_TEST
+
 /* A scripted validation curve: the loss falls until epoch 5, then rises.
  * "Training" adds 1 to w[0], so w[0] records the epoch reached. */
 static const double curve[] = {10, 9, 7, 6, 5.5, 5, 5.2, 5.1, 6, 7, 8, 9, 10, 11, 12, 13};
@@ -116,6 +130,7 @@ Suite *resample_suite(void)
     suite_add_tcase(s, core);
     TCase *limits = tcase_create("Limits");
     tcase_add_test(limits, bootstrap_draws_with_replacement);
+    tcase_add_test(limits, split_is_a_permutation);
     tcase_add_test(limits, no_patience_runs_to_the_end);
     suite_add_tcase(s, limits);
     return s;
