@@ -131,6 +131,16 @@ static aics_lasso_info solve(const aics_linreg *p, aics_penalty pen, double lamb
     return aics_lasso_cd(p, lambda, w, LASSO_TOL, LASSO_SWEEPS);
 }
 
+/* Exit 2 unless every number about to be reported is finite (data near the
+ * limits of double precision can overflow the Gram matrix). */
+static void require_finite(const char *path, const double *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!isfinite(v[i]))
+            aics_die_data(path, 0, 0, "the fit overflowed: the values are too large for double precision; "
+                          "rescale the data or use --standardize");
+}
+
 /* ---- the fit subcommand ------------------------------------------------------ */
 
 /* max_j |∂F/∂w_j| = max_j |λw_j − (1/n)x_jᵀr|, from the data (not from G). */
@@ -204,12 +214,17 @@ static int fit_main(int argc, char **argv)
     load_design(sub_data, sub_target, sub_standardize, &dz);
     aics_linreg p;
     aics_linreg_init(&p, dz.x, dz.y, dz.n, dz.d);
+    require_finite(sub_data, p.gram, dz.d * dz.d);
+    require_finite(sub_data, p.xty, dz.d);
     double *w = aics_xcalloc(dz.d, sizeof *w);
     aics_lasso_info info = solve(&p, pen, sub_lambda, w, sub_data);
     if (!info.converged) {
         fprintf(stderr, "%s: coordinate descent did not converge in %ld sweeps\n", aics_progname(), info.sweeps);
         return 1;
     }
+    double extra[2] = {aics_linreg_intercept(&p, w), aics_linreg_objective(&p, pen, sub_lambda, w)};
+    require_finite(sub_data, w, dz.d);
+    require_finite(sub_data, extra, 2);
     bool direct = pen == AICS_PENALTY_L2 || sub_lambda == 0.0;
     aics_result *r = aics_result_new("2.5", 0, "half-mse-plus-penalty-unpenalized-intercept");
     aics_result_part(r, "fit", "Fit");
@@ -275,6 +290,8 @@ static int path_main(int argc, char **argv)
     load_design(sub_data, sub_target, sub_standardize, &dz);
     aics_linreg p;
     aics_linreg_init(&p, dz.x, dz.y, dz.n, dz.d);
+    require_finite(sub_data, p.gram, dz.d * dz.d);
+    require_finite(sub_data, p.xty, dz.d);
     size_t m = (size_t)sub_points, d = dz.d;
     double hi = sub_lambda;
     if (hi == 0.0) {
@@ -287,6 +304,7 @@ static int path_main(int argc, char **argv)
     aics_lambda_grid(hi, hi * sub_ratio, m, lambdas);
     long sweeps = aics_linreg_path(&p, pen, lambdas, m, LASSO_TOL, W);
     if (sweeps < 0) aics_die_data(sub_data, 0, 0, "a ridge solve failed: the feature columns are collinear");
+    require_finite(sub_data, W, m * d);
     aics_result *r = aics_result_new("2.5", 0, "half-mse-plus-penalty-unpenalized-intercept");
     aics_result_part(r, "path", "Path");
     aics_result_int(r, "path.points", (int64_t)m, "λ values");

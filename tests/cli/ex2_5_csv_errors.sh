@@ -48,4 +48,11 @@ printf 'a,c,y\n1,7,1\n2,7,3\n3,7,2\n' >"$dir/const.csv"
 rc=$?
 [ "$rc" = 2 ] && grep -q "const.csv: column 'c' is constant" "$dir/err" || { echo "FAIL constant column: exit $rc, '$(cat "$dir/err")'"; fail=1; }
 
+# Numbers too large to square overflow the fit: refused, never printed as inf or nan.
+printf 'a,b,y\n1e200,1,2\n-1e200,2,3\n3e200,0,1\n' >"$dir/huge.csv"
+"$bin" fit --data "$dir/huge.csv" --target y --penalty l2 --lambda 1 --format=kv >"$dir/out" 2>"$dir/err"
+rc=$?
+[ "$rc" = 2 ] && [ ! -s "$dir/out" ] && grep -q "huge.csv: the fit overflowed" "$dir/err" \
+    || { echo "FAIL overflow: exit $rc, '$(cat "$dir/err")'"; fail=1; }
+
 exit $fail
