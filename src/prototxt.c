@@ -947,6 +947,10 @@ aics_pt_node *aics_pt_parse(const char *text, size_t len, const char *path,
 
 aics_pt_node *aics_pt_load(const char *path, char *err, size_t errsz)
 {
+    if (!path) {
+        if (err && errsz) snprintf(err, errsz, "<input>: no file name given; expected a prototxt path");
+        return NULL;
+    }
     struct stat st;
     if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
         if (err && errsz) snprintf(err, errsz, "%s: is a folder; expected a prototxt file", path);
