@@ -344,7 +344,7 @@ static int path_main(int argc, char **argv)
 
 static double truth(double x) { return sin(2.0 * PI * x); }
 
-/* y = sin(2πx) + N(0, sd²) at n points, x uniform on [0, 1) (sorted when asked). */
+/* y = sin(2πx) + N(0, sd²) at n points, x uniform on [0, 1). */
 static void noisy_samples(aics_rng *rng, size_t n, double sd, double *x, double *y)
 {
     for (size_t i = 0; i < n; i++) x[i] = aics_rng_uniform(rng);
@@ -365,7 +365,7 @@ static double rmse(const double *a, const double *b, size_t n)
 #define POLY_VAL 50
 #define POLY_TEST 500
 #define POLY_NOISE 0.3
-#define POLY_GRID 61   /* λ from 1e1 down to 1e-11, 5 per decade ... see poly_lambda() */
+#define POLY_GRID 61   /* λ = 10^(1 − k/5), k = 0 … 60: from 10 down to 1e-11 */
 #define POLY_LARGE 1.0 /* the "large λ" curve */
 #define CURVE_POINTS 201
 
@@ -588,6 +588,56 @@ static double entry_lambda(const aics_linreg *p, size_t j, double hi, double lo,
     return 0.5 * (hi + lo);
 }
 
+typedef struct {
+    double entry[64];    /* λ at which each coefficient first becomes nonzero */
+    size_t order[64];    /* coefficients in order of entry, largest λ first */
+    size_t nentered;
+    int64_t exits;       /* times a coefficient went back to zero further down */
+    char exit_note[512]; /* where, for the text */
+    char order_word[256];
+    bool classic;        /* the order is Efron et al.'s */
+} entries;
+
+/* Where each coefficient first becomes nonzero, walking λ down a fine grid
+ * from λ_max, refined by bisection; later exits are counted too. */
+static void find_entries(const aics_linreg *p, const design *dz, double lmax, entries *en)
+{
+    size_t d = dz->d;
+    AICS_CHECK(d <= 64, "the diabetes data have 10 features");
+    memset(en, 0, sizeof *en);
+    double *fine = aics_xmalloc(DIAB_FINE * sizeof *fine), *WF = aics_xmalloc(DIAB_FINE * d * sizeof *WF);
+    aics_lambda_grid(lmax, lmax * 1e-4, DIAB_FINE, fine);
+    aics_linreg_path(p, AICS_PENALTY_L1, fine, DIAB_FINE, LASSO_TOL, WF);
+    for (size_t k = 1; k < DIAB_FINE; k++)
+        for (size_t j = 0; j < d; j++) {
+            bool was = WF[(k - 1) * d + j] != 0.0, now = WF[k * d + j] != 0.0;
+            if (!was && now && en->entry[j] == 0.0) {
+                en->entry[j] = entry_lambda(p, j, fine[k - 1], fine[k], WF + k * d);
+                en->order[en->nentered++] = j;
+            } else if (was && !now) {
+                en->exits++;
+                size_t used = strlen(en->exit_note);
+                snprintf(en->exit_note + used, sizeof en->exit_note - used, "%s%s 在 λ≈%.3g 处回到 0",
+                         used ? "；" : "", dz->names[j], fine[k]);
+            }
+        }
+    /* Sort the entries by λ, largest first (the fine grid may put two in one step). */
+    for (size_t a = 1; a < en->nentered; a++)
+        for (size_t b = a; b > 0 && en->entry[en->order[b]] > en->entry[en->order[b - 1]]; b--) {
+            size_t tmp = en->order[b];
+            en->order[b] = en->order[b - 1];
+            en->order[b - 1] = tmp;
+        }
+    en->classic = en->nentered == sizeof classic_order / sizeof *classic_order;
+    for (size_t a = 0; a < en->nentered; a++) {
+        size_t used = strlen(en->order_word);
+        snprintf(en->order_word + used, sizeof en->order_word - used, "%s%s", a ? "-" : "", dz->names[en->order[a]]);
+        if (en->classic) en->classic = strcmp(dz->names[en->order[a]], classic_order[a]) == 0;
+    }
+    free(fine);
+    free(WF);
+}
+
 static void ols_checks(aics_result *r, const design *raw)
 {
     size_t d = raw->d;
@@ -693,43 +743,8 @@ static void demo_diabetes(aics_result *r, aics_plot *plot, const char *path)
         for (size_t j = 0; j < d; j++) zeros1 += W1[k * d + j] == 0.0, zeros2 += W2[k * d + j] == 0.0;
     }
 
-    /* Where each coefficient first becomes nonzero, walking λ down a fine grid,
-     * refined by bisection; later exits and re-entries are counted too. */
-    double *fine = aics_xmalloc(DIAB_FINE * sizeof *fine), *WF = aics_xmalloc(DIAB_FINE * d * sizeof *WF);
-    aics_lambda_grid(lmax, lmax * 1e-4, DIAB_FINE, fine);
-    aics_linreg_path(&p, AICS_PENALTY_L1, fine, DIAB_FINE, LASSO_TOL, WF);
-    double *entry = aics_xcalloc(d, sizeof *entry);
-    size_t *order = aics_xmalloc(d * sizeof *order), nentered = 0;
-    int64_t exits = 0;
-    char exit_note[512] = "";
-    for (size_t k = 1; k < DIAB_FINE; k++)
-        for (size_t j = 0; j < d; j++) {
-            bool was = WF[(k - 1) * d + j] != 0.0, now = WF[k * d + j] != 0.0;
-            if (!was && now && entry[j] == 0.0) {
-                entry[j] = entry_lambda(&p, j, fine[k - 1], fine[k], WF + k * d);
-                order[nentered++] = j;
-            } else if (was && !now) {
-                exits++;
-                size_t used = strlen(exit_note);
-                snprintf(exit_note + used, sizeof exit_note - used, "%s%s 在 λ≈%.3g 处回到 0", used ? "；" : "",
-                         dz.names[j], fine[k]);
-            }
-        }
-    /* Sort the entries by λ, largest first (the fine grid may put two in one step). */
-    for (size_t a = 1; a < nentered; a++)
-        for (size_t b = a; b > 0 && entry[order[b]] > entry[order[b - 1]]; b--) {
-            size_t tmp = order[b];
-            order[b] = order[b - 1];
-            order[b - 1] = tmp;
-        }
-    char order_word[256] = "";
-    bool classic = nentered == sizeof classic_order / sizeof *classic_order;
-    for (size_t a = 0; a < nentered; a++) {
-        size_t used = strlen(order_word);
-        snprintf(order_word + used, sizeof order_word - used, "%s%s", a ? "-" : "", dz.names[order[a]]);
-        if (classic) classic = strcmp(dz.names[order[a]], classic_order[a]) == 0;
-    }
-
+    entries en;
+    find_entries(&p, &dz, lmax, &en);
     aics_result_note(r, "L1 路径：%d 个 λ，从 $\\lambda_{\\max}=\\max_j|x_j^\\top y_c|/n$ 到它的千分之一，对数等距，"
                      "每个 λ 从上一个解热启动；L2 路径：%d 个 λ，从 $10^{4}$ 到 $10^{-2}$。"
                      "坐标下降在一轮更新中所有预测值的变化都小于 %g·sd(y) 时停止，或在活跃集上精确求解并满足最优性条件时提前停止。",
@@ -739,29 +754,25 @@ static void demo_diabetes(aics_result *r, aics_plot *plot, const char *path)
     aics_result_double(r, "diabetes.lasso.max_kkt", kkt, "L1 路径上最大的最优性条件违背量");
     aics_result_int(r, "diabetes.lasso.zero_coefs", zeros1, "L1 路径上恰为 0 的系数个数（共 1000 个）");
     aics_result_int(r, "diabetes.ridge.zero_coefs", zeros2, "L2 路径上恰为 0 的系数个数（共 1000 个）");
-    aics_result_word(r, "diabetes.lasso.entry_order", order_word, "L1 系数变为非零的次序（λ 从大到小）");
-    aics_result_word(r, "diabetes.lasso.classic_order", classic ? "pass" : "fail",
+    aics_result_word(r, "diabetes.lasso.entry_order", en.order_word, "L1 系数变为非零的次序（λ 从大到小）");
+    aics_result_word(r, "diabetes.lasso.classic_order", en.classic ? "pass" : "fail",
                      "与 LARS 论文的次序 3,9,4,7,2,10,5,8,6,1 一致");
-    aics_result_int(r, "diabetes.lasso.exits", exits, "系数从非零回到 0 的次数");
-    if (exits > 0) aics_result_note(r, "路径上的退出：%s（此后又重新进入）。", exit_note);
+    aics_result_int(r, "diabetes.lasso.exits", en.exits, "系数从非零回到 0 的次数");
+    if (en.exits > 0) aics_result_note(r, "路径上的退出：%s（此后又重新进入）。", en.exit_note);
     aics_table *t = aics_result_table(r, "rlr", (const char *const[]){"次序", "变量", "进入时的 λ"});
-    for (size_t a = 0; a < nentered; a++) {
+    for (size_t a = 0; a < en.nentered; a++) {
         char key[64];
-        snprintf(key, sizeof key, "diabetes.lasso.entry_lambda.%s", dz.names[order[a]]);
-        aics_result_double(r, key, entry[order[a]], NULL);
+        snprintf(key, sizeof key, "diabetes.lasso.entry_lambda.%s", dz.names[en.order[a]]);
+        aics_result_double(r, key, en.entry[en.order[a]], NULL);
         aics_table_cell(t, "%zu", a + 1);
-        aics_table_cell(t, "%s", dz.names[order[a]]);
-        aics_table_cell(t, "%.6g", entry[order[a]]);
+        aics_table_cell(t, "%s", dz.names[en.order[a]]);
+        aics_table_cell(t, "%.6g", en.entry[en.order[a]]);
     }
 
     if (aics_plot_enabled(plot)) {
         draw_path(plot, "ex2_5_lasso_path", "λ（L1，向右减小）", &dz, l1, W1, DIAB_POINTS);
         draw_path(plot, "ex2_5_ridge_path", "λ（L2，向右减小）", &dz, l2, W2, DIAB_POINTS);
     }
-    free(entry);
-    free(order);
-    free(fine);
-    free(WF);
     free(l1);
     free(l2);
     free(W1);
