@@ -105,7 +105,9 @@ const aics_kv *aics_sources_kv(aics_sources *s, const char *prog)
 
 const char *aics_sources_file(aics_sources *s, const char *rel)
 {
-    if (rel[0] == '/' || strstr(rel, "..")) return NULL; /* stay inside chapters/ */
+    /* Stay inside the project: chapters/…, or ../src/… and the like. */
+    const char *rest = strncmp(rel, "../", 3) == 0 ? rel + 3 : rel;
+    if (rel[0] == '/' || rest[0] == '/' || strstr(rest, "..")) return NULL;
     char key[4200], path[4096];
     snprintf(key, sizeof key, "file:%s", rel);
     snprintf(path, sizeof path, "%s/%s", s->chapters, rel);

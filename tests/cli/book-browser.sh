@@ -5,7 +5,7 @@
 # output, that no raw $…$ math and no .katex-error is left, that no page loads
 # anything from the network, that every src/href resolves to a file, and that
 # the table of contents links (file and #anchor) resolve. It saves a screenshot
-# of chapter3.html (or the first chapter page) in $AICS_BUILD/book-test/.
+# of chapter3.html (else chapter2.html, else the first) in $AICS_BUILD/book-test/.
 set -u
 build=${AICS_BUILD:-build}
 book=$build/book
@@ -79,8 +79,10 @@ done <"$tmp/toc"
 echo "ok index.html: $(wc -l <"$tmp/toc") contents links resolve"
 
 # A screenshot for a person to look at.
-shot=chapter3.html
-[ -f "$book/$shot" ] || shot=$(cd "$book" && ls chapter*.html | head -1)
+shot=
+for f in chapter3.html chapter2.html $(cd "$book" && ls chapter*.html); do
+    [ -f "$book/$f" ] && { shot=$f; break; }
+done
 mkdir -p "$build/book-test"
 browse "$shot" --window-size=1100,3200 --hide-scrollbars \
     --screenshot="$(cd "$build/book-test" && pwd)/${shot%.html}.png" >/dev/null ||
