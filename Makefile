@@ -75,6 +75,11 @@ $(REPORT_LIB): $(REPORT_OBJ)
 	@mkdir -p $(@D)
 	$(AR) rcs $@ $^
 
+# Program objects are made through a pattern chain, so make would delete them as
+# intermediates; the next run then finds them in the .d files, rebuilds and reruns
+# every program. Keeping them makes a no-op `make book` a no-op.
+.SECONDARY: $(patsubst %.c,$(B)/obj/%.o,$(PROG_SRC))
+
 # build/bin/ex3_2 comes from chapters/ch3/ex3_2.c.
 $(B)/bin/ex%: $(B)/obj/chapters/ch$$(firstword $$(subst _, ,$$*))/ex$$*.o $(LIB)
 	@mkdir -p $(@D)
