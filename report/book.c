@@ -319,22 +319,57 @@ static void warn_unlisted(const book *b)
     if (d) closedir(d);
 }
 
+static bool same_bytes(const char *path, const aics_buf *data)
+{
+    size_t n;
+    char *old = aics_read_file(path, data->len + 1, &n);
+    bool same = old && n == data->len && memcmp(old, data->data ? data->data : "", n) == 0;
+    free(old);
+    return same;
+}
+
+static char *staged_name(const out_file *f)
+{
+    size_t n = strlen(f->path) + 5;
+    char *s = aics_xmalloc(n);
+    snprintf(s, n, "%s.new", f->path);
+    return s;
+}
+
+/* Phase 1: every changed file is written beside its target as NAME.new;
+ * phase 2 renames them all. An interruption or error in phase 1 leaves
+ * every page as it was; phase 2 is only renames, the shortest window. */
 static int write_all(book *b)
 {
-    int changed = 0;
-    for (size_t i = 0; i < b->nfiles; i++) {
+    bool *changed = aics_xcalloc(b->nfiles ? b->nfiles : 1, sizeof *changed);
+    int nchanged = 0, rc = AICS_EXIT_OK;
+    for (size_t i = 0; i < b->nfiles && rc == AICS_EXIT_OK; i++) {
         out_file *f = &b->files[i];
-        int rc = aics_write_file_atomic(f->path, f->data.data ? f->data.data : "", f->data.len);
-        if (rc < 0) {
-            fprintf(stderr, "%s: cannot write %s: %s\n", aics_progname(), f->path, strerror(errno));
-            return AICS_EXIT_FAIL;
+        if (same_bytes(f->path, &f->data)) continue;
+        char *staged = staged_name(f);
+        if (aics_write_file_atomic(staged, f->data.data ? f->data.data : "", f->data.len) < 0) {
+            fprintf(stderr, "%s: cannot write %s: %s\n", aics_progname(), staged, strerror(errno));
+            rc = AICS_EXIT_FAIL;
+        } else {
+            changed[i] = true, nchanged++;
         }
-        changed += rc;
+        free(staged);
     }
-    if (!b->o->quiet)
-        fprintf(stderr, "%s: writing %s: %d of %zu files changed\n", aics_progname(), b->o->out_dir,
-                changed, b->nfiles);
-    return AICS_EXIT_OK;
+    for (size_t i = 0; i < b->nfiles; i++) {
+        if (!changed[i]) continue;
+        char *staged = staged_name(&b->files[i]);
+        if (rc != AICS_EXIT_OK) remove(staged);
+        else if (rename(staged, b->files[i].path) != 0) {
+            fprintf(stderr, "%s: cannot rename %s: %s\n", aics_progname(), staged, strerror(errno));
+            rc = AICS_EXIT_FAIL;
+        }
+        free(staged);
+    }
+    free(changed);
+    if (!b->o->quiet && rc == AICS_EXIT_OK)
+        fprintf(stderr, "%s: writing %s: %d of %zu files changed\n", aics_progname(), b->o->out_dir, nchanged,
+                b->nfiles);
+    return rc;
 }
 
 static void free_book(book *b)

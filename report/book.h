@@ -6,10 +6,11 @@
  *   book.md        the whole book as one Markdown file;
  *   index.html     the title and the table of contents.
  * book.html and book.md are left alone when only one chapter is rendered.
- * Only when everything has rendered without error are the files written,
- * each to a temporary file renamed into place and only if its bytes changed
- * (fileio.h). So an error writes nothing, an interrupted build leaves every
- * page either old or new, and a no-op build touches nothing. The pages hold
+ * Only when everything has rendered without error are the files written:
+ * first every file whose bytes changed goes to NAME.new beside it (itself
+ * written atomically, fileio.h), then all of them are renamed into place. So
+ * an error writes nothing, an interruption before the renames leaves the old
+ * book whole, and a no-op build touches nothing. The pages hold
  * no timestamps and no absolute paths, so two builds are byte-identical.
  *
  * Pages link assets/book.css, assets/book.js and assets/katex/ relative to
