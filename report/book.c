@@ -336,35 +336,48 @@ static char *staged_name(const out_file *f)
     return s;
 }
 
-/* Phase 1: every changed file is written beside its target as NAME.new;
- * phase 2 renames them all. An interruption or error in phase 1 leaves
- * every page as it was; phase 2 is only renames, the shortest window. */
-static int write_all(book *b)
+/* Phase 1: write every changed file beside its target as NAME.new, marking
+ * it in changed[]; stop at the first failure. */
+static int stage_changed(const book *b, bool *changed, int *nchanged)
 {
-    bool *changed = aics_xcalloc(b->nfiles ? b->nfiles : 1, sizeof *changed);
-    int nchanged = 0, rc = AICS_EXIT_OK;
-    for (size_t i = 0; i < b->nfiles && rc == AICS_EXIT_OK; i++) {
-        out_file *f = &b->files[i];
+    for (size_t i = 0; i < b->nfiles; i++) {
+        const out_file *f = &b->files[i];
         if (same_bytes(f->path, &f->data)) continue;
         char *staged = staged_name(f);
-        if (aics_write_file_atomic(staged, f->data.data ? f->data.data : "", f->data.len) < 0) {
-            fprintf(stderr, "%s: cannot write %s: %s\n", aics_progname(), staged, strerror(errno));
-            rc = AICS_EXIT_FAIL;
-        } else {
-            changed[i] = true, nchanged++;
-        }
+        int rc = aics_write_file_atomic(staged, f->data.data ? f->data.data : "", f->data.len);
+        if (rc < 0) fprintf(stderr, "%s: cannot write %s: %s\n", aics_progname(), staged, strerror(errno));
         free(staged);
+        if (rc < 0) return AICS_EXIT_FAIL;
+        changed[i] = true, ++*nchanged;
     }
+    return AICS_EXIT_OK;
+}
+
+/* Phase 2: rename the staged files into place (or, after a failure in
+ * phase 1, remove them). */
+static int commit_staged(const book *b, const bool *changed, int rc)
+{
     for (size_t i = 0; i < b->nfiles; i++) {
         if (!changed[i]) continue;
         char *staged = staged_name(&b->files[i]);
-        if (rc != AICS_EXIT_OK) remove(staged);
-        else if (rename(staged, b->files[i].path) != 0) {
+        if (rc != AICS_EXIT_OK) {
+            remove(staged);
+        } else if (rename(staged, b->files[i].path) != 0) {
             fprintf(stderr, "%s: cannot rename %s: %s\n", aics_progname(), staged, strerror(errno));
             rc = AICS_EXIT_FAIL;
         }
         free(staged);
     }
+    return rc;
+}
+
+/* An error or an interruption before the renames leaves every page as it
+ * was; the renames are the shortest window there can be. */
+static int write_all(book *b)
+{
+    bool *changed = aics_xcalloc(b->nfiles ? b->nfiles : 1, sizeof *changed);
+    int nchanged = 0;
+    int rc = commit_staged(b, changed, stage_changed(b, changed, &nchanged));
     free(changed);
     if (!b->o->quiet && rc == AICS_EXIT_OK)
         fprintf(stderr, "%s: writing %s: %d of %zu files changed\n", aics_progname(), b->o->out_dir, nchanged,
