@@ -88,20 +88,41 @@ static void hit(scan *sc, size_t pos, const char *num, const char *why)
     sc->n++;
 }
 
-/* Whether x, written with `sig` digits, is kv value v shown that precisely. */
-static bool matches(double x, int sig, const char *value, bool percent)
+/* Whether x (times the unit it was written with), at `sig` digits, is kv
+ * value v shown that precisely. */
+static bool matches(double x, double scale, int sig, const char *value)
 {
     char *end;
     double v = strtod(value, &end);
     if (end == value || *end || !isfinite(v) || v == 0.0) return false;
-    double rx = round_sig(x, sig);
-    if (rx == round_sig(v, sig)) return true;
-    if (percent && rx == round_sig(v * 100.0, sig)) return true;
+    double rv = round_sig(v, sig);
+    if (round_sig(x, sig) == rv || round_sig(x * scale, sig) == rv) return true;
     if (strchr(value, 'e')) { /* scientific in kv: the mantissa may be typed alone */
         double m = fabs(v) / pow(10.0, floor(log10(fabs(v))));
-        return rx == round_sig(m, sig);
+        return round_sig(x, sig) == round_sig(m, sig);
     }
     return false;
+}
+
+/* The factor a unit right after a number stands for: 81.3% is 0.813, 6097 万
+ * is 60970000, 724M is 724000000; 1 when there is none. */
+static double unit_scale(const char *p)
+{
+    static const struct {
+        const char *unit;
+        double scale;
+        bool letter; /* must not run on into a word, as in "5 MB" */
+    } units[] = {{"%", 1e-2, false}, {"\xE4\xB8\x87", 1e4, false} /* 万 */, {"\xE4\xBA\xBF", 1e8, false} /* 亿 */,
+                 {"k", 1e3, true}, {"K", 1e3, true}, {"M", 1e6, true}, {"G", 1e9, true}, {"B", 1e9, true}};
+    if (*p == ' ') p++;
+    for (size_t i = 0; i < sizeof units / sizeof *units; i++) {
+        size_t n = strlen(units[i].unit);
+        if (strncmp(p, units[i].unit, n) != 0) continue;
+        char next = p[n];
+        if (units[i].letter && ((next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z'))) continue;
+        return units[i].scale;
+    }
+    return 1.0;
 }
 
 static void check_number(scan *sc, size_t at, size_t end, bool in_math)
@@ -114,11 +135,11 @@ static void check_number(scan *sc, size_t at, size_t end, bool in_math)
     }
     if (sig < MATCH_DIGITS) return;
     double x = strtod(num, NULL);
-    bool percent = sc->text[end] == '%';
+    double scale = unit_scale(sc->text + end);
     for (size_t k = 0; k < sc->nkv; k++)
         for (size_t i = 0; i < sc->kv[k]->n; i++) {
             const aics_kv_entry *e = &sc->kv[k]->e[i];
-            if (!matches(x, sig, e->value, percent)) continue;
+            if (!matches(x, scale, sig, e->value)) continue;
             char why[512];
             snprintf(why, sizeof why, "this is output %s of %s (%s); write {{value %s %s}} instead",
                      e->key, sc->prog[k], e->value, sc->prog[k], e->key);

@@ -8,9 +8,10 @@
  *   matching   a number with 3 or more significant digits, anywhere (math
  *              included), that equals — at the precision written — a numeric
  *              kv value of a program the file belongs to (exN_M.md belongs to
- *              exN_M, and to every program its directives name). Written
- *              percentages are compared as fractions too, and a value printed
- *              in scientific notation also matches by its mantissa
+ *              exN_M, and to every program its directives name). A unit
+ *              right after the number counts too (81.3% is 0.813; 6097 万,
+ *              609.7M and 0.61B are 60970000-ish), and a value printed in
+ *              scientific notation also matches by its mantissa
  *              ("1.49 × 10^{-11}" for 1.4900164435616148e-11).
  *   long       a number with 6 or more significant digits in the text outside
  *              math: nobody types 0.0513167 without pasting it.

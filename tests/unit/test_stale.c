@@ -13,7 +13,7 @@ static void load_kv(void)
     const char *text = "# aics-result v1 exercise=2.7 seed=0 convention=c\n"
                        "grid.points 1201\nphi.gap_at_3 0.051316701949486232\n"
                        "sigmoid.max_err.numeric 1.4900164435616148e-11\nphi.dphi_at_0 1\n"
-                       "rate 0.81263\nphi.check pass\n";
+                       "rate 0.81263\nparams 60965224\nphi.check pass\n";
     char err[256];
     ck_assert_msg(aics_kv_parse(text, strlen(text), "t.kv", &kv, err, sizeof err), "%s", err);
 }
@@ -34,6 +34,7 @@ START_TEST(typed_outputs_are_found)
     ck_assert_msg(scan("差距约 0.0513。", h) == 1, "A value rounded to 3 digits is still typed in.");
     ck_assert_msg(scan("误差 $1.49\\times10^{-11}$。", h) == 1, "The mantissa of a scientific value counts, in math too.");
     ck_assert_msg(scan("比例为 81.3%。", h) == 1, "A percentage is compared as a fraction.");
+    ck_assert_msg(scan("参数约 6097 万个，即 61.0M。", h) == 2, "Units 万 and M scale the number.");
     ck_assert_msg(scan("x = 0.0513167 是手抄的。", h) == 1, "A long literal is flagged.");
     ck_assert_uint_eq(h[0].pos, 4);
     aics_kv_free(&kv);
@@ -52,6 +53,7 @@ START_TEST(derivations_and_references_pass)
         "见 [论文](https://arxiv.org/abs/1409.1556) 和 https://x.org/1201。",
         "<!-- 1201 --> <img width=\"1201\"> 1201 个点 <!-- stale-ok -->",
         "$$\\epsilon = 2.220446049250313\\times 10^{-16}$$",            /* long, but in math */
+        "论文报告约 6000 万个参数，显存 610 MB。",                    /* other precision, MB */
     };
     for (size_t i = 0; i < sizeof ok / sizeof *ok; i++)
         ck_assert_msg(scan(ok[i], h) == 0, "'%s' holds no typed output, but '%s' was flagged: %s", ok[i],
