@@ -68,6 +68,7 @@ typedef struct {
     bool bias_term;         /* Convolution, InnerProduct and Scale */
     aics_pool_method pool;
     bool global_pool;
+    bool pool_floor;        /* round the pooled size down (PyTorch), not up (Caffe) */
     /* LRN */
     int64_t local_size;
     aics_lrn_region lrn_region;
@@ -76,6 +77,9 @@ typedef struct {
     bool eltwise_coeff;     /* SUM with coefficients: one multiplication per input */
     /* Concat (1 = channels), Softmax (1 = channels), Flatten (from this axis) */
     int64_t axis;
+
+    /* Input: the blob's shape, given before aics_net_finish(). */
+    aics_shape input_shape;
 
     /* Filled by aics_net_finish(). */
     aics_shape in;          /* shape of the first bottom (zeros if none) */
