@@ -149,13 +149,17 @@ bool aics_diagnose_value(aics_diagnoser *d, const char *tag, int64_t submitted, 
         return true;
     }
     if (nmatch > 0) {
-        const char *lead = "matches a known mistake in counting";
-        for (unsigned m = 1; m < NCONV; m++) {
-            if (!match[m] || has_matching_subset(match, m)) continue;
-            aics_buf_printf(out, "%s %s %s: %s\n", lead, name, fields[field],
-                            aics_mistake_describe(m, desc, sizeof desc));
-            lead = "or equally";
+        unsigned minimal[NCONV], nmin = 0;
+        for (unsigned m = 1; m < NCONV; m++)
+            if (match[m] && !has_matching_subset(match, m)) minimal[nmin++] = m;
+        if (nmin == 1) {
+            aics_buf_printf(out, "matches the count of %s %s with: %s\n", name, fields[field],
+                            aics_mistake_describe(minimal[0], desc, sizeof desc));
+            return true;
         }
+        aics_buf_printf(out, "matches the count of %s %s with any of:\n", name, fields[field]);
+        for (unsigned i = 0; i < nmin; i++)
+            aics_buf_printf(out, "- %s\n", aics_mistake_describe(minimal[i], desc, sizeof desc));
         return true;
     }
     /* None matches: the nearest convention, the correct one included. */

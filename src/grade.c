@@ -581,15 +581,15 @@ static void explain_errors(const aics_grade_item *it, const char *indent, aics_b
             aics_buf_printf(out, "%s  integers must match exactly; off by %+lld", indent, (long long)d);
         else
             aics_buf_printf(out, "%s  integers must match exactly; off by %.6g", indent, it->abs_err);
-        if (!isnan(it->rel_err)) aics_buf_printf(out, " (rel error %.3g)", it->rel_err);
+        if (!isnan(it->rel_err)) aics_buf_printf(out, " (rel error %.4g)", it->rel_err);
         aics_buf_putc(out, '\n');
         return;
     }
-    aics_buf_printf(out, "%s  abs error %.3g > abs tol %.3g; ", indent, it->abs_err, r->abs_tol);
+    aics_buf_printf(out, "%s  abs error %.4g > abs tol %g; ", indent, it->abs_err, r->abs_tol);
     if (isnan(it->rel_err))
-        aics_buf_printf(out, "rel error undefined (expected is 0), rel tol %.3g\n", r->rel_tol);
+        aics_buf_printf(out, "rel error undefined (expected is 0), rel tol %g\n", r->rel_tol);
     else
-        aics_buf_printf(out, "rel error %.3g > rel tol %.3g\n", it->rel_err, r->rel_tol);
+        aics_buf_printf(out, "rel error %.4g > rel tol %g\n", it->rel_err, r->rel_tol);
 }
 
 void aics_grade_explain(const aics_grade_item *it, const char *indent, aics_buf *out)
