@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +33,44 @@ static char *dup_range(const char *s, size_t n)
     memcpy(d, s, n);
     d[n] = '\0';
     return d;
+}
+
+/* A hash of the keys: open addressing over entry numbers + 1 (0 is empty).
+ * Large per-layer results have thousands of keys; a linear duplicate check
+ * would make parsing quadratic. */
+struct aics_kv_index {
+    size_t *slot;
+    size_t cap; /* a power of two, kept at least twice the entry count */
+};
+
+static size_t hash_key(const char *s)
+{
+    uint64_t h = 14695981039346656037ull; /* FNV-1a 64 */
+    for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    return (size_t)h;
+}
+
+static void index_put(aics_kv_index *ix, const aics_kv *kv, size_t entry)
+{
+    size_t h = hash_key(kv->e[entry].key) & (ix->cap - 1);
+    while (ix->slot[h]) h = (h + 1) & (ix->cap - 1);
+    ix->slot[h] = entry + 1;
+}
+
+/* Add entry kv->n − 1 to the index, growing it (and rehashing) when needed. */
+static void index_add_last(aics_kv *kv)
+{
+    aics_kv_index *ix = kv->index;
+    if (!ix) ix = kv->index = aics_xcalloc(1, sizeof *ix);
+    if (kv->n * 2 > ix->cap) {
+        free(ix->slot);
+        ix->cap = ix->cap ? ix->cap * 2 : 64;
+        while (kv->n * 2 > ix->cap) ix->cap *= 2;
+        ix->slot = aics_xcalloc(ix->cap, sizeof *ix->slot);
+        for (size_t i = 0; i < kv->n; i++) index_put(ix, kv, i);
+    } else {
+        index_put(ix, kv, kv->n - 1);
+    }
 }
 
 /* Parse one non-comment line [s, s+n) into a new entry. */
@@ -68,6 +107,7 @@ static bool parse_entry(aics_kv *out, const char *s, size_t n, const char *path,
     }
     out->e = aics_xrealloc(out->e, (out->n + 1) * sizeof *out->e);
     out->e[out->n++] = (aics_kv_entry){key, dup_range(s + v0, v1 - v0), line};
+    index_add_last(out);
     return true;
 }
 
@@ -128,6 +168,12 @@ bool aics_kv_load(const char *path, size_t max_bytes, aics_kv *out, char *err,
 
 const aics_kv_entry *aics_kv_find(const aics_kv *kv, const char *key)
 {
+    const aics_kv_index *ix = kv->index;
+    if (ix && ix->cap) {
+        for (size_t h = hash_key(key) & (ix->cap - 1); ix->slot[h]; h = (h + 1) & (ix->cap - 1))
+            if (strcmp(kv->e[ix->slot[h] - 1].key, key) == 0) return &kv->e[ix->slot[h] - 1];
+        return NULL;
+    }
     for (size_t i = 0; i < kv->n; i++)
         if (strcmp(kv->e[i].key, key) == 0) return &kv->e[i];
     return NULL;
@@ -156,5 +202,7 @@ void aics_kv_free(aics_kv *kv)
     }
     free(kv->e);
     free(kv->header);
+    if (kv->index) free(kv->index->slot);
+    free(kv->index);
     memset(kv, 0, sizeof *kv);
 }

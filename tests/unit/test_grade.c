@@ -250,6 +250,33 @@ START_TEST(untrusted_kv_is_bounded)
 }
 END_TEST
 
+/* The kv reader's duplicate check must still name both lines among many keys. */
+START_TEST(many_keys_keep_exact_errors)
+{
+    enum { N = 30000 };
+    aics_buf b = AICS_BUF_INIT;
+    for (int i = 0; i < N; i++) aics_buf_printf(&b, "resnet152.layer%d.mul %d\n", i, i);
+    aics_buf_printf(&b, "resnet152.layer%d.mul 0\n", N / 2);
+    aics_kv kv;
+    char err[256];
+    ck_assert_msg(!aics_grade_parse_kv(b.data, b.len, "big.kv", NULL, &kv, err, sizeof err),
+                  "A key repeated after %d others should be found.", N);
+    ck_assert_msg(strcmp(err, "big.kv:30001:1: duplicate key (first given on line 15001)") == 0,
+                  "The duplicate should name both lines: %s", err);
+    /* Without the repeat, every key parses and is found where it was written. */
+    aics_buf_free(&b);
+    for (int i = 0; i < N; i++) aics_buf_printf(&b, "resnet152.layer%d.mul %d\n", i, i);
+    ck_assert_msg(aics_grade_parse_kv(b.data, b.len, "big.kv", NULL, &kv, err, sizeof err),
+                  "%d distinct keys should parse: %s", N, err);
+    const aics_kv_entry *e = aics_kv_find(&kv, "resnet152.layer12345.mul");
+    ck_assert_msg(e && e->line == 12346 && strcmp(e->value, "12345") == 0,
+                  "Key layer12345 should be found on line 12346.");
+    ck_assert_msg(!aics_kv_find(&kv, "resnet152.layer30000.mul"), "An absent key should not be found.");
+    aics_kv_free(&kv);
+    aics_buf_free(&b);
+}
+END_TEST
+
 START_TEST(extreme_values_fail_safely)
 {
     ck_assert_msg(grade_one("key x kind=float rel=1\n", "1e308", "-1e308", NULL) == AICS_GRADE_WRONG_VALUE,
@@ -281,6 +308,7 @@ Suite *grade_suite(void)
     tcase_add_test(limits, spec_errors_name_line_and_column);
     tcase_add_test(limits, untrusted_kv_is_bounded);
     tcase_add_test(limits, extreme_values_fail_safely);
+    tcase_add_test(limits, many_keys_keep_exact_errors);
     suite_add_tcase(s, limits);
     return s;
 }
