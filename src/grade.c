@@ -394,40 +394,6 @@ bool aics_grade_load_kv(const char *path, const aics_grade_limits *lim, aics_kv 
     return ok;
 }
 
-/* ---- an index of keys (the kv reader's lookup is linear) --------------------- */
-
-typedef struct {
-    const aics_kv_entry **slot; /* open addressing, power-of-two size */
-    size_t mask;
-} key_index;
-
-static uint64_t fnv1a(const char *s)
-{
-    uint64_t h = 14695981039346656037ull;
-    for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ull;
-    return h;
-}
-
-static void index_build(key_index *ix, const aics_kv *kv)
-{
-    size_t size = 16;
-    while (size < kv->n * 2) size *= 2;
-    ix->slot = aics_xcalloc(size, sizeof *ix->slot);
-    ix->mask = size - 1;
-    for (size_t i = 0; i < kv->n; i++) {
-        size_t h = (size_t)fnv1a(kv->e[i].key) & ix->mask;
-        while (ix->slot[h]) h = (h + 1) & ix->mask;
-        ix->slot[h] = &kv->e[i];
-    }
-}
-
-static const aics_kv_entry *index_find(const key_index *ix, const char *key)
-{
-    for (size_t h = (size_t)fnv1a(key) & ix->mask; ix->slot[h]; h = (h + 1) & ix->mask)
-        if (strcmp(ix->slot[h]->key, key) == 0) return ix->slot[h];
-    return NULL;
-}
-
 /* ---- comparison ------------------------------------------------------------- */
 
 static aics_grade_kind resolve_kind(const aics_grade_rule *r, const char *expected)
@@ -501,26 +467,33 @@ static const aics_grade_rule *first_rule(const aics_grade_spec *spec, const char
     return NULL;
 }
 
+const aics_grade_rule **aics_grade_match(const aics_kv *expected, const aics_grade_spec *spec)
+{
+    const aics_grade_rule **match = aics_xcalloc(expected->n ? expected->n : 1, sizeof *match);
+    for (size_t i = 0; i < expected->n; i++) match[i] = first_rule(spec, expected->e[i].key);
+    return match;
+}
+
 void aics_grade_compare(const aics_kv *expected, const aics_kv *submitted,
-                        const aics_grade_spec *spec, aics_grade_diagnoser diagnose,
-                        void *ctx, aics_grade_report *out)
+                        const aics_grade_spec *spec, const aics_grade_rule *const *match,
+                        aics_grade_diagnoser diagnose, void *ctx, aics_grade_report *out)
 {
     memset(out, 0, sizeof *out);
-    key_index sub_ix, exp_ix;
-    index_build(&sub_ix, submitted);
-    index_build(&exp_ix, expected);
-    out->items = aics_xcalloc(expected->n ? expected->n : 1, sizeof *out->items);
-    out->ungraded = aics_xcalloc(expected->n ? expected->n : 1, sizeof *out->ungraded);
+    size_t ne = expected->n ? expected->n : 1;
+    out->items = aics_xcalloc(ne, sizeof *out->items);
+    out->ungraded = aics_xcalloc(ne, sizeof *out->ungraded);
     bool *used = aics_xcalloc(spec->n ? spec->n : 1, sizeof *used);
+    size_t found = 0; /* submitted keys the reference has */
     for (size_t i = 0; i < expected->n; i++) {
         const aics_kv_entry *e = &expected->e[i];
-        const aics_grade_rule *rule = first_rule(spec, e->key);
+        const aics_grade_rule *rule = match ? match[i] : first_rule(spec, e->key);
+        const aics_kv_entry *s = aics_kv_find(submitted, e->key);
+        found += s != NULL;
         if (!rule) {
             out->ungraded[out->nungraded++] = e->key;
             continue;
         }
         used[rule - spec->rules] = true;
-        const aics_kv_entry *s = index_find(&sub_ix, e->key);
         aics_grade_item *it = &out->items[out->n++];
         *it = (aics_grade_item){.key = e->key, .expected = e->value,
                                 .submitted = s ? s->value : NULL, .rule = rule,
@@ -538,14 +511,13 @@ void aics_grade_compare(const aics_kv *expected, const aics_kv *submitted,
         }
     }
     out->extra = aics_xcalloc(submitted->n ? submitted->n : 1, sizeof *out->extra);
-    for (size_t i = 0; i < submitted->n; i++)
-        if (!index_find(&exp_ix, submitted->e[i].key)) out->extra[out->nextra++] = submitted->e[i].key;
+    /* Keys are unique on both sides, so extras exist only if some key was not found. */
+    for (size_t i = 0; found < submitted->n && i < submitted->n; i++)
+        if (!aics_kv_find(expected, submitted->e[i].key)) out->extra[out->nextra++] = submitted->e[i].key;
     out->unused = aics_xcalloc(spec->n ? spec->n : 1, sizeof *out->unused);
     for (size_t r = 0; r < spec->n; r++)
         if (!used[r]) out->unused[out->nunused++] = &spec->rules[r];
     free(used);
-    free(sub_ix.slot);
-    free(exp_ix.slot);
 }
 
 void aics_grade_report_free(aics_grade_report *r)

@@ -132,10 +132,16 @@ typedef struct {
  * diagnose tag and whose why is WRONG_VALUE. */
 typedef bool (*aics_grade_diagnoser)(const aics_grade_item *item, aics_buf *out, void *ctx);
 
-/* Grade `submitted` against `expected` with `spec`. `diagnose` may be NULL. */
+/* The rule that grades each entry of `expected` (the first that matches, or
+ * NULL): expected->n pointers into spec, freed by the caller. Computing it
+ * once lets many submissions be graded without matching globs again. */
+const aics_grade_rule **aics_grade_match(const aics_kv *expected, const aics_grade_spec *spec);
+
+/* Grade `submitted` against `expected` with `spec`. `match` is the result of
+ * aics_grade_match for this pair, or NULL to match here; `diagnose` may be NULL. */
 void aics_grade_compare(const aics_kv *expected, const aics_kv *submitted,
-                        const aics_grade_spec *spec, aics_grade_diagnoser diagnose,
-                        void *ctx, aics_grade_report *out);
+                        const aics_grade_spec *spec, const aics_grade_rule *const *match,
+                        aics_grade_diagnoser diagnose, void *ctx, aics_grade_report *out);
 void aics_grade_report_free(aics_grade_report *r);
 
 /* Append the failure explanation of one item: the key, expected and

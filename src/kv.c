@@ -37,39 +37,58 @@ static char *dup_range(const char *s, size_t n)
 
 /* A hash of the keys: open addressing over entry numbers + 1 (0 is empty).
  * Large per-layer results have thousands of keys; a linear duplicate check
- * would make parsing quadratic. */
+ * would make parsing quadratic. The parser sizes the table and the entry
+ * array from the line count up front, so neither is ever rehashed or copied. */
 struct aics_kv_index {
     size_t *slot;
-    size_t cap; /* a power of two, kept at least twice the entry count */
+    size_t cap;  /* a power of two, at least twice the entry count */
+    size_t ecap; /* entries allocated in aics_kv.e */
 };
 
-static size_t hash_key(const char *s)
+/* Eight bytes at a time with a 64-bit mix (splitmix64's finaliser). */
+static size_t hash_key(const char *s, size_t n)
 {
-    uint64_t h = 14695981039346656037ull; /* FNV-1a 64 */
-    for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
+    while (n > 0) {
+        uint64_t w = 0;
+        size_t k = n < 8 ? n : 8;
+        memcpy(&w, s, k);
+        h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
+        h ^= h >> 31;
+        s += k;
+        n -= k;
+    }
+    h ^= h >> 29;
+    h *= 0x94D049BB133111EBull;
+    h ^= h >> 32;
     return (size_t)h;
 }
 
-static void index_put(aics_kv_index *ix, const aics_kv *kv, size_t entry)
+/* The slot holding `key`, or the empty slot where it would go. */
+static size_t *index_slot(const aics_kv *kv, const char *key, size_t klen)
 {
-    size_t h = hash_key(kv->e[entry].key) & (ix->cap - 1);
-    while (ix->slot[h]) h = (h + 1) & (ix->cap - 1);
-    ix->slot[h] = entry + 1;
+    const aics_kv_index *ix = kv->index;
+    size_t h = hash_key(key, klen) & (ix->cap - 1);
+    while (ix->slot[h] && strcmp(kv->e[ix->slot[h] - 1].key, key) != 0) h = (h + 1) & (ix->cap - 1);
+    return &ix->slot[h];
 }
 
-/* Add entry kv->n − 1 to the index, growing it (and rehashing) when needed. */
-static void index_add_last(aics_kv *kv)
+/* Make room for `n` entries in both the entry array and the table. */
+static void index_reserve(aics_kv *kv, size_t n)
 {
     aics_kv_index *ix = kv->index;
     if (!ix) ix = kv->index = aics_xcalloc(1, sizeof *ix);
-    if (kv->n * 2 > ix->cap) {
+    if (n > ix->ecap) {
+        ix->ecap = n > 2 * ix->ecap ? n : 2 * ix->ecap;
+        kv->e = aics_xrealloc(kv->e, ix->ecap * sizeof *kv->e);
+    }
+    if (2 * n > ix->cap) {
         free(ix->slot);
-        ix->cap = ix->cap ? ix->cap * 2 : 64;
-        while (kv->n * 2 > ix->cap) ix->cap *= 2;
+        ix->cap = ix->cap ? ix->cap : 16;
+        while (2 * n > ix->cap) ix->cap *= 2;
         ix->slot = aics_xcalloc(ix->cap, sizeof *ix->slot);
-        for (size_t i = 0; i < kv->n; i++) index_put(ix, kv, i);
-    } else {
-        index_put(ix, kv, kv->n - 1);
+        for (size_t i = 0; i < kv->n; i++)
+            *index_slot(kv, kv->e[i].key, strlen(kv->e[i].key)) = i + 1;
     }
 }
 
@@ -98,16 +117,16 @@ static bool parse_entry(aics_kv *out, const char *s, size_t n, const char *path,
                     v1 == v0 ? "expected a value after the key"
                              : "expected one value; found more text after it");
     }
-    const aics_kv_entry *dup = aics_kv_find(out, key);
-    if (dup) {
-        long first = dup->line;
+    index_reserve(out, out->n + 1);
+    size_t *slot = index_slot(out, key, strlen(key));
+    if (*slot) {
+        long first = out->e[*slot - 1].line;
         free(key);
         return fail(err, errsz, path, line, (long)k0 + 1,
                     "duplicate key (first given on line %ld)", first);
     }
-    out->e = aics_xrealloc(out->e, (out->n + 1) * sizeof *out->e);
     out->e[out->n++] = (aics_kv_entry){key, dup_range(s + v0, v1 - v0), line};
-    index_add_last(out);
+    *slot = out->n;
     return true;
 }
 
@@ -121,6 +140,9 @@ bool aics_kv_parse(const char *text, size_t len, const char *path, aics_kv *out,
     }
     if (memchr(text, '\0', len))
         return fail(err, errsz, path, 1, 1, "binary file; expected kv text");
+    size_t lines = 1;
+    for (const char *p = text; (p = memchr(p, '\n', (size_t)(text + len - p))) != NULL; p++) lines++;
+    index_reserve(out, lines);
     long line = 0;
     for (size_t pos = 0; pos < len;) {
         const char *s = text + pos;
@@ -168,11 +190,9 @@ bool aics_kv_load(const char *path, size_t max_bytes, aics_kv *out, char *err,
 
 const aics_kv_entry *aics_kv_find(const aics_kv *kv, const char *key)
 {
-    const aics_kv_index *ix = kv->index;
-    if (ix && ix->cap) {
-        for (size_t h = hash_key(key) & (ix->cap - 1); ix->slot[h]; h = (h + 1) & (ix->cap - 1))
-            if (strcmp(kv->e[ix->slot[h] - 1].key, key) == 0) return &kv->e[ix->slot[h] - 1];
-        return NULL;
+    if (kv->index && kv->index->cap) {
+        size_t *slot = index_slot(kv, key, strlen(key));
+        return *slot ? &kv->e[*slot - 1] : NULL;
     }
     for (size_t i = 0; i < kv->n; i++)
         if (strcmp(kv->e[i].key, key) == 0) return &kv->e[i];

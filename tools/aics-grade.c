@@ -31,6 +31,7 @@ typedef struct {
     char *spec_path;      /* NULL: the default spec */
     aics_kv expected, submitted;
     aics_grade_spec spec;
+    const aics_grade_rule **match; /* the rule for each reference key */
     aics_grade_report report;
     char *problem;        /* why the submission is unusable, or NULL */
     bool unreadable;      /* the problem is a file that could not be read (exit 2) */
@@ -40,13 +41,16 @@ typedef struct {
     const char *spec;
     const char *json;
     bool quiet;
-    const char *a, *b;
+    const char *a, *b;  /* the first two arguments */
+    char **more;        /* further submissions (batch mode), `nmore` of them */
+    int nmore;
 } options;
 
 static void usage(void)
 {
     printf("Usage: aics-grade [--spec FILE] [--json FILE] EXPECTED.kv SUBMITTED.kv\n"
            "       aics-grade [--json FILE] SOLUTIONS_DIR SUBMISSION_DIR\n"
+           "       aics-grade [--spec FILE] [--quiet] EXPECTED.kv SUBMITTED.kv SUBMITTED.kv...\n"
            "\n"
            "Grade kv results (the programs' --format=kv output) against references.\n"
            "Integers must match exactly; a float passes when |a-b| <= abs or\n"
@@ -65,15 +69,26 @@ static void usage(void)
            "\n"
            "With two folders, every SOLUTIONS_DIR/exN_M.kv and SOLUTIONS_DIR/chN/exN_M.kv\n"
            "is graded with its .spec against SUBMISSION_DIR/exN_M.kv (or chN/exN_M.kv).\n"
+           "With several submitted files, each is graded against the one reference\n"
+           "(read once) and named by its path: a class's files in one run.\n"
            "Inputs are limited to %zu bytes and %zu lines.\n"
            "\n"
            "Exit status: 0 all passed, 1 something failed, 2 an input could not be read.\n",
            AICS_GRADE_DEFAULT_REL, AICS_GRADE_MAX_BYTES, AICS_GRADE_MAX_LINES);
 }
 
+static void add_positional(options *o, int *npos, char *arg)
+{
+    if (*npos == 0) o->a = arg;
+    else if (*npos == 1) o->b = arg;
+    else o->more[o->nmore++] = arg;
+    (*npos)++;
+}
+
 static void parse_args(int argc, char **argv, options *o)
 {
     memset(o, 0, sizeof *o);
+    o->more = aics_xcalloc((size_t)argc, sizeof *o->more);
     int npos = 0;
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i];
@@ -89,16 +104,12 @@ static void parse_args(int argc, char **argv, options *o)
         } else if (strncmp(arg, "--json", 6) == 0 && (arg[6] == '\0' || arg[6] == '=')) {
             target = &o->json;
         } else if (strcmp(arg, "--") == 0) {
-            for (i++; i < argc; i++, npos++) {
-                if (npos >= 2) aics_die_usage("expected two arguments; found more: %s", argv[i]);
-                *(npos == 0 ? &o->a : &o->b) = argv[i];
-            }
+            for (i++; i < argc; i++) add_positional(o, &npos, argv[i]);
             break;
         } else if (arg[0] == '-' && arg[1] != '\0') {
             aics_die_usage("unknown option %s", arg);
         } else {
-            if (npos >= 2) aics_die_usage("expected two arguments; found more: %s", arg);
-            *(npos++ == 0 ? &o->a : &o->b) = arg;
+            add_positional(o, &npos, argv[i]);
             continue;
         }
         const char *eq = strchr(arg, '=');
@@ -109,6 +120,8 @@ static void parse_args(int argc, char **argv, options *o)
     }
     if (npos < 2)
         aics_die_usage("expected EXPECTED.kv SUBMITTED.kv, or SOLUTIONS_DIR SUBMISSION_DIR");
+    if (o->nmore > 0 && o->json)
+        aics_die_usage("--json writes the results of one submission; found %d", o->nmore + 1);
 }
 
 static bool is_dir(const char *path)
@@ -260,6 +273,7 @@ static void load_reference(exercise *ex, aics_diagnoser *dg)
             die_plain(err);
         }
     }
+    ex->match = aics_grade_match(&ex->expected, &ex->spec);
     (void)dg;
 }
 
@@ -274,7 +288,7 @@ static void grade(exercise *ex, aics_diagnoser *dg)
         ex->unreadable = true;
     }
     aics_grade_compare(&ex->expected, ex->problem ? &empty : &ex->submitted, &ex->spec,
-                       aics_diagnose_item, dg, &ex->report);
+                       ex->match, aics_diagnose_item, dg, &ex->report);
 }
 
 static void print_exercise(const exercise *ex, bool quiet, aics_buf *out)
@@ -381,6 +395,7 @@ static void exercise_free(exercise *ex)
     aics_kv_free(&ex->expected);
     aics_kv_free(&ex->submitted);
     aics_grade_spec_free(&ex->spec);
+    free(ex->match);
     aics_grade_report_free(&ex->report);
 }
 
@@ -391,6 +406,8 @@ static exercise *plan(const options *o, size_t *n)
     if (da != db)
         aics_die_usage("expected two kv files or two folders; %s is a folder and %s is not",
                        da ? o->a : o->b, da ? o->b : o->a);
+    if (o->nmore > 0 && (da || db))
+        aics_die_usage("with more than two arguments, expected EXPECTED.kv and submitted kv files");
     if (!da) {
         exercise *ex = aics_xcalloc(1, sizeof *ex);
         *n = 1;
@@ -416,6 +433,35 @@ static exercise *plan(const options *o, size_t *n)
     return ex;
 }
 
+/* Many submissions against one reference, read once: one report each. */
+static int grade_batch(const options *o, exercise *ref, aics_diagnoser *dg)
+{
+    bool unreadable = false, failed = false;
+    for (int i = -1; i < o->nmore; i++) {
+        const char *path = i < 0 ? o->b : o->more[i];
+        exercise ex = *ref;
+        ex.name = (char *)path;
+        ex.submitted_path = (char *)path;
+        memset(&ex.submitted, 0, sizeof ex.submitted);
+        ex.problem = NULL;
+        ex.unreadable = false;
+        grade(&ex, dg);
+        if (i < 0) warn_spec(&ex);
+        aics_buf out = AICS_BUF_INIT;
+        print_exercise(&ex, o->quiet, &out);
+        fwrite(out.data, 1, out.len, stdout);
+        aics_buf_free(&out);
+        if (ex.unreadable) fprintf(stderr, "%s: %s\n", aics_progname(), ex.problem);
+        unreadable |= ex.unreadable;
+        failed |= ex.problem || ex.report.npass < ex.report.n;
+        free(ex.problem);
+        aics_kv_free(&ex.submitted);
+        aics_grade_report_free(&ex.report);
+    }
+    fflush(stdout);
+    return unreadable ? AICS_EXIT_DATA : failed ? AICS_EXIT_FAIL : AICS_EXIT_OK;
+}
+
 int main(int argc, char **argv)
 {
     aics_set_progname(argv[0]);
@@ -425,6 +471,14 @@ int main(int argc, char **argv)
     exercise *ex = plan(&o, &n);
     aics_diagnoser *dg = aics_diagnoser_new();
     for (size_t i = 0; i < n; i++) load_reference(&ex[i], dg);
+    if (o.nmore > 0) {
+        int rc = grade_batch(&o, &ex[0], dg);
+        exercise_free(&ex[0]);
+        free(ex);
+        free(o.more);
+        aics_diagnoser_free(dg);
+        return rc;
+    }
     bool unreadable = false, failed = false;
     aics_buf out = AICS_BUF_INIT;
     for (size_t i = 0; i < n; i++) {
@@ -449,6 +503,7 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < n; i++) exercise_free(&ex[i]);
     free(ex);
     aics_diagnoser_free(dg);
+    free(o.more);
     if (unreadable) return AICS_EXIT_DATA;
     if (rc) return rc;
     return failed ? AICS_EXIT_FAIL : AICS_EXIT_OK;

@@ -27,7 +27,9 @@ spec=solutions/ch2/ex2_7.spec
 expect help 0 "Usage: aics-grade" "$grade" --help
 expect no-args 2 "(try aics-grade --help)" "$grade"
 expect unknown-option 2 "unknown option --bogus" "$grade" --bogus "$ref" "$ref"
-expect three-args 2 "found more" "$grade" "$ref" "$ref" "$ref"
+expect batch 0 "ex2_7.kv: 10 of 10 keys passed, score 12/12" "$grade" --quiet "$ref" "$ref" "$ref"
+expect batch-json 2 "--json writes the results of one submission" "$grade" --json "$tmp/x.json" "$ref" "$ref" "$ref"
+expect batch-folders 2 "expected EXPECTED.kv and submitted kv files" "$grade" "$tmp" "$tmp" "$tmp"
 expect json-needs-file 2 "--json needs a FILE" "$grade" "$ref" "$ref" --json
 expect no-such-file 2 "$tmp/none.kv: cannot read: No such file or directory" "$grade" "$ref" "$tmp/none.kv"
 expect file-and-folder 2 "expected two kv files or two folders" "$grade" "$ref" "$tmp"

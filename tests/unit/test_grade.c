@@ -35,7 +35,7 @@ static aics_grade_why grade_one(const char *rule, const char *e, const char *s, 
     aics_kv ekv = kv_of(et), skv = kv_of(st);
     aics_grade_spec spec = spec_of(rule);
     aics_grade_report r;
-    aics_grade_compare(&ekv, &skv, &spec, NULL, NULL, &r);
+    aics_grade_compare(&ekv, &skv, &spec, NULL, NULL, NULL, &r);
     ck_assert_msg(r.n == 1, "One key should be graded, not %zu.", r.n);
     aics_grade_why why = r.items[0].why;
     if (abs_err) *abs_err = r.items[0].abs_err;
@@ -146,7 +146,7 @@ START_TEST(missing_extra_and_ungraded_keys)
     aics_kv s = kv_of("a 1\nmine 5\n");
     aics_grade_spec spec = spec_of("key a kind=int weight=2\nkey b kind=int\nkey zzz.* kind=word\n");
     aics_grade_report r;
-    aics_grade_compare(&e, &s, &spec, NULL, NULL, &r);
+    aics_grade_compare(&e, &s, &spec, NULL, NULL, NULL, &r);
     ck_assert_msg(r.n == 2 && r.npass == 1, "a should pass and b fail; got %zu of %zu.", r.npass, r.n);
     ck_assert_msg(r.items[1].why == AICS_GRADE_MISSING, "b is not submitted and should fail as missing.");
     ck_assert_msg(r.score == 2 && r.max_score == 3, "Score should be 2/3, not %g/%g.", r.score, r.max_score);
@@ -168,7 +168,7 @@ START_TEST(first_rule_wins_and_explains)
     aics_grade_spec spec = spec_of("# comment\r\n\r\nkey v.a kind=float abs=0.2\r\n"
                                    "key v.* kind=float rel=1e-9 hint=\"say \\\"why\\\"\"\r\n");
     aics_grade_report r;
-    aics_grade_compare(&e, &s, &spec, NULL, NULL, &r);
+    aics_grade_compare(&e, &s, &spec, NULL, NULL, NULL, &r);
     ck_assert_msg(r.items[0].why == AICS_GRADE_OK, "v.a should be graded by its own, looser first rule.");
     ck_assert_msg(r.items[1].why == AICS_GRADE_WRONG_VALUE, "v.b should fall to the strict v.* rule.");
     aics_buf b = AICS_BUF_INIT;
@@ -191,7 +191,7 @@ START_TEST(default_spec_infers_kinds)
     aics_grade_spec spec;
     aics_grade_spec_default(&spec);
     aics_grade_report r;
-    aics_grade_compare(&e, &s, &spec, NULL, NULL, &r);
+    aics_grade_compare(&e, &s, &spec, NULL, NULL, NULL, &r);
     ck_assert_msg(r.items[0].kind == AICS_GRADE_INT && r.items[1].kind == AICS_GRADE_FLOAT &&
                   r.items[2].kind == AICS_GRADE_WORD, "The default spec should read int, float and word.");
     ck_assert_msg(r.npass == 3, "A float within the default rel 1e-9 should pass; %zu of 3 passed.", r.npass);
