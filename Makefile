@@ -23,7 +23,7 @@ LIB      := $(B)/lib/libaics.a
 LIB_OBJ  := $(patsubst %.c,$(B)/obj/%.o,$(wildcard src/*.c))
 REPORT_LIB := $(B)/lib/libaicsreport.a
 REPORT_OBJ := $(patsubst %.c,$(B)/obj/%.o,$(filter-out report/main.c,$(wildcard report/*.c)))
-BOOKGEN  := $(B)/bin/aics-book
+BOOKGEN  := $(if $(wildcard report/main.c),$(B)/bin/aics-book)
 
 PROG_SRC := $(sort $(wildcard chapters/ch*/ex*.c))
 PROGS    := $(patsubst %.c,$(B)/bin/%,$(notdir $(PROG_SRC)))

@@ -1,6 +1,7 @@
 /* result.c — collecting named results and rendering them (see result.h). */
 #include "result.h"
 
+#include <locale.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -230,11 +231,22 @@ static void human_value(const item *it, char *buf, size_t n)
     else snprintf(buf, n, "%s", it->word);
 }
 
+/* %.17g round-trips every double; the decimal point is forced to '.' so a
+ * program that changed LC_NUMERIC still writes the C-locale contract. */
 static void exact_value(const item *it, aics_buf *out)
 {
-    if (it->kind == ITEM_INT) aics_buf_printf(out, "%lld", (long long)it->i);
-    else if (it->kind == ITEM_DOUBLE) aics_buf_printf(out, "%.17g", it->d);
-    else aics_buf_puts(out, it->word);
+    if (it->kind == ITEM_INT) {
+        aics_buf_printf(out, "%lld", (long long)it->i);
+    } else if (it->kind == ITEM_DOUBLE) {
+        char num[40];
+        snprintf(num, sizeof num, "%.17g", it->d);
+        const char *point = localeconv()->decimal_point;
+        for (char *c = num; *c; c++)
+            if (point && *c == point[0] && *c != '.') *c = '.';
+        aics_buf_puts(out, num);
+    } else {
+        aics_buf_puts(out, it->word);
+    }
 }
 
 /* Index one past the run of consecutive value items starting at i. */

@@ -1,0 +1,104 @@
+/* test_fileio.c — atomic, change-only writes and bounded reads. */
+#include <check.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "fileio.h"
+#include "intmath.h"
+
+static char dir[64];
+
+static void make_dir(void)
+{
+    strcpy(dir, "/tmp/aics-fileio-XXXXXX");
+    ck_assert_msg(mkdtemp(dir) != NULL, "A temporary folder should be creatable.");
+}
+
+START_TEST(write_then_read_back)
+{
+    make_dir();
+    char path[128];
+    snprintf(path, sizeof path, "%s/a/b/out.txt", dir);
+    ck_assert_msg(aics_write_file_atomic(path, "hello\n", 6) == 1, "A new file should be written (and its folders made).");
+    size_t len;
+    char *text = aics_read_file(path, 100, &len);
+    ck_assert_msg(text && len == 6 && strcmp(text, "hello\n") == 0, "The bytes should read back.");
+    free(text);
+}
+END_TEST
+
+START_TEST(unchanged_bytes_are_not_rewritten)
+{
+    make_dir();
+    char path[128];
+    snprintf(path, sizeof path, "%s/same.txt", dir);
+    aics_write_file_atomic(path, "x", 1);
+    struct stat before, after;
+    stat(path, &before);
+    ck_assert_msg(aics_write_file_atomic(path, "x", 1) == 0, "Identical bytes should report 'unchanged'.");
+    stat(path, &after);
+    ck_assert_msg(before.st_ino == after.st_ino, "An unchanged file should keep its inode (not be replaced).");
+    ck_assert_msg(aics_write_file_atomic(path, "y", 1) == 1, "New bytes should be written.");
+}
+END_TEST
+
+START_TEST(read_limit_and_missing_file)
+{
+    make_dir();
+    char path[128];
+    snprintf(path, sizeof path, "%s/big.txt", dir);
+    aics_write_file_atomic(path, "0123456789", 10);
+    errno = 0;
+    ck_assert_msg(aics_read_file(path, 9, NULL) == NULL && errno == EFBIG, "A file over the limit gives EFBIG.");
+    ck_assert_msg(aics_read_file("/nonexistent/file", 9, NULL) == NULL && errno == ENOENT, "A missing file gives ENOENT.");
+}
+END_TEST
+
+START_TEST(failed_write_leaves_old_file)
+{
+    ck_assert_msg(aics_write_file_atomic("/proc/aics-no-such/x", "a", 1) == -1, "An unwritable path fails cleanly.");
+}
+END_TEST
+
+START_TEST(binary_detection)
+{
+    ck_assert_msg(!aics_looks_binary("plain 文字\n", strlen("plain 文字\n")), "UTF-8 text is not binary.");
+    ck_assert_msg(aics_looks_binary("a\0b", 3), "A NUL byte is binary.");
+    ck_assert_msg(aics_looks_binary("\xff\xfe", 2), "Invalid UTF-8 is binary.");
+    ck_assert_msg(aics_looks_binary("\xe6\x96", 2), "A truncated sequence is binary.");
+}
+END_TEST
+
+START_TEST(checked_arithmetic)
+{
+    int64_t out = 0;
+    ck_assert_msg(aics_mul_i64(3037000499LL, 3037000499LL, &out) && out == 9223372030926249001LL,
+                  "3037000499² fits in int64.");
+    ck_assert_msg(!aics_mul_i64(3037000500LL, 3037000500LL, &out), "3037000500² overflows int64.");
+    ck_assert_msg(!aics_add_i64(INT64_MAX, 1, &out), "INT64_MAX + 1 overflows.");
+    char buf[32];
+    ck_assert_str_eq(aics_fmt_thousands(1234567, buf), "1,234,567");
+    ck_assert_str_eq(aics_fmt_thousands(-100, buf), "-100");
+    ck_assert_str_eq(aics_fmt_thousands(0, buf), "0");
+}
+END_TEST
+
+Suite *fileio_suite(void)
+{
+    Suite *s = suite_create("fileio");
+    TCase *core = tcase_create("Core");
+    tcase_add_test(core, write_then_read_back);
+    tcase_add_test(core, unchanged_bytes_are_not_rewritten);
+    suite_add_tcase(s, core);
+    TCase *limits = tcase_create("Limits");
+    tcase_add_test(limits, read_limit_and_missing_file);
+    tcase_add_test(limits, failed_write_leaves_old_file);
+    tcase_add_test(limits, binary_detection);
+    tcase_add_test(limits, checked_arithmetic);
+    suite_add_tcase(s, limits);
+    return s;
+}
