@@ -364,7 +364,7 @@ static bool legacy_inputs(ctx *c, const aics_pt_node *root, aics_net *net)
     for (size_t i = 0; i < ninput; i++) {
         const aics_pt_node *in = aics_pt_nth(root, "input", i);
         if (!scalar(c, in)) return false;
-        aics_shape s;
+        aics_shape s = {0, 0, 0};
         if (ndim) {
             int64_t d[4];
             for (size_t k = 0; k < 4; k++)
