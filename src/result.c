@@ -28,6 +28,7 @@ typedef struct {
     double d;
     char *word;
     aics_table *table;
+    bool hidden; /* a value for kv and json only (aics_result_kv_only) */
 } item;
 
 struct aics_result {
@@ -36,6 +37,10 @@ struct aics_result {
     uint64_t seed;
     item *items;
     size_t n, cap;
+    size_t *index;      /* open-addressing set of value items by key (item index + 1) */
+    size_t index_cap;   /* a power of two, or 0 */
+    size_t nvalues;
+    bool kv_only;
 };
 
 static const char *const format_names[] = {"text", "md", "kv", "json", "none"};
@@ -99,6 +104,7 @@ void aics_result_free(aics_result *r)
         if (r->items[i].table) free_table(r->items[i].table);
     }
     free(r->items);
+    free(r->index);
     free(r->exercise);
     free(r->convention);
     free(r);
@@ -121,17 +127,51 @@ static bool is_value(const item *it)
     return it->kind == ITEM_INT || it->kind == ITEM_DOUBLE || it->kind == ITEM_WORD;
 }
 
+static size_t key_hash(const char *s)
+{
+    uint64_t h = 1469598103934665603ull; /* FNV-1a */
+    for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    return (size_t)h;
+}
+
+/* The slot for `key` in the key index: its entry, or the empty slot to fill. */
+static size_t *index_slot(const aics_result *r, const char *key)
+{
+    size_t i = key_hash(key) & (r->index_cap - 1);
+    while (r->index[i] && strcmp(r->items[r->index[i] - 1].key, key) != 0)
+        i = (i + 1) & (r->index_cap - 1);
+    return &r->index[i];
+}
+
+/* Keep the index at most half full, so duplicate checks stay O(1) and a
+ * result with a million keys is built in linear time. */
+static void index_grow(aics_result *r)
+{
+    if (2 * (r->nvalues + 1) <= r->index_cap) return;
+    size_t *old = r->index, old_cap = r->index_cap;
+    r->index_cap = old_cap ? 2 * old_cap : 64;
+    r->index = aics_xcalloc(r->index_cap, sizeof *r->index);
+    for (size_t i = 0; i < old_cap; i++)
+        if (old[i]) *index_slot(r, r->items[old[i] - 1].key) = old[i];
+    free(old);
+}
+
 static item *push_value(aics_result *r, item_kind kind, const char *key, const char *label)
 {
     AICS_CHECK(aics_result_key_ok(key), "result keys are made of [a-z0-9_.] only");
-    for (size_t i = 0; i < r->n; i++)
-        AICS_CHECK(!(is_value(&r->items[i]) && strcmp(r->items[i].key, key) == 0),
-                   "each result key may be added only once");
+    index_grow(r);
+    size_t *slot = index_slot(r, key);
+    AICS_CHECK(*slot == 0, "each result key may be added only once");
     item *it = push(r, kind);
     it->key = aics_xstrdup(key);
     it->label = aics_xstrdup(label ? label : key);
+    it->hidden = r->kv_only;
+    *slot = r->n; /* index + 1 of the item just pushed */
+    r->nvalues++;
     return it;
 }
+
+void aics_result_kv_only(aics_result *r, bool on) { r->kv_only = on; }
 
 void aics_result_part(aics_result *r, const char *name, const char *title)
 {
@@ -260,11 +300,13 @@ static void text_values(const aics_result *r, size_t from, size_t to, aics_buf *
 {
     size_t width = 0;
     for (size_t i = from; i < to; i++) {
+        if (r->items[i].hidden) continue;
         size_t w = display_width(r->items[i].label);
         if (w > width) width = w;
     }
     for (size_t i = from; i < to; i++) {
         char v[64];
+        if (r->items[i].hidden) continue;
         human_value(&r->items[i], v, sizeof v);
         aics_buf_puts(out, "  ");
         pad(out, r->items[i].label, width, 'l');
@@ -329,9 +371,13 @@ static void md_cell(aics_buf *out, const char *s)
 
 static void md_values(const aics_result *r, size_t from, size_t to, aics_buf *out)
 {
+    size_t shown = 0;
+    for (size_t i = from; i < to; i++) shown += !r->items[i].hidden;
+    if (shown == 0) return;
     aics_buf_puts(out, "| 结果 | 值 | kv 键 |\n|:--|--:|:--|\n");
     for (size_t i = from; i < to; i++) {
         char v[64];
+        if (r->items[i].hidden) continue;
         human_value(&r->items[i], v, sizeof v);
         aics_buf_puts(out, "| ");
         md_cell(out, r->items[i].label);
