@@ -8,6 +8,7 @@
 #include "buf.h"
 #include "caffe.h"
 #include "error.h"
+#include "plot.h"
 
 void aics_netreport_key(const char *name, char *out, size_t n)
 {
@@ -173,4 +174,95 @@ aics_layer_counts aics_netreport_count(const aics_netreport_entry *e, unsigned m
     if (!aics_net_count(e->net, mistakes, NULL, &t, &err))
         aics_die_data(e->net->path ? e->net->path : e->net->name, err.line, err.col, "%s", err.msg);
     return t;
+}
+
+bool aics_netreport_row(const aics_layer *l)
+{
+    return l->type == AICS_LAYER_CONV || l->type == AICS_LAYER_FC;
+}
+
+void aics_netreport_plot_layers(aics_plot *p, const aics_netreport_entry *e, const char *figname, int metric)
+{
+    if (!aics_plot_enabled(p)) return;
+    const aics_net *net = e->net;
+    size_t rows = 0;
+    for (size_t i = 0; i < net->nlayers; i++) rows += aics_netreport_row(&net->layers[i]);
+    if (rows == 0) return;
+    double *data = aics_xcalloc(rows * 2, sizeof *data);
+    aics_buf tics = AICS_BUF_INIT;
+    size_t step = rows > 40 ? (rows + 39) / 40 : 1, k = 0;
+    for (size_t i = 0; i < net->nlayers; i++) {
+        const aics_layer *l = &net->layers[i];
+        if (!aics_netreport_row(l)) continue;
+        data[2 * k] = (double)k;
+        data[2 * k + 1] = (double)(metric == 0 ? e->per_layer[i].mac : e->per_layer[i].params);
+        if (k % step == 0) {
+            /* gnuplot strings: the names come from files, so keep [A-Za-z0-9_/.-] only. */
+            char safe[64];
+            size_t j = 0;
+            for (const char *c = l->name; *c && j + 1 < sizeof safe; c++)
+                safe[j++] = strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_/.-", *c) ? *c : '_';
+            safe[j] = '\0';
+            aics_buf_printf(&tics, "%s\"%s\" %zu", tics.len ? ", " : "", safe, k);
+        }
+        k++;
+    }
+    int width = rows > 60 ? 1100 : 820;
+    aics_plot_begin(p, figname, width, 460);
+    aics_plot_data(p, "L", data, rows, 2);
+    aics_plot_cmd(p, "set logscale y");
+    aics_plot_cmd(p, "set grid ytics");
+    aics_plot_cmd(p, "set xtics rotate by -60 font ',8' (%s)", tics.data);
+    aics_plot_cmd(p, "set xrange [-1:%zu]", rows);
+    aics_plot_cmd(p, "set ylabel '%s'", metric == 0 ? "MACs" : "参数");
+    aics_plot_cmd(p, "set style fill solid 0.8 noborder");
+    aics_plot_cmd(p, "set boxwidth 0.8");
+    aics_plot_cmd(p, "set title '%s'", e->key);
+    aics_plot_cmd(p, "plot $L using 1:2 with boxes lc rgb '#3366aa' notitle");
+    aics_plot_end(p);
+    aics_buf_free(&tics);
+    free(data);
+}
+
+void aics_netreport_plot_compare(aics_plot *p, const aics_netreport *rep, const char *figname)
+{
+    if (!aics_plot_enabled(p) || rep->n == 0) return;
+    double *data = aics_xcalloc(rep->n * 4, sizeof *data);
+    aics_buf tics = AICS_BUF_INIT;
+    for (size_t i = 0; i < rep->n; i++) {
+        const aics_layer_counts *t = &rep->e[i].total;
+        data[4 * i] = (double)i;
+        data[4 * i + 1] = t->mac > 0 ? (double)t->mac : 1;
+        data[4 * i + 2] = t->params > 0 ? (double)t->params : 1;
+        data[4 * i + 3] = t->act_bytes > 0 ? (double)(t->act_bytes / 4) : 1;
+        aics_buf_printf(&tics, "%s\"%s\" %zu", i ? ", " : "", rep->e[i].key, i);
+    }
+    aics_plot_begin(p, figname, 820, 460);
+    aics_plot_data(p, "N", data, rep->n, 4);
+    aics_plot_cmd(p, "set logscale y");
+    aics_plot_cmd(p, "set grid ytics");
+    aics_plot_cmd(p, "set format y '10^{%%T}'");
+    aics_plot_cmd(p, "set xtics (%s)", tics.data);
+    aics_plot_cmd(p, "set xrange [-0.6:%g]", (double)rep->n - 0.4);
+    aics_plot_cmd(p, "set style fill solid 0.8 noborder");
+    aics_plot_cmd(p, "set boxwidth 0.25");
+    aics_plot_cmd(p, "set key left top");
+    aics_plot_cmd(p, "plot $N using ($1-0.27):2 with boxes lc rgb '#3366aa' title 'MACs', "
+                     "$N using 1:3 with boxes lc rgb '#dd8833' title '参数', "
+                     "$N using ($1+0.27):4 with boxes lc rgb '#55aa55' title '激活（元素数）'");
+    aics_plot_end(p);
+    aics_buf_free(&tics);
+    free(data);
+}
+
+size_t aics_netreport_layer_key(const aics_netreport_entry *e, size_t i, char *buf, size_t n)
+{
+    size_t a = strlen(e->key), b = strlen(e->layer_key[i]);
+    AICS_CHECK(a + b + 9 < n, "keys fit the caller's buffer");
+    memcpy(buf, e->key, a);
+    memcpy(buf + a, ".layer.", 7);
+    memcpy(buf + a + 7, e->layer_key[i], b);
+    buf[a + 7 + b] = '.';
+    buf[a + 8 + b] = '\0';
+    return a + 8 + b;
 }

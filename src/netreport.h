@@ -46,4 +46,22 @@ char *aics_netreport_shape(aics_shape s, char *buf, size_t n);
 /* The totals of one net under `mistakes`; exits 2 naming the layer on overflow. */
 aics_layer_counts aics_netreport_count(const aics_netreport_entry *e, unsigned mistakes);
 
+/* Write "<net>.layer.<layer>." for layer i into buf (n bytes); returns its
+ * length, so the caller appends the metric. */
+size_t aics_netreport_layer_key(const aics_netreport_entry *e, size_t i, char *buf, size_t n);
+
+/* Figures (plot.h). A bar chart of one value per Convolution and
+ * InnerProduct layer of `e` (`metric` 0 = MACs, 1 = params), log y axis,
+ * named `figname`. */
+struct aics_plot;
+void aics_netreport_plot_layers(struct aics_plot *p, const aics_netreport_entry *e,
+                                const char *figname, int metric);
+/* The nets side by side: MACs, params and activations (elements), log axis. */
+void aics_netreport_plot_compare(struct aics_plot *p, const aics_netreport *rep,
+                                 const char *figname);
+
+/* Whether a layer gets its own row in the per-layer tables (Convolution and
+ * InnerProduct); the other layers are summed by type in one row each. */
+bool aics_netreport_row(const aics_layer *l);
+
 #endif

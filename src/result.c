@@ -127,11 +127,24 @@ static bool is_value(const item *it)
     return it->kind == ITEM_INT || it->kind == ITEM_DOUBLE || it->kind == ITEM_WORD;
 }
 
+/* What a value shows as its label: the label, or its key when none was given. */
+static const char *value_label(const item *it) { return it->label ? it->label : it->key; }
+
+/* Eight bytes per step: per-layer keys are long and there can be millions. */
 static size_t key_hash(const char *s)
 {
-    uint64_t h = 1469598103934665603ull; /* FNV-1a */
-    for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ull;
-    return (size_t)h;
+    size_t len = strlen(s);
+    uint64_t h = 1469598103934665603ull ^ len;
+    for (; len >= 8; len -= 8, s += 8) {
+        uint64_t w;
+        memcpy(&w, s, 8);
+        h = (h ^ w) * 0x9E3779B97F4A7C15ull;
+        h ^= h >> 29;
+    }
+    uint64_t w = 0;
+    memcpy(&w, s, len);
+    h = (h ^ w) * 0x9E3779B97F4A7C15ull;
+    return (size_t)(h ^ (h >> 32));
 }
 
 /* The slot for `key` in the key index: its entry, or the empty slot to fill. */
@@ -164,7 +177,7 @@ static item *push_value(aics_result *r, item_kind kind, const char *key, const c
     AICS_CHECK(*slot == 0, "each result key may be added only once");
     item *it = push(r, kind);
     it->key = aics_xstrdup(key);
-    it->label = aics_xstrdup(label ? label : key);
+    it->label = label ? aics_xstrdup(label) : NULL; /* NULL: show the key */
     it->hidden = r->kv_only;
     *slot = r->n; /* index + 1 of the item just pushed */
     r->nvalues++;
@@ -276,7 +289,11 @@ static void human_value(const item *it, char *buf, size_t n)
 static void exact_value(const item *it, aics_buf *out)
 {
     if (it->kind == ITEM_INT) {
-        aics_buf_printf(out, "%lld", (long long)it->i);
+        char digits[24], *p = digits + sizeof digits;
+        uint64_t mag = it->i < 0 ? (uint64_t)0 - (uint64_t)it->i : (uint64_t)it->i;
+        do *--p = (char)('0' + mag % 10); while ((mag /= 10) != 0);
+        if (it->i < 0) *--p = '-';
+        aics_buf_append(out, p, (size_t)(digits + sizeof digits - p));
     } else if (it->kind == ITEM_DOUBLE) {
         char num[40];
         snprintf(num, sizeof num, "%.17g", it->d);
@@ -301,7 +318,7 @@ static void text_values(const aics_result *r, size_t from, size_t to, aics_buf *
     size_t width = 0;
     for (size_t i = from; i < to; i++) {
         if (r->items[i].hidden) continue;
-        size_t w = display_width(r->items[i].label);
+        size_t w = display_width(value_label(&r->items[i]));
         if (w > width) width = w;
     }
     for (size_t i = from; i < to; i++) {
@@ -309,7 +326,7 @@ static void text_values(const aics_result *r, size_t from, size_t to, aics_buf *
         if (r->items[i].hidden) continue;
         human_value(&r->items[i], v, sizeof v);
         aics_buf_puts(out, "  ");
-        pad(out, r->items[i].label, width, 'l');
+        pad(out, value_label(&r->items[i]), width, 'l');
         aics_buf_printf(out, "  %s\n", v);
     }
 }
@@ -380,7 +397,7 @@ static void md_values(const aics_result *r, size_t from, size_t to, aics_buf *ou
         if (r->items[i].hidden) continue;
         human_value(&r->items[i], v, sizeof v);
         aics_buf_puts(out, "| ");
-        md_cell(out, r->items[i].label);
+        md_cell(out, value_label(&r->items[i]));
         aics_buf_printf(out, " | %s | `%s` |\n", v, r->items[i].key);
     }
     aics_buf_putc(out, '\n');
@@ -436,7 +453,8 @@ static void render_kv(const aics_result *r, aics_buf *out)
                     r->convention);
     for (size_t i = 0; i < r->n; i++) {
         if (!is_value(&r->items[i])) continue;
-        aics_buf_printf(out, "%s ", r->items[i].key);
+        aics_buf_puts(out, r->items[i].key);
+        aics_buf_putc(out, ' ');
         exact_value(&r->items[i], out);
         aics_buf_putc(out, '\n');
     }
