@@ -212,12 +212,13 @@ void aics_netreport_plot_layers(aics_plot *p, const aics_netreport_entry *e, con
     aics_plot_data(p, "L", data, rows, 2);
     aics_plot_cmd(p, "set logscale y");
     aics_plot_cmd(p, "set grid ytics");
-    aics_plot_cmd(p, "set xtics rotate by -60 font ',8' (%s)", tics.data);
+    aics_plot_cmd(p, "set xtics rotate by -60 font ',8' noenhanced (%s)", tics.data);
+    aics_plot_cmd(p, "set format y '10^{%%T}'");
     aics_plot_cmd(p, "set xrange [-1:%zu]", rows);
     aics_plot_cmd(p, "set ylabel '%s'", metric == 0 ? "MACs" : "参数");
     aics_plot_cmd(p, "set style fill solid 0.8 noborder");
     aics_plot_cmd(p, "set boxwidth 0.8");
-    aics_plot_cmd(p, "set title '%s'", e->key);
+    aics_plot_cmd(p, "set title '%s' noenhanced", e->key);
     aics_plot_cmd(p, "plot $L using 1:2 with boxes lc rgb '#3366aa' notitle");
     aics_plot_end(p);
     aics_buf_free(&tics);
@@ -242,7 +243,7 @@ void aics_netreport_plot_compare(aics_plot *p, const aics_netreport *rep, const 
     aics_plot_cmd(p, "set logscale y");
     aics_plot_cmd(p, "set grid ytics");
     aics_plot_cmd(p, "set format y '10^{%%T}'");
-    aics_plot_cmd(p, "set xtics (%s)", tics.data);
+    aics_plot_cmd(p, "set xtics noenhanced (%s)", tics.data);
     aics_plot_cmd(p, "set xrange [-0.6:%g]", (double)rep->n - 0.4);
     aics_plot_cmd(p, "set style fill solid 0.8 noborder");
     aics_plot_cmd(p, "set boxwidth 0.25");
