@@ -154,7 +154,7 @@ static uint64_t hash_name(const char *s)
 {
     uint64_t h = 1469598103934665603ull; /* FNV-1a */
     for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ull;
-    return h;
+    return h ^ (h >> 32); /* the low bits alone mix poorly */
 }
 
 static blob_slot *table_find(blob_table *t, const char *name)

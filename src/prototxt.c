@@ -1,0 +1,939 @@
+/* prototxt.c — protobuf text-format reader (see prototxt.h for the grammar).
+ *
+ * Design, for linear time on large files:
+ *   - the lexer walks the bytes once and keeps line and column as it goes
+ *     (never recounting from the start of a line);
+ *   - nodes, names, values and children arrays come from one arena, freed in
+ *     one sweep by aics_pt_free;
+ *   - children are collected on one shared stack while a message is open and
+ *     copied out, exactly sized, when it closes (no per-node realloc);
+ *   - a message with many children gets a hash index name -> positions, so
+ *     aics_pt_child/count/nth do not scan.
+ * Recursion is bounded by AICS_PT_MAX_DEPTH, so hostile nesting is an error,
+ * not a stack overflow.
+ */
+#include "prototxt.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdalign.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "buf.h"
+#include "error.h"
+#include "fileio.h"
+
+/* ---- arena ---------------------------------------------------------------- */
+
+typedef struct pt_chunk {
+    struct pt_chunk *next;
+    size_t used, cap;
+    alignas(max_align_t) unsigned char data[];
+} pt_chunk;
+
+typedef struct {
+    pt_chunk *head;
+    size_t next_cap; /* grows so a big file needs few chunks */
+} pt_arena;
+
+static void *arena_alloc(pt_arena *a, size_t size, size_t align)
+{
+    pt_chunk *c = a->head;
+    size_t at = c ? (c->used + align - 1) & ~(align - 1) : 0;
+    if (!c || at + size > c->cap) {
+        size_t cap = a->next_cap ? a->next_cap : 16384;
+        if (a->next_cap < ((size_t)1 << 20)) a->next_cap = cap * 2;
+        if (cap < size) cap = size;
+        c = aics_xmalloc(sizeof *c + cap);
+        c->next = a->head;
+        c->used = 0;
+        c->cap = cap;
+        a->head = c;
+        at = 0;
+    }
+    c->used = at + size;
+    return c->data + at;
+}
+
+static char *arena_strndup(pt_arena *a, const char *s, size_t n)
+{
+    char *d = arena_alloc(a, n + 1, 1);
+    memcpy(d, s, n);
+    d[n] = '\0';
+    return d;
+}
+
+static void arena_free(pt_arena *a)
+{
+    for (pt_chunk *c = a->head, *next; c; c = next) {
+        next = c->next;
+        free(c);
+    }
+    a->head = NULL;
+}
+
+/* ---- nodes and their look-up index ---------------------------------------- */
+
+/* Messages with fewer children than this are scanned; a scan that short is
+ * as fast as hashing. */
+#define INDEX_MIN 8
+
+typedef struct {
+    const char *name;
+    size_t count; /* children with this name */
+    size_t first; /* offset of their positions in pt_index.pos */
+} pt_group;
+
+typedef struct {
+    size_t mask;     /* slots - 1; slots is a power of two */
+    size_t *slot;    /* group number + 1, or 0 for empty */
+    pt_group *group;
+    size_t *pos;     /* child positions grouped by name, in file order */
+} pt_index;
+
+typedef struct {
+    aics_pt_node pub; /* first, so an aics_pt_node* is a pt_node* */
+    const pt_index *index;
+    int is_root;
+} pt_node;
+
+typedef struct {
+    pt_node node;
+    pt_arena arena;
+} pt_root;
+
+static size_t hash_name(const char *s)
+{
+    uint64_t h = 1469598103934665603u; /* FNV-1a */
+    for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211u;
+    return (size_t)(h ^ (h >> 29));
+}
+
+/* The slot for `name`: its group's, or the empty one where it would go. */
+static size_t *index_slot(const pt_index *ix, const char *name)
+{
+    size_t i = hash_name(name) & ix->mask;
+    while (ix->slot[i] && strcmp(ix->group[ix->slot[i] - 1].name, name) != 0)
+        i = (i + 1) & ix->mask;
+    return &ix->slot[i];
+}
+
+/* Build the index of a closed message: a counting sort of its children by
+ * name, with a hash table from name to group. Linear in nchildren. */
+static const pt_index *build_index(pt_arena *a, const aics_pt_node *msg)
+{
+    size_t n = msg->nchildren, slots = 16;
+    while (slots < 2 * n) slots *= 2;
+    pt_index *ix = arena_alloc(a, sizeof *ix, alignof(pt_index));
+    ix->mask = slots - 1;
+    ix->slot = arena_alloc(a, slots * sizeof *ix->slot, alignof(size_t));
+    memset(ix->slot, 0, slots * sizeof *ix->slot);
+    ix->group = arena_alloc(a, n * sizeof *ix->group, alignof(pt_group));
+    ix->pos = arena_alloc(a, n * sizeof *ix->pos, alignof(size_t));
+    size_t *gid = aics_xmalloc(n * sizeof *gid), ngroups = 0;
+    for (size_t k = 0; k < n; k++) {
+        size_t *s = index_slot(ix, msg->children[k]->name);
+        if (!*s) {
+            ix->group[ngroups] = (pt_group){msg->children[k]->name, 0, 0};
+            *s = ++ngroups;
+        }
+        gid[k] = *s - 1;
+        ix->group[gid[k]].count++;
+    }
+    size_t off = 0;
+    for (size_t g = 0; g < ngroups; g++) {
+        ix->group[g].first = off;
+        off += ix->group[g].count;
+        ix->group[g].count = 0; /* refilled below */
+    }
+    for (size_t k = 0; k < n; k++) {
+        pt_group *g = &ix->group[gid[k]];
+        ix->pos[g->first + g->count++] = k;
+    }
+    free(gid);
+    return ix;
+}
+
+static const pt_group *find_group(const aics_pt_node *msg, const char *name)
+{
+    const pt_index *ix = ((const pt_node *)msg)->index;
+    size_t s = *index_slot(ix, name);
+    return s ? &ix->group[s - 1] : NULL;
+}
+
+const aics_pt_node *aics_pt_nth(const aics_pt_node *msg, const char *name,
+                                size_t i)
+{
+    if (!msg || !name || !msg->is_message) return NULL;
+    if (((const pt_node *)msg)->index) {
+        const pt_group *g = find_group(msg, name);
+        if (!g || i >= g->count) return NULL;
+        return msg->children[((const pt_node *)msg)->index->pos[g->first + i]];
+    }
+    for (size_t k = 0; k < msg->nchildren; k++)
+        if (strcmp(msg->children[k]->name, name) == 0 && i-- == 0)
+            return msg->children[k];
+    return NULL;
+}
+
+const aics_pt_node *aics_pt_child(const aics_pt_node *msg, const char *name)
+{
+    return aics_pt_nth(msg, name, 0);
+}
+
+size_t aics_pt_count(const aics_pt_node *msg, const char *name)
+{
+    if (!msg || !name || !msg->is_message) return 0;
+    if (((const pt_node *)msg)->index) {
+        const pt_group *g = find_group(msg, name);
+        return g ? g->count : 0;
+    }
+    size_t n = 0;
+    for (size_t k = 0; k < msg->nchildren; k++)
+        n += strcmp(msg->children[k]->name, name) == 0;
+    return n;
+}
+
+void aics_pt_free(aics_pt_node *root)
+{
+    if (!root) return;
+    AICS_CHECK(((pt_node *)root)->is_root,
+               "aics_pt_free takes only a root returned by aics_pt_parse");
+    pt_root *r = (pt_root *)root;
+    arena_free(&r->arena);
+    free(r);
+}
+
+/* ---- lexer ---------------------------------------------------------------- */
+
+enum { T_EOF, T_IDENT, T_NUMBER, T_STRING, T_SYMBOL };
+
+typedef struct {
+    int type;
+    size_t start, end; /* bytes [start, end) of the value text */
+    long line, col;
+    int neg;           /* T_IDENT preceded by '-' */
+    char sym;          /* T_SYMBOL: the character */
+} pt_tok;
+
+typedef struct {
+    const char *s;
+    size_t len, pos;
+    long line, col;
+    const char *path;
+    char *err;
+    size_t errsz;
+    int failed;
+    pt_tok cur;
+    pt_arena *arena;
+    aics_pt_node **stack; /* children of the open messages */
+    size_t nstack, capstack;
+    aics_buf scratch;     /* string contents being unescaped */
+} pt_parser;
+
+static void fail(pt_parser *p, long line, long col, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void fail(pt_parser *p, long line, long col, const char *fmt, ...)
+{
+    if (p->failed) return; /* the first error is the one to report */
+    p->failed = 1;
+    if (!p->err || p->errsz == 0) return;
+    int n = snprintf(p->err, p->errsz, "%s:%ld:%ld: ", p->path, line, col);
+    if (n < 0 || (size_t)n >= p->errsz) return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(p->err + n, p->errsz - (size_t)n, fmt, ap);
+    va_end(ap);
+}
+
+static int peekc(const pt_parser *p, size_t k)
+{
+    return p->pos + k < p->len ? (unsigned char)p->s[p->pos + k] : -1;
+}
+
+/* Consume one byte; a column is one UTF-8 code point, so continuation bytes
+ * do not move it. */
+static void step(pt_parser *p)
+{
+    unsigned char c = (unsigned char)p->s[p->pos++];
+    if (c == '\n') {
+        p->line++;
+        p->col = 1;
+    } else if ((c & 0xC0) != 0x80) {
+        p->col++;
+    }
+}
+
+static int is_ident_start(int c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+static int is_digit(int c) { return c >= '0' && c <= '9'; }
+static int is_ident_char(int c) { return is_ident_start(c) || is_digit(c); }
+static int is_hex(int c)
+{
+    return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+static int hex_val(int c)
+{
+    return is_digit(c) ? c - '0' : (c | 0x20) - 'a' + 10;
+}
+
+static void skip_blank(pt_parser *p)
+{
+    for (int c; (c = peekc(p, 0)) >= 0;) {
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' ||
+            c == '\f') {
+            step(p);
+        } else if (c == '#') {
+            while ((c = peekc(p, 0)) >= 0 && c != '\n') step(p);
+        } else {
+            break;
+        }
+    }
+}
+
+/* Describe the character at the cursor for a message: 'x', or U+XXXX. */
+static void describe_char(const pt_parser *p, char *out, size_t outsz)
+{
+    const unsigned char *s = (const unsigned char *)p->s + p->pos;
+    size_t avail = p->len - p->pos;
+    if (s[0] > 0x20 && s[0] < 0x7F) {
+        snprintf(out, outsz, "'%c'", s[0]);
+        return;
+    }
+    /* The input is valid UTF-8 (checked before lexing), so decode it. */
+    unsigned long cp = s[0];
+    size_t n = s[0] < 0x80 ? 1 : s[0] < 0xE0 ? 2 : s[0] < 0xF0 ? 3 : 4;
+    if (n > avail) n = avail;
+    if (n > 1) {
+        cp = s[0] & (0x7F >> n);
+        for (size_t i = 1; i < n; i++) cp = (cp << 6) | (s[i] & 0x3F);
+    }
+    if (cp < 0x80)
+        snprintf(out, outsz, "U+%04lX", cp);
+    else
+        snprintf(out, outsz, "'%.*s' (U+%04lX)", (int)n, (const char *)s, cp);
+}
+
+/* Append the UTF-8 encoding of `cp` to `b`. */
+static void put_utf8(aics_buf *b, unsigned long cp)
+{
+    char u[4];
+    size_t n;
+    if (cp < 0x80) {
+        u[0] = (char)cp;
+        n = 1;
+    } else if (cp < 0x800) {
+        u[0] = (char)(0xC0 | (cp >> 6));
+        u[1] = (char)(0x80 | (cp & 0x3F));
+        n = 2;
+    } else if (cp < 0x10000) {
+        u[0] = (char)(0xE0 | (cp >> 12));
+        u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        u[2] = (char)(0x80 | (cp & 0x3F));
+        n = 3;
+    } else {
+        u[0] = (char)(0xF0 | (cp >> 18));
+        u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+        u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        u[3] = (char)(0x80 | (cp & 0x3F));
+        n = 4;
+    }
+    aics_buf_append(b, u, n);
+}
+
+/* One escape sequence after the backslash (the cursor is on the letter).
+ * Appends the byte(s) to `out` when it is not NULL. Returns 0 on error. */
+static int lex_escape(pt_parser *p, aics_buf *out, long bs_line, long bs_col)
+{
+    static const char simple_in[] = "ntrabfv\\'\"?";
+    static const char simple_out[] = "\n\t\r\a\b\f\v\\'\"?";
+    int c = peekc(p, 0);
+    const char *hit = c > 0 ? strchr(simple_in, c) : NULL;
+    if (hit) {
+        step(p);
+        if (out) aics_buf_putc(out, simple_out[hit - simple_in]);
+        return 1;
+    }
+    unsigned long v = 0;
+    if (c >= '0' && c <= '7') {
+        for (int k = 0; k < 3 && (c = peekc(p, 0)) >= '0' && c <= '7'; k++) {
+            v = v * 8 + (unsigned long)(c - '0');
+            step(p);
+        }
+        if (v > 0xFF) {
+            fail(p, bs_line, bs_col,
+                 "octal escape is larger than \\377; expected a byte value");
+            return 0;
+        }
+    } else if (c == 'x' || c == 'X') {
+        step(p);
+        int k = 0;
+        for (; k < 2 && is_hex(c = peekc(p, 0)); k++) {
+            v = v * 16 + (unsigned long)hex_val(c);
+            step(p);
+        }
+        if (k == 0) {
+            fail(p, bs_line, bs_col, "\\x escape without hex digits; expected \\xHH");
+            return 0;
+        }
+    } else if (c == 'u' || c == 'U') {
+        int want = c == 'u' ? 4 : 8;
+        step(p);
+        for (int k = 0; k < want; k++) {
+            if (!is_hex(c = peekc(p, 0))) {
+                fail(p, bs_line, bs_col, "\\%c escape needs %d hex digits",
+                     want == 4 ? 'u' : 'U', want);
+                return 0;
+            }
+            v = v * 16 + (unsigned long)hex_val(c);
+            step(p);
+        }
+        if (v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) {
+            fail(p, bs_line, bs_col,
+                 "\\%c escape U+%04lX is not a Unicode scalar value",
+                 want == 4 ? 'u' : 'U', v);
+            return 0;
+        }
+        if (v == 0) goto nul;
+        if (out) put_utf8(out, v);
+        return 1;
+    } else {
+        char what[32];
+        if (c < 0 || c == '\n')
+            snprintf(what, sizeof what, "'\\' at the end of the line");
+        else
+            describe_char(p, what, sizeof what);
+        fail(p, bs_line, bs_col,
+             "invalid escape in string (backslash before %s); expected one of "
+             "\\n \\t \\r \\\\ \\\" \\' \\xHH \\ooo \\uXXXX", what);
+        return 0;
+    }
+    if (v == 0) goto nul;
+    if (out) aics_buf_putc(out, (char)v);
+    return 1;
+nul:
+    fail(p, bs_line, bs_col,
+         "escape for a NUL character in a string; NUL is not supported");
+    return 0;
+}
+
+/* A quoted string at the cursor; appends its contents to `out` when not NULL.
+ * Returns 0 (with the error set) when it is malformed. */
+static int lex_string(pt_parser *p, aics_buf *out)
+{
+    long line = p->line, col = p->col;
+    int quote = peekc(p, 0);
+    step(p);
+    for (;;) {
+        int c = peekc(p, 0);
+        if (c < 0 || c == '\n') {
+            fail(p, line, col,
+                 "unterminated string; expected a closing %c before the end "
+                 "of the %s", quote, c < 0 ? "file" : "line");
+            return 0;
+        }
+        if (c == quote) {
+            step(p);
+            return 1;
+        }
+        if (c == '\\') {
+            long bl = p->line, bc = p->col;
+            step(p);
+            if (!lex_escape(p, out, bl, bc)) return 0;
+            continue;
+        }
+        size_t from = p->pos;
+        step(p);
+        if (out) aics_buf_append(out, p->s + from, 1);
+    }
+}
+
+/* A number at the cursor (after any '-'): decimal, hex or float. */
+static int lex_number(pt_parser *p, pt_tok *t)
+{
+    int c = peekc(p, 0);
+    if (c == '0' && (peekc(p, 1) == 'x' || peekc(p, 1) == 'X') &&
+        is_hex(peekc(p, 2))) {
+        step(p);
+        step(p);
+        while (is_hex(peekc(p, 0))) step(p);
+    } else {
+        int is_float = 0;
+        while (is_digit(peekc(p, 0))) step(p);
+        if (peekc(p, 0) == '.') {
+            is_float = 1;
+            step(p);
+            while (is_digit(peekc(p, 0))) step(p);
+        }
+        c = peekc(p, 0);
+        int sign = peekc(p, 1) == '+' || peekc(p, 1) == '-';
+        if ((c == 'e' || c == 'E') && is_digit(peekc(p, 1 + sign))) {
+            is_float = 1;
+            step(p);
+            if (sign) step(p);
+            while (is_digit(peekc(p, 0))) step(p);
+        }
+        t->end = p->pos;
+        c = peekc(p, 0);
+        if (is_float && (c == 'f' || c == 'F') && !is_ident_char(peekc(p, 1)) &&
+            peekc(p, 1) != '.') {
+            step(p); /* the suffix is not part of the value */
+            return 1;
+        }
+    }
+    t->end = p->pos;
+    c = peekc(p, 0);
+    if (is_ident_char(c) || c == '.') {
+        size_t e = p->pos;
+        while (e < p->len && (is_ident_char((unsigned char)p->s[e]) || p->s[e] == '.'))
+            e++;
+        int n = (int)(e - t->start < 40 ? e - t->start : 40);
+        fail(p, t->line, t->col,
+             "malformed number '%.*s'; expected digits, a '.', an exponent or "
+             "a blank after them", n, p->s + t->start);
+        return 0;
+    }
+    return 1;
+}
+
+/* Read the next token into p->cur. On a lexical error, sets p->failed and
+ * leaves a T_EOF token. */
+static void next(pt_parser *p)
+{
+    pt_tok *t = &p->cur;
+    skip_blank(p);
+    *t = (pt_tok){T_EOF, p->pos, p->pos, p->line, p->col, 0, 0};
+    int c = peekc(p, 0);
+    if (c < 0) return;
+    if (strchr("{}<>[]:,;", c)) {
+        t->type = T_SYMBOL;
+        t->sym = (char)c;
+        step(p);
+        t->end = p->pos;
+        return;
+    }
+    if (is_ident_start(c)) {
+        while (is_ident_char(peekc(p, 0))) step(p);
+        t->type = T_IDENT;
+        t->end = p->pos;
+        return;
+    }
+    if (c == '"' || c == '\'') {
+        if (lex_string(p, NULL)) {
+            t->type = T_STRING;
+            t->end = p->pos;
+        }
+        return;
+    }
+    if (c == '-') {
+        int d = peekc(p, 1);
+        if (is_digit(d) || (d == '.' && is_digit(peekc(p, 2)))) {
+            step(p);
+            if (lex_number(p, t)) t->type = T_NUMBER;
+            return;
+        }
+        if (is_ident_start(d)) {
+            step(p);
+            t->start = p->pos;
+            while (is_ident_char(peekc(p, 0))) step(p);
+            t->type = T_IDENT;
+            t->neg = 1;
+            t->end = p->pos;
+            return;
+        }
+        fail(p, t->line, t->col, "'-' without a number; expected a number "
+             "right after the minus sign");
+        return;
+    }
+    if (is_digit(c) || (c == '.' && is_digit(peekc(p, 1)))) {
+        if (lex_number(p, t)) t->type = T_NUMBER;
+        return;
+    }
+    char what[48];
+    describe_char(p, what, sizeof what);
+    fail(p, t->line, t->col, "unexpected character %s; expected a field name, "
+         "a value, or one of { } < > [ ] : , ;", what);
+}
+
+/* A token as a message fragment: end of file, 'name', number 3, … */
+static const char *describe_tok(const pt_parser *p, const pt_tok *t, char *out,
+                                size_t outsz)
+{
+    int n = (int)(t->end - t->start < 40 ? t->end - t->start : 40);
+    switch (t->type) {
+    case T_EOF: snprintf(out, outsz, "the end of the file"); break;
+    case T_IDENT:
+        snprintf(out, outsz, "'%s%.*s'", t->neg ? "-" : "", n, p->s + t->start);
+        break;
+    case T_NUMBER: snprintf(out, outsz, "number %.*s", n, p->s + t->start); break;
+    case T_STRING: snprintf(out, outsz, "string %.*s", n, p->s + t->start); break;
+    default: snprintf(out, outsz, "'%c'", t->sym); break;
+    }
+    return out;
+}
+
+static int is_sym(const pt_tok *t, char c) { return t->type == T_SYMBOL && t->sym == c; }
+
+/* ---- parser --------------------------------------------------------------- */
+
+static aics_pt_node *new_node(pt_parser *p, const char *name, size_t namelen,
+                              long line, long col)
+{
+    pt_node *n = arena_alloc(p->arena, sizeof *n, alignof(pt_node));
+    memset(n, 0, sizeof *n);
+    n->pub.name = arena_strndup(p->arena, name, namelen);
+    n->pub.line = line;
+    n->pub.col = col;
+    return &n->pub;
+}
+
+static void push_child(pt_parser *p, aics_pt_node *n)
+{
+    if (p->nstack == p->capstack) {
+        p->capstack = p->capstack ? p->capstack * 2 : 256;
+        p->stack = aics_xrealloc(p->stack, p->capstack * sizeof *p->stack);
+    }
+    p->stack[p->nstack++] = n;
+}
+
+/* Move the children collected since `from` into message `msg`. */
+static void close_message(pt_parser *p, aics_pt_node *msg, size_t from)
+{
+    size_t n = p->nstack - from;
+    msg->nchildren = n;
+    if (n) {
+        msg->children = arena_alloc(p->arena, n * sizeof *msg->children,
+                                    alignof(aics_pt_node *));
+        memcpy(msg->children, p->stack + from, n * sizeof *msg->children);
+    }
+    p->nstack = from;
+    if (n >= INDEX_MIN) ((pt_node *)msg)->index = build_index(p->arena, msg);
+}
+
+static int parse_fields(pt_parser *p, aics_pt_node *msg, const pt_tok *open,
+                        int depth);
+
+/* A message body at the cursor ('{' or '<'), as child `name` of the message
+ * being collected. */
+static int parse_body(pt_parser *p, const pt_tok *name_tok, long line, long col,
+                      int depth)
+{
+    if (depth > AICS_PT_MAX_DEPTH) {
+        fail(p, p->cur.line, p->cur.col,
+             "messages nested deeper than %d levels; expected at most %d",
+             AICS_PT_MAX_DEPTH, AICS_PT_MAX_DEPTH);
+        return 0;
+    }
+    aics_pt_node *msg = new_node(p, p->s + name_tok->start,
+                                 name_tok->end - name_tok->start, line, col);
+    msg->is_message = 1;
+    push_child(p, msg);
+    pt_tok open = p->cur;
+    size_t from = p->nstack;
+    next(p);
+    if (p->failed || !parse_fields(p, msg, &open, depth)) return 0;
+    close_message(p, msg, from);
+    return 1;
+}
+
+static const char *name_text(const pt_parser *p, const pt_tok *t, char *out,
+                             size_t outsz)
+{
+    int n = (int)(t->end - t->start < 60 ? t->end - t->start : 60);
+    snprintf(out, outsz, "%.*s", n, p->s + t->start);
+    return out;
+}
+
+static void reset_scratch(pt_parser *p)
+{
+    p->scratch.len = 0;
+    aics_buf_puts(&p->scratch, ""); /* allocates once, then keeps the space */
+}
+
+/* A scalar value at the cursor, as child `name_tok`. Returns 0 on error. */
+static int parse_scalar(pt_parser *p, const pt_tok *name_tok, long line,
+                        long col, int in_list)
+{
+    pt_tok *t = &p->cur;
+    char nm[64], what[64];
+    const char *value;
+    size_t vlen;
+    int quoted = 0;
+    if (t->type == T_NUMBER || t->type == T_IDENT) {
+        if (t->neg) {
+            size_t n = t->end - t->start;
+            const char *s = p->s + t->start;
+            if (!((n == 3 && (strncasecmp(s, "inf", 3) == 0 ||
+                              strncasecmp(s, "nan", 3) == 0)) ||
+                  (n == 8 && strncasecmp(s, "infinity", 8) == 0))) {
+                fail(p, t->line, t->col, "%s is not a number; expected a "
+                     "number, inf or nan after '-'",
+                     describe_tok(p, t, what, sizeof what));
+                return 0;
+            }
+        }
+        /* A number token starting with '-' already holds it; an identifier
+         * does not. */
+        reset_scratch(p);
+        if (t->neg) aics_buf_putc(&p->scratch, '-');
+        aics_buf_append(&p->scratch, p->s + t->start, t->end - t->start);
+        value = p->scratch.data;
+        vlen = p->scratch.len;
+        next(p);
+        if (!in_list && t->type == T_SYMBOL && t->sym == ':' && !p->failed) {
+            /* "a:\n b: 1" — the value of a is missing, b is the next field */
+            fail(p, name_tok->line, name_tok->col,
+                 "missing value after '%s:'; expected a number, string or "
+                 "identifier", name_text(p, name_tok, nm, sizeof nm));
+            return 0;
+        }
+    } else if (t->type == T_STRING) {
+        reset_scratch(p);
+        while (t->type == T_STRING) {
+            size_t save = p->pos;
+            long sl = p->line, sc = p->col;
+            p->pos = t->start;
+            p->line = t->line;
+            p->col = t->col;
+            lex_string(p, &p->scratch); /* already validated */
+            p->pos = save;
+            p->line = sl;
+            p->col = sc;
+            next(p);
+        }
+        quoted = 1;
+        value = p->scratch.data;
+        vlen = p->scratch.len;
+    } else {
+        if (p->failed) return 0;
+        fail(p, name_tok->line, name_tok->col,
+             "missing value after '%s:'; expected a number, string or "
+             "identifier, found %s", name_text(p, name_tok, nm, sizeof nm),
+             describe_tok(p, t, what, sizeof what));
+        return 0;
+    }
+    if (p->failed) return 0;
+    aics_pt_node *n = new_node(p, p->s + name_tok->start,
+                               name_tok->end - name_tok->start, line, col);
+    n->value = arena_strndup(p->arena, value, vlen);
+    n->quoted = quoted;
+    push_child(p, n);
+    return 1;
+}
+
+/* After "name: [" — the elements up to and including ']'. */
+static int parse_list(pt_parser *p, const pt_tok *name_tok, int depth)
+{
+    pt_tok open = p->cur;
+    char nm[64], what[64];
+    next(p);
+    if (p->failed) return 0;
+    if (is_sym(&p->cur, ']')) {
+        next(p);
+        return !p->failed;
+    }
+    for (;;) {
+        long line = p->cur.line, col = p->cur.col;
+        if (is_sym(&p->cur, '{') || is_sym(&p->cur, '<')) {
+            if (!parse_body(p, name_tok, line, col, depth + 1)) return 0;
+        } else if (p->cur.type == T_SYMBOL || p->cur.type == T_EOF) {
+            fail(p, p->cur.line, p->cur.col,
+                 "missing value in the list of '%s'; expected a number, "
+                 "string, identifier or message, found %s",
+                 name_text(p, name_tok, nm, sizeof nm),
+                 describe_tok(p, &p->cur, what, sizeof what));
+            return 0;
+        } else if (!parse_scalar(p, name_tok, line, col, 1)) {
+            return 0;
+        }
+        if (is_sym(&p->cur, ',')) {
+            next(p);
+            if (p->failed) return 0;
+            continue;
+        }
+        if (is_sym(&p->cur, ']')) {
+            next(p);
+            return !p->failed;
+        }
+        fail(p, p->cur.line, p->cur.col,
+             "expected ',' or ']' in the list of '%s' opened at line %ld, "
+             "col %ld; found %s", name_text(p, name_tok, nm, sizeof nm),
+             open.line, open.col, describe_tok(p, &p->cur, what, sizeof what));
+        return 0;
+    }
+}
+
+/* One field at the cursor (an identifier). */
+static int parse_field(pt_parser *p, int depth)
+{
+    pt_tok name = p->cur;
+    char nm[64], what[64];
+    next(p);
+    if (p->failed) return 0;
+    int colon = is_sym(&p->cur, ':');
+    if (colon) {
+        next(p);
+        if (p->failed) return 0;
+    }
+    if (is_sym(&p->cur, '{') || is_sym(&p->cur, '<')) {
+        if (!parse_body(p, &name, name.line, name.col, depth + 1)) return 0;
+    } else if (!colon) {
+        fail(p, p->cur.line, p->cur.col,
+             "expected ':' or '{' after field name '%s', found %s",
+             name_text(p, &name, nm, sizeof nm),
+             describe_tok(p, &p->cur, what, sizeof what));
+        return 0;
+    } else if (is_sym(&p->cur, '[')) {
+        if (!parse_list(p, &name, depth)) return 0;
+    } else if (!parse_scalar(p, &name, name.line, name.col, 0)) {
+        return 0;
+    }
+    if (is_sym(&p->cur, ',') || is_sym(&p->cur, ';')) next(p);
+    return !p->failed;
+}
+
+/* Fields until the closer matching `open` ('}' or '>'), or until the end of
+ * the file when open is NULL (the root). Consumes the closer. */
+static int parse_fields(pt_parser *p, aics_pt_node *msg, const pt_tok *open,
+                        int depth)
+{
+    char want = open ? (open->sym == '{' ? '}' : '>') : 0;
+    char what[64];
+    for (;;) {
+        pt_tok *t = &p->cur;
+        if (p->failed) return 0;
+        if (t->type == T_IDENT && !t->neg) {
+            if (!parse_field(p, depth)) return 0;
+            continue;
+        }
+        if (t->type == T_EOF) {
+            if (!open) return 1;
+            fail(p, open->line, open->col,
+                 "unclosed '%c' of '%s'; expected '%c' before the end of the file",
+                 open->sym, msg->name, want);
+            return 0;
+        }
+        if (t->type == T_SYMBOL && want && t->sym == want) {
+            next(p);
+            return !p->failed;
+        }
+        if (is_sym(t, '}') || is_sym(t, '>')) {
+            if (open)
+                fail(p, t->line, t->col,
+                     "'%c' does not match the '%c' of '%s' opened at line %ld, "
+                     "col %ld; expected '%c'", t->sym, open->sym, msg->name,
+                     open->line, open->col, want);
+            else
+                fail(p, t->line, t->col,
+                     "unexpected '%c' with no open '%c' before it; expected a "
+                     "field name", t->sym, t->sym == '}' ? '{' : '<');
+            return 0;
+        }
+        fail(p, t->line, t->col, "expected a field name%s, found %s",
+             open ? (want == '}' ? " or '}'" : " or '>'") : "",
+             describe_tok(p, t, what, sizeof what));
+        return 0;
+    }
+}
+
+/* ---- entry points --------------------------------------------------------- */
+
+/* Where the first NUL or invalid UTF-8 byte is (the input looks binary). */
+static void locate_binary(const char *s, size_t len, long *line, long *col)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    *line = 1;
+    *col = 1;
+    for (size_t i = 0; i < len;) {
+        size_t n = u[i] == 0 ? 0 : u[i] < 0x80 ? 1 : (u[i] & 0xE0) == 0xC0 ? 2
+                 : (u[i] & 0xF0) == 0xE0 ? 3 : (u[i] & 0xF8) == 0xF0 ? 4 : 0;
+        if (n == 0 || n > len - i || (n == 2 && u[i] < 0xC2)) return;
+        for (size_t k = 1; k < n; k++)
+            if ((u[i + k] & 0xC0) != 0x80) return;
+        if (u[i] == '\n') {
+            (*line)++;
+            *col = 1;
+        } else {
+            (*col)++;
+        }
+        i += n;
+    }
+}
+
+aics_pt_node *aics_pt_parse(const char *text, size_t len, const char *path,
+                            char *err, size_t errsz)
+{
+    pt_parser p = {0};
+    p.s = text;
+    p.len = text ? len : 0;
+    p.line = 1;
+    p.col = 1;
+    p.path = path ? path : "<input>";
+    p.err = err;
+    p.errsz = errsz;
+    if (err && errsz) err[0] = '\0';
+
+    if (aics_looks_binary(p.s, p.len)) {
+        long line, col;
+        locate_binary(p.s, p.len, &line, &col);
+        fail(&p, line, col, "binary file (a NUL byte or invalid UTF-8 here); "
+             "expected a text prototxt");
+        return NULL;
+    }
+    if (p.len >= 3 && memcmp(p.s, "\xEF\xBB\xBF", 3) == 0) p.pos = 3;
+
+    pt_root *root = aics_xcalloc(1, sizeof *root);
+    root->node.is_root = 1;
+    root->node.pub.name = "";
+    root->node.pub.is_message = 1;
+    root->node.pub.line = 1;
+    root->node.pub.col = 1;
+    p.arena = &root->arena;
+
+    next(&p);
+    if (!p.failed && p.cur.type == T_EOF)
+        fail(&p, 1, 1, "empty file; expected a Caffe prototxt");
+    if (!p.failed && parse_fields(&p, &root->node.pub, NULL, 0))
+        close_message(&p, &root->node.pub, 0);
+    free(p.stack);
+    aics_buf_free(&p.scratch);
+    if (p.failed) {
+        aics_pt_free(&root->node.pub);
+        return NULL;
+    }
+    return &root->node.pub;
+}
+
+aics_pt_node *aics_pt_load(const char *path, char *err, size_t errsz)
+{
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+        if (err && errsz) snprintf(err, errsz, "%s: is a folder; expected a prototxt file", path);
+        return NULL;
+    }
+    size_t len = 0;
+    char *text = aics_read_file(path, AICS_PT_MAX_BYTES, &len);
+    if (!text) {
+        if (err && errsz) {
+            if (errno == EFBIG)
+                snprintf(err, errsz, "%s: file is larger than %zu MiB; expected "
+                         "a prototxt of at most that size", path,
+                         AICS_PT_MAX_BYTES >> 20);
+            else
+                snprintf(err, errsz, "%s: cannot read: %s", path, strerror(errno));
+        }
+        return NULL;
+    }
+    aics_pt_node *root = aics_pt_parse(text, len, path, err, errsz);
+    free(text);
+    return root;
+}
