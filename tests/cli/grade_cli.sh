@@ -43,13 +43,14 @@ awk 'BEGIN { for (i = 0; i < 120000; i++) printf "k%d %d\n", i, i }' >"$tmp/long
 expect many-lines 2 "long.kv:100001:1: more than 100000 lines" "$grade" "$ref" "$tmp/long.kv"
 
 # results.json: written atomically, valid, also when the submission is unreadable.
-sed 's/^phi.dphi_at_0 .*/phi.dphi_at_0 0.5/' "$ref" >"$tmp/wrong.kv"
+# A quote and a backslash in a submitted word must be escaped in the JSON.
+sed 's/^phi.dphi_at_0 .*/phi.dphi_at_0 0.5/; s/^phi.check .*/phi.check fa"il\\/' "$ref" >"$tmp/wrong.kv"
 expect json-fail 1 "FAIL phi.dphi_at_0: expected 1, submitted 0.5" "$grade" --json "$tmp/out/results.json" "$ref" "$tmp/wrong.kv"
 if [ ! -f "$tmp/out/results.json" ]; then
     echo "FAIL json-fail: no results.json written"; fail=1
 else
-    for field in '"score": 10,' '"max_score": 12,' '"tests": [' '"status": "failed"' \
-                 '"name": "ex2_7 phi.dphi_at_0"' 'hint: φ'; do
+    for field in '"score": 9,' '"max_score": 12,' '"tests": [' '"status": "failed"' \
+                 '"name": "ex2_7 phi.dphi_at_0"' 'hint: φ' 'submitted fa\"il\\'; do
         grep -qF -- "$field" "$tmp/out/results.json" || { echo "FAIL json-fail: results.json lacks $field"; fail=1; }
     done
     if command -v python3 >/dev/null 2>&1; then
@@ -67,7 +68,7 @@ cp "$ref" "$spec" "$tmp/sol/ch2/"
 cp "$ref" "$tmp/sub1/ex2_7.kv"
 cp "$tmp/wrong.kv" "$tmp/sub2/ch2/ex2_7.kv"
 expect folders-pass 0 "ex2_7: 10 of 10 keys passed, score 12/12" "$grade" "$tmp/sol" "$tmp/sub1"
-expect folders-nested 1 "ex2_7: 9 of 10 keys passed, score 10/12" "$grade" "$tmp/sol" "$tmp/sub2"
+expect folders-nested 1 "ex2_7: 8 of 10 keys passed, score 9/12" "$grade" "$tmp/sol" "$tmp/sub2"
 expect folders-missing 1 "score 0/12 (not submitted)" "$grade" --json "$tmp/missing.json" "$tmp/sol" "$tmp/sub3"
 expect folders-spec 2 "--spec applies to two kv files" "$grade" --spec "$spec" "$tmp/sol" "$tmp/sub1"
 exit $fail
