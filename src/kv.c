@@ -37,8 +37,8 @@ static char *dup_range(const char *s, size_t n)
 
 /* A hash of the keys: open addressing over entry numbers + 1 (0 is empty).
  * Large per-layer results have thousands of keys; a linear duplicate check
- * would make parsing quadratic. The parser sizes the table and the entry
- * array from the line count up front, so neither is ever rehashed or copied. */
+ * would make parsing quadratic. The table and the entry array grow by
+ * doubling, so memory stays proportional to the entries actually read. */
 struct aics_kv_index {
     size_t *slot;
     size_t cap;  /* a power of two, at least twice the entry count */
@@ -79,10 +79,10 @@ static void index_reserve(aics_kv *kv, size_t n)
     aics_kv_index *ix = kv->index;
     if (!ix) ix = kv->index = aics_xcalloc(1, sizeof *ix);
     if (n > ix->ecap) {
-        ix->ecap = n > 2 * ix->ecap ? n : 2 * ix->ecap;
+        ix->ecap = n > 2 * ix->ecap ? n : 2 * ix->ecap; /* geometric: amortised O(1) */
         kv->e = aics_xrealloc(kv->e, ix->ecap * sizeof *kv->e);
     }
-    if (2 * n > ix->cap) {
+    if (2 * n > ix->cap) { /* doubling, then rehashing: amortised O(1) per entry */
         free(ix->slot);
         ix->cap = ix->cap ? ix->cap : 16;
         while (2 * n > ix->cap) ix->cap *= 2;
@@ -140,9 +140,6 @@ bool aics_kv_parse(const char *text, size_t len, const char *path, aics_kv *out,
     }
     if (memchr(text, '\0', len))
         return fail(err, errsz, path, 1, 1, "binary file; expected kv text");
-    size_t lines = 1;
-    for (const char *p = text; (p = memchr(p, '\n', (size_t)(text + len - p))) != NULL; p++) lines++;
-    index_reserve(out, lines);
     long line = 0;
     for (size_t pos = 0; pos < len;) {
         const char *s = text + pos;
