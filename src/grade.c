@@ -289,7 +289,7 @@ bool aics_grade_spec_parse(const char *text, size_t len, const char *path,
         size_t i = 0;
         while (i < n && is_blank(s[i])) i++;
         if (i == n || s[i] == '#') continue;
-        if (n - i < 4 || memcmp(s + i, "key", 3) != 0 || !is_blank(s[i + 3])) {
+        if (n - i < 3 || memcmp(s + i, "key", 3) != 0 || (n - i > 3 && !is_blank(s[i + 3]))) {
             aics_grade_spec_free(out);
             return spec_fail(err, errsz, path, line, (long)i + 1,
                              "expected a rule 'key PATTERN kind=…' or a # comment");
