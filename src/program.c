@@ -172,7 +172,9 @@ void aics_run_init(aics_run *run, const aics_program *p, int argc, char **argv)
     run->program = p;
     run->format = AICS_FORMAT_TEXT;
     run->seed = p->uses_seed ? p->default_seed : 0;
-    run->args = aics_xcalloc((size_t)argc + 1, sizeof *run->args);
+    /* Positional arguments are gathered at the front of argv itself: the k-th
+     * one is at index >= k + 1, so nothing unread is overwritten. */
+    run->args = argv + 1;
     bool only_args = false;
     for (int i = 1; i < argc; i++) {
         if (!only_args && strcmp(argv[i], "--") == 0) only_args = true;

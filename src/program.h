@@ -68,7 +68,7 @@ typedef struct {
     uint64_t seed;
     bool quiet;
     int nargs;
-    char **args;         /* positional arguments, pointing into argv */
+    char **args;         /* positional arguments (argv is reordered to hold them) */
 } aics_run;
 
 /* Parse argv for program `p` into `run`. Exits on --help and on errors. */

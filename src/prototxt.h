@@ -46,8 +46,9 @@
  * Ownership: the whole tree — nodes, names, values, children arrays — belongs
  * to the root returned by aics_pt_parse or aics_pt_load and is released at
  * once by aics_pt_free(root). Pointers into the tree stay valid until then.
- * Only a root may be freed, and trees must not be built or edited by hand: the
- * nodes carry a hidden look-up index that the accessors below rely on.
+ * Only a root may be freed. Treat the tree as read-only and never build nodes
+ * by hand: message nodes carry a hidden look-up index that the accessors rely
+ * on, and equal field names share one string.
  * The tree is immutable after parsing, so concurrent readers are safe.
  *
  * Errors: the parsers return NULL and write one line to err (when err != NULL

@@ -1,0 +1,612 @@
+/* ex1_2.c — exercise 1.2: the three schools of AI research, each made
+ * concrete by a demo small enough to read in a minute.
+ *
+ *   symbolism       forward chaining over an animal-identification rule base
+ *                   (Winston's ZOOKEEPER, 15 rules): facts in, chain of fired
+ *                   rules and a conclusion out (src/rules.h);
+ *   connectionism   Rosenblatt's perceptron learns AND and OR and cannot learn
+ *                   XOR in a fixed number of epochs (src/perceptron.h);
+ *   behaviourism    an ε-greedy agent learns, from reward alone, which arm of
+ *                   a 10-armed bandit pays best (src/bandit.h), against the
+ *                   greedy and the random agent on the same bandits.
+ *
+ * Everything is deterministic: the perceptron starts from zero weights and
+ * sees the samples in a fixed order; the bandits draw from PCG32 seeded by
+ * --seed, one stream per run. The bandit's one independent reference is the
+ * exact E[max of k N(0,1)], computed here by quadrature.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bandit.h"
+#include "buf.h"
+#include "error.h"
+#include "perceptron.h"
+#include "plot.h"
+#include "program.h"
+#include "rules.h"
+
+/* ---- symbolism ------------------------------------------------------------ */
+
+// ANCHOR: rule_base
+/* Winston's ZOOKEEPER rules (Artificial Intelligence, 1977): the knowledge. */
+static const aics_rule rule_base[] = {
+    {"R1", {"has_hair"}, "mammal"},
+    {"R2", {"gives_milk"}, "mammal"},
+    {"R3", {"has_feathers"}, "bird"},
+    {"R4", {"flies", "lays_eggs"}, "bird"},
+    {"R5", {"mammal", "eats_meat"}, "carnivore"},
+    {"R6", {"mammal", "pointed_teeth", "claws", "forward_eyes"}, "carnivore"},
+    {"R7", {"mammal", "hoofs"}, "ungulate"},
+    {"R8", {"mammal", "chews_cud"}, "ungulate"},
+    {"R9", {"carnivore", "tawny", "dark_spots"}, "cheetah"},
+    {"R10", {"carnivore", "tawny", "black_stripes"}, "tiger"},
+    {"R11", {"ungulate", "long_neck", "long_legs", "dark_spots"}, "giraffe"},
+    {"R12", {"ungulate", "black_stripes"}, "zebra"},
+    {"R13", {"bird", "does_not_fly", "long_neck", "long_legs", "black_and_white"}, "ostrich"},
+    {"R14", {"bird", "does_not_fly", "swims", "black_and_white"}, "penguin"},
+    {"R15", {"bird", "flies_well"}, "albatross"},
+};
+
+/* The conclusions that answer "which animal is it?". */
+static const char *const animals[] = {"cheetah", "tiger", "giraffe", "zebra",
+                                      "ostrich", "penguin", "albatross"};
+// ANCHOR_END: rule_base
+
+#define NRULES ((int)(sizeof rule_base / sizeof *rule_base))
+#define NANIMALS ((int)(sizeof animals / sizeof *animals))
+#define MAX_GIVEN_FACTS 32 /* leaves room in working memory for every conclusion */
+
+static const char *const glossary[][2] = {
+    {"has_hair", "有毛发"}, {"gives_milk", "有奶"}, {"has_feathers", "有羽毛"},
+    {"flies", "会飞"}, {"lays_eggs", "会下蛋"}, {"eats_meat", "吃肉"},
+    {"pointed_teeth", "有犬齿"}, {"claws", "有爪"}, {"forward_eyes", "眼盯前方"},
+    {"hoofs", "有蹄"}, {"chews_cud", "反刍"}, {"tawny", "黄褐色"},
+    {"dark_spots", "有暗斑点"}, {"black_stripes", "有黑色条纹"}, {"long_neck", "长脖子"},
+    {"long_legs", "长腿"}, {"does_not_fly", "不会飞"}, {"swims", "会游泳"},
+    {"black_and_white", "黑白二色"}, {"flies_well", "善飞"}, {"mammal", "哺乳动物"},
+    {"bird", "鸟"}, {"carnivore", "食肉动物"}, {"ungulate", "有蹄类动物"},
+    {"cheetah", "金钱豹"}, {"tiger", "虎"}, {"giraffe", "长颈鹿"}, {"zebra", "斑马"},
+    {"ostrich", "鸵鸟"}, {"penguin", "企鹅"}, {"albatross", "信天翁"},
+};
+
+/* The Chinese name of a fact, for tables; unknown facts show as themselves. */
+static const char *gloss(const char *fact)
+{
+    for (size_t i = 0; i < sizeof glossary / sizeof *glossary; i++)
+        if (strcmp(glossary[i][0], fact) == 0) return glossary[i][1];
+    return fact;
+}
+
+static bool fact_in_rule_base(const char *fact)
+{
+    for (int r = 0; r < NRULES; r++) {
+        if (strcmp(rule_base[r].then, fact) == 0) return true;
+        for (int i = 0; i < AICS_RULE_MAX_IF && rule_base[r].if_all[i]; i++)
+            if (strcmp(rule_base[r].if_all[i], fact) == 0) return true;
+    }
+    return false;
+}
+
+/* The default query: the textbook's giraffe. */
+static const char *const default_facts[] = {"dark_spots", "long_neck", "long_legs",
+                                            "gives_milk", "hoofs"};
+
+/* Split "a,b,c" into words of [a-z_], at most MAX_GIVEN_FACTS; exits 2 on bad input.
+ * The words point into `copy`, which the caller frees. */
+static int parse_facts(const char *spec, char **copy, const char **facts)
+{
+    *copy = aics_xstrdup(spec);
+    int n = 0;
+    char *p = *copy;
+    for (;;) {
+        char *comma = strchr(p, ',');
+        if (comma) *comma = '\0';
+        if (!*p || strspn(p, "abcdefghijklmnopqrstuvwxyz_") != strlen(p))
+            aics_die_usage("--facts expects comma-separated words of a-z and _, like has_hair,tawny, not '%s'", spec);
+        if (n == MAX_GIVEN_FACTS) aics_die_usage("--facts takes at most %d facts", MAX_GIVEN_FACTS);
+        if (!fact_in_rule_base(p)) aics_warn("fact '%s' appears in no rule and cannot fire one", p);
+        bool seen = false;
+        for (int i = 0; i < n && !seen; i++) seen = strcmp(facts[i], p) == 0;
+        if (!seen) facts[n++] = p; /* a fact given twice counts once */
+        if (!comma) return n;
+        p = comma + 1;
+    }
+}
+
+typedef struct {
+    aics_facts wm;          /* working memory after the run */
+    int fired[NRULES];      /* rule indices, in firing order */
+    int nfired;
+    const char *conclusion; /* an animal, or NULL */
+} inference;
+
+static inference infer(const char *const *given, int ngiven)
+{
+    inference in;
+    aics_facts_init(&in.wm);
+    for (int i = 0; i < ngiven; i++)
+        AICS_CHECK(aics_facts_add(&in.wm, given[i]), "MAX_GIVEN_FACTS fits in working memory");
+    in.nfired = aics_rules_forward(rule_base, NRULES, &in.wm, in.fired);
+    in.conclusion = aics_rules_goal(&in.wm, animals, NANIMALS);
+    return in;
+}
+
+/* "R2-R7-R11", or "none"; the caller frees it. */
+static char *chain_word(const inference *in)
+{
+    aics_buf b = AICS_BUF_INIT;
+    for (int i = 0; i < in->nfired; i++)
+        aics_buf_printf(&b, "%s%s", i ? "-" : "", rule_base[in->fired[i]].name);
+    if (in->nfired == 0) aics_buf_puts(&b, "none");
+    return aics_buf_take(&b);
+}
+
+/* The Chinese names of facts[0..n) (or up to a NULL), joined by sep; the caller frees it. */
+static char *glossed_list(const char *const *facts, int n, const char *sep)
+{
+    aics_buf b = AICS_BUF_INIT;
+    for (int i = 0; i < n && facts[i]; i++) aics_buf_printf(&b, "%s%s", i ? sep : "", gloss(facts[i]));
+    return aics_buf_take(&b);
+}
+
+static void report_symbolic(aics_result *r, const char *const *given, int ngiven)
+{
+    aics_result_part(r, "symbolic", "符号主义：动物识别规则库上的正向推理");
+    inference in = infer(given, ngiven);
+    char *text = glossed_list(given, ngiven, "、");
+    aics_result_note(r, "已知事实：%s。推理机每一轮选规则库中第一条前提全部成立、结论尚未知道的规则触发，"
+                        "直到没有规则可以触发。", text);
+    free(text);
+    aics_table *t = aics_result_table(r, "rlll", (const char *const[]){"步", "规则", "如果（全部成立）", "那么"});
+    for (int i = 0; i < in.nfired; i++) {
+        const aics_rule *rule = &rule_base[in.fired[i]];
+        text = glossed_list(rule->if_all, AICS_RULE_MAX_IF, " ∧ ");
+        aics_table_cell(t, "%d", i + 1);
+        aics_table_cell(t, "%s", rule->name);
+        aics_table_cell(t, "%s", text);
+        aics_table_cell(t, "%s", gloss(rule->then));
+        free(text);
+    }
+    char *chain = chain_word(&in);
+    aics_result_int(r, "symbolic.rules", NRULES, "规则库中的规则数");
+    aics_result_int(r, "symbolic.facts_given", ngiven, "已知事实数");
+    aics_result_int(r, "symbolic.rules_fired", in.nfired, "触发的规则数");
+    aics_result_word(r, "symbolic.chain", chain, "推理链");
+    aics_result_word(r, "symbolic.conclusion", in.conclusion ? in.conclusion : "none", "结论");
+    free(chain);
+}
+
+/* A few more queries, to show the same engine on other knowledge and its limit. */
+static void report_symbolic_more(aics_result *r)
+{
+    static const char *const tiger[] = {"has_hair", "pointed_teeth", "claws", "forward_eyes",
+                                        "tawny", "black_stripes", NULL};
+    static const char *const penguin[] = {"has_feathers", "does_not_fly", "swims",
+                                          "black_and_white", NULL};
+    static const char *const albatross[] = {"flies", "lays_eggs", "flies_well", NULL};
+    static const char *const unknown[] = {"has_feathers", "long_neck", NULL};
+    static const char *const *const queries[] = {tiger, penguin, albatross, unknown};
+    aics_result_part(r, "symbolic_more", "同一个推理机上的其他查询");
+    aics_table *t = aics_result_table(r, "lll", (const char *const[]){"已知事实", "推理链", "结论"});
+    for (size_t q = 0; q < sizeof queries / sizeof *queries; q++) {
+        int n = 0;
+        while (queries[q][n]) n++;
+        inference in = infer(queries[q], n);
+        char *facts = glossed_list(queries[q], n, "、"), *chain = chain_word(&in);
+        aics_table_cell(t, "%s", facts);
+        aics_table_cell(t, "%s", chain);
+        aics_table_cell(t, "%s", in.conclusion ? gloss(in.conclusion) : "（无法识别）");
+        free(facts);
+        free(chain);
+    }
+}
+
+/* ---- connectionism -------------------------------------------------------- */
+
+// ANCHOR: perceptron_data
+/* The truth tables, presented in this order every epoch. */
+static const aics_sample and_data[] = {{{0, 0}, 0}, {{0, 1}, 0}, {{1, 0}, 0}, {{1, 1}, 1}};
+static const aics_sample or_data[] = {{{0, 0}, 0}, {{0, 1}, 1}, {{1, 0}, 1}, {{1, 1}, 1}};
+static const aics_sample xor_data[] = {{{0, 0}, 0}, {{0, 1}, 1}, {{1, 0}, 1}, {{1, 1}, 0}};
+#define ETA 1.0 /* learning rate; with 0/1 inputs the weights stay integers */
+// ANCHOR_END: perceptron_data
+
+typedef struct {
+    const char *key;  /* "and" */
+    const char *name; /* "AND" */
+    const aics_sample *data;
+    aics_perceptron p;
+    aics_perceptron_fit fit;
+    int errors_final; /* misclassified by the final weights */
+} logic_fn;
+
+static logic_fn logic_fns[] = {
+    {"and", "AND", and_data, {{0, 0}, 0}, {0}, 0},
+    {"or", "OR", or_data, {{0, 0}, 0}, {0}, 0},
+    {"xor", "XOR", xor_data, {{0, 0}, 0}, {0}, 0},
+};
+#define NLOGIC ((int)(sizeof logic_fns / sizeof *logic_fns))
+
+static void train_logic(int max_epochs)
+{
+    for (int f = 0; f < NLOGIC; f++) {
+        logic_fn *fn = &logic_fns[f];
+        fn->p = (aics_perceptron){{0.0, 0.0}, 0.0}; /* start from zero weights */
+        fn->fit = aics_perceptron_train(&fn->p, fn->data, 4, ETA, max_epochs, NULL);
+        fn->errors_final = aics_perceptron_errors(&fn->p, fn->data, 4);
+    }
+}
+
+/* perceptron.<fn>.<suffix>, labelled "<FN> <what>". */
+static void logic_int(aics_result *r, const logic_fn *fn, const char *suffix, int64_t v, const char *what)
+{
+    char key[64], label[128];
+    snprintf(key, sizeof key, "perceptron.%s.%s", fn->key, suffix);
+    snprintf(label, sizeof label, "%s %s", fn->name, what);
+    aics_result_int(r, key, v, label);
+}
+
+static void logic_double(aics_result *r, const logic_fn *fn, const char *suffix, double v, const char *what)
+{
+    char key[64], label[128];
+    snprintf(key, sizeof key, "perceptron.%s.%s", fn->key, suffix);
+    snprintf(label, sizeof label, "%s %s", fn->name, what);
+    aics_result_double(r, key, v, label);
+}
+
+static void report_perceptron(aics_result *r, int max_epochs)
+{
+    aics_result_part(r, "perceptron", "连接主义：感知机学习 AND、OR 与 XOR");
+    aics_result_note(r, "权值与偏置从 0 开始，学习率 η = %g，每轮按 (0,0)、(0,1)、(1,0)、(1,1) 的顺序"
+                        "逐个样本更新，最多 %d 轮；某一轮没有分错任何样本即为收敛。", ETA, max_epochs);
+    aics_table *t = aics_result_table(r, "lrrrrrr",
+        (const char *const[]){"函数", "收敛", "轮数", "w₁", "w₂", "b", "最终权值分错的样本"});
+    for (int f = 0; f < NLOGIC; f++) {
+        const logic_fn *fn = &logic_fns[f];
+        aics_table_cell(t, "%s", fn->name);
+        aics_table_cell(t, "%s", fn->fit.converged ? "是" : "否");
+        aics_table_cell(t, "%d", fn->fit.epochs);
+        aics_table_cell(t, "%g", fn->p.w[0]);
+        aics_table_cell(t, "%g", fn->p.w[1]);
+        aics_table_cell(t, "%g", fn->p.b);
+        aics_table_cell(t, "%d", fn->errors_final);
+    }
+    aics_result_part(r, "perceptron_values", "感知机：各函数的全部结果");
+    aics_result_int(r, "perceptron.max_epochs", max_epochs, "最多训练轮数");
+    aics_result_double(r, "perceptron.eta", ETA, "学习率 η");
+    for (int f = 0; f < NLOGIC; f++) {
+        const logic_fn *fn = &logic_fns[f];
+        logic_int(r, fn, "converged", fn->fit.converged, "是否收敛（1 是，0 否）");
+        logic_int(r, fn, "epochs", fn->fit.epochs, "训练轮数");
+        logic_int(r, fn, "updates", fn->fit.updates, "权值更新次数");
+        logic_double(r, fn, "w1", fn->p.w[0], "的 w₁");
+        logic_double(r, fn, "w2", fn->p.w[1], "的 w₂");
+        logic_double(r, fn, "b", fn->p.b, "的偏置 b");
+        logic_int(r, fn, "errors_min", fn->fit.errors_min, "各轮中最少的错分数");
+        logic_int(r, fn, "errors_final", fn->errors_final, "最终权值错分的样本数");
+    }
+}
+
+#define BOX_LO (-0.5)
+#define BOX_HI 1.5
+
+/* Clip the plotting square to the half-plane w·x + b > 0 (one Sutherland–Hodgman
+ * step): fills poly (up to 8 vertices) and returns its size; the points where
+ * the boundary crosses the square go to cut (returns their count in *ncut). */
+static int clip_positive(const aics_perceptron *p, double poly[8][2], double cut[4][2], int *ncut)
+{
+    static const double corner[4][2] = {{BOX_LO, BOX_LO}, {BOX_HI, BOX_LO}, {BOX_HI, BOX_HI}, {BOX_LO, BOX_HI}};
+    int n = 0;
+    *ncut = 0;
+    for (int i = 0; i < 4; i++) {
+        const double *a = corner[i], *c = corner[(i + 1) % 4];
+        double sa = aics_perceptron_sum(p, a), sc = aics_perceptron_sum(p, c);
+        if (sa > 0) {
+            poly[n][0] = a[0];
+            poly[n++][1] = a[1];
+        }
+        if ((sa > 0) != (sc > 0) && sa != sc) {
+            double t = sa / (sa - sc);
+            double x = a[0] + t * (c[0] - a[0]), y = a[1] + t * (c[1] - a[1]);
+            poly[n][0] = cut[*ncut][0] = x;
+            poly[n++][1] = cut[(*ncut)++][1] = y;
+        }
+    }
+    return n;
+}
+
+static void draw_perceptron_panel(aics_plot *plot, const logic_fn *fn, int k)
+{
+    double poly[8][2], cut[4][2], pts[4][2], wrong[4][2];
+    int ncut, npoly = clip_positive(&fn->p, poly, cut, &ncut);
+    int nwrong = 0;
+    char block[32];
+    aics_buf cmd = AICS_BUF_INIT;
+    aics_buf_puts(&cmd, "plot ");
+    if (npoly >= 3) {
+        snprintf(block, sizeof block, "H%d", k);
+        aics_plot_data(plot, block, &poly[0][0], (size_t)npoly, 2);
+        aics_buf_printf(&cmd, "$H%d with filledcurves closed fc '#9ecae1' fs solid 0.5 noborder "
+                              "title '输出 1 的区域', ", k);
+    }
+    if (ncut >= 2) {
+        snprintf(block, sizeof block, "L%d", k);
+        aics_plot_data(plot, block, &cut[0][0], 2, 2);
+        aics_buf_printf(&cmd, "$L%d with lines lw 2 lc 'black' title '决策边界', ", k);
+    }
+    for (int target = 1; target >= 0; target--) {
+        int n = 0;
+        for (int i = 0; i < 4; i++) {
+            if (fn->data[i].target != target) continue;
+            pts[n][0] = fn->data[i].x[0];
+            pts[n++][1] = fn->data[i].x[1];
+        }
+        snprintf(block, sizeof block, "T%d%d", k, target);
+        aics_plot_data(plot, block, &pts[0][0], (size_t)n, 2);
+        aics_buf_printf(&cmd, "$T%d%d with points pt %d ps 2 lc 'black' title '目标 %d', ", k, target,
+                        target ? 7 : 6, target);
+    }
+    for (int i = 0; i < 4; i++) {
+        if (aics_perceptron_output(&fn->p, fn->data[i].x) == fn->data[i].target) continue;
+        wrong[nwrong][0] = fn->data[i].x[0];
+        wrong[nwrong++][1] = fn->data[i].x[1];
+    }
+    if (nwrong > 0) {
+        snprintf(block, sizeof block, "W%d", k);
+        aics_plot_data(plot, block, &wrong[0][0], (size_t)nwrong, 2);
+        aics_buf_printf(&cmd, "$W%d with points pt 2 ps 3 lw 2 lc 'red' notitle, ", k);
+    }
+    cmd.data[cmd.len - 2] = '\0'; /* drop the last ", " */
+    aics_plot_cmd(plot, "set title \"%s：%s（%d 轮）%s\"", fn->name, fn->fit.converged ? "收敛" : "未收敛",
+                  fn->fit.epochs, nwrong > 0 ? "\\n红叉：最终仍分错的样本" : "");
+    aics_plot_cmd(plot, "%s", cmd.data);
+    aics_buf_free(&cmd);
+}
+
+static void draw_perceptron(aics_plot *plot)
+{
+    if (!aics_plot_enabled(plot)) return;
+    aics_plot_begin(plot, "ex1_2_perceptron", 960, 400);
+    /* Fixed margins, so the three squares are equal whatever their keys hold. */
+    aics_plot_cmd(plot, "set multiplot layout 1,3 margins 0.05,0.98,0.32,0.85 spacing 0.07,0");
+    aics_plot_cmd(plot, "set size ratio -1");
+    aics_plot_cmd(plot, "set xrange [%g:%g]", BOX_LO, BOX_HI);
+    aics_plot_cmd(plot, "set yrange [%g:%g]", BOX_LO, BOX_HI);
+    aics_plot_cmd(plot, "set xtics 0,1,1");
+    aics_plot_cmd(plot, "set ytics 0,1,1");
+    aics_plot_cmd(plot, "set xlabel 'x₁'");
+    aics_plot_cmd(plot, "set ylabel 'x₂'");
+    aics_plot_cmd(plot, "set key below");
+    for (int f = 0; f < NLOGIC; f++) draw_perceptron_panel(plot, &logic_fns[f], f);
+    aics_plot_cmd(plot, "unset multiplot");
+    aics_plot_end(plot);
+}
+
+/* ---- behaviourism ----------------------------------------------------------- */
+
+#define PI 3.14159265358979323846
+
+// ANCHOR: expected_max
+/* E[max of k independent N(0,1)] = ∫ x·k·φ(x)·Φ(x)^(k−1) dx, by Simpson's rule
+ * on [−12, 12] (the integrand is below 1e-30 outside): the reward an agent
+ * that knew q* would expect, independent of any simulation. */
+static double expected_max_normal(int k)
+{
+    const int n = 4800; /* even */
+    const double lo = -12.0, hi = 12.0, h = (hi - lo) / n;
+    double sum = 0.0;
+    for (int i = 0; i <= n; i++) {
+        double x = lo + i * h;
+        double pdf = exp(-0.5 * x * x) / sqrt(2.0 * PI), cdf = 0.5 * erfc(-x / sqrt(2.0));
+        double f = x * k * pdf * pow(cdf, k - 1);
+        sum += f * (i == 0 || i == n ? 1 : i % 2 ? 4 : 2);
+    }
+    return sum * h / 3.0;
+}
+// ANCHOR_END: expected_max
+
+typedef struct {
+    const char *key;  /* kv prefix */
+    const char *name; /* for tables and figures */
+    double epsilon;
+    aics_bandit_curves c;
+    double final_reward, final_optimal; /* means over the last 10% of steps */
+} agent_run;
+
+typedef struct {
+    int64_t arms, runs, steps;
+    double epsilon;
+} agent_cfg;
+
+static void run_agents(const aics_run *run, const agent_cfg *cfg, agent_run *ag, int nag)
+{
+    int steps = (int)cfg->steps, from = steps - steps / 10;
+    for (int i = 0; i < nag; i++) {
+        aics_progress(run, "bandit: %s (ε = %g), %lld runs × %d steps", ag[i].key, ag[i].epsilon,
+                      (long long)cfg->runs, steps);
+        ag[i].c.avg_reward = aics_xcalloc((size_t)steps, sizeof(double));
+        ag[i].c.optimal = aics_xcalloc((size_t)steps, sizeof(double));
+        /* The same seed for every agent: run j faces the same bandit for all of them. */
+        aics_bandit_experiment((int)cfg->arms, ag[i].epsilon, (int)cfg->runs, steps, run->seed, &ag[i].c);
+        ag[i].final_reward = aics_bandit_mean(ag[i].c.avg_reward, from, steps);
+        ag[i].final_optimal = aics_bandit_mean(ag[i].c.optimal, from, steps);
+    }
+}
+
+static void report_agent(aics_result *r, const agent_cfg *cfg, const agent_run *ag, int nag)
+{
+    aics_result_part(r, "agent", "行为主义：从奖励中学习的 ε-贪心智能体");
+    aics_result_note(r, "%lld 臂老虎机，每臂真实价值 q*(a) ~ N(0,1)，每次拉动的奖励 ~ N(q*(a),1)；"
+                        "%lld 个独立的老虎机各学 %lld 步，曲线是这些运行的平均。"
+                        "“最后 10%%”指最后 %lld 步的平均。三个智能体面对的是同一批老虎机。",
+                     (long long)cfg->arms, (long long)cfg->runs, (long long)cfg->steps,
+                     (long long)(cfg->steps / 10));
+    aics_table *t = aics_result_table(r, "lrrr",
+        (const char *const[]){"智能体", "ε", "最后 10% 的平均奖励", "最后 10% 选中最优臂的比例"});
+    for (int i = 0; i < nag; i++) {
+        aics_table_cell(t, "%s", ag[i].name);
+        aics_table_cell(t, "%g", ag[i].epsilon);
+        aics_table_cell(t, "%.3f", ag[i].final_reward);
+        aics_table_cell(t, "%.3f", ag[i].final_optimal);
+    }
+    aics_result_int(r, "agent.arms", cfg->arms, "臂数 k");
+    aics_result_int(r, "agent.runs", cfg->runs, "独立运行次数");
+    aics_result_int(r, "agent.steps", cfg->steps, "每次运行的步数");
+    aics_result_double(r, "agent.epsilon", cfg->epsilon, "探索概率 ε");
+    aics_result_double(r, "agent.best_expected", expected_max_normal((int)cfg->arms),
+                       "E[max q*]：知道答案的智能体的期望奖励（数值积分）");
+    aics_result_double(r, "agent.best_mean", ag[0].c.best_mean, "各次运行中 max q* 的平均（模拟）");
+    for (int i = 0; i < nag; i++) {
+        char key[64], label[96];
+        snprintf(key, sizeof key, "%s.final_avg_reward", ag[i].key);
+        snprintf(label, sizeof label, "%s：最后 10%% 的平均奖励", ag[i].name);
+        aics_result_double(r, key, ag[i].final_reward, label);
+        snprintf(key, sizeof key, "%s.final_optimal_fraction", ag[i].key);
+        snprintf(label, sizeof label, "%s：最后 10%% 选中最优臂的比例", ag[i].name);
+        aics_result_double(r, key, ag[i].final_optimal, label);
+    }
+    aics_result_double(r, "agent.margin_over_random", ag[0].final_reward - ag[nag - 1].final_reward,
+                       "ε-贪心比随机选择多得的平均奖励");
+}
+
+static void draw_agent(aics_plot *plot, const agent_cfg *cfg, const agent_run *ag, int nag)
+{
+    if (!aics_plot_enabled(plot)) return;
+    int steps = (int)cfg->steps, cols = 1 + 2 * nag;
+    double *rows = aics_xcalloc((size_t)steps * (size_t)cols, sizeof(double));
+    for (int t = 0; t < steps; t++) {
+        rows[(size_t)t * cols] = t + 1;
+        for (int i = 0; i < nag; i++) {
+            rows[(size_t)t * cols + 1 + i] = ag[i].c.avg_reward[t];
+            rows[(size_t)t * cols + 1 + nag + i] = ag[i].c.optimal[t] * 100.0;
+        }
+    }
+    aics_plot_begin(plot, "ex1_2_agent", 760, 620);
+    aics_plot_data(plot, "A", rows, (size_t)steps, (size_t)cols);
+    aics_plot_cmd(plot, "set multiplot layout 2,1");
+    aics_plot_cmd(plot, "set grid");
+    aics_plot_cmd(plot, "set key right center");
+    aics_plot_cmd(plot, "set xrange [1:%d]", steps);
+    aics_plot_cmd(plot, "set ylabel '平均奖励'");
+    aics_buf cmd = AICS_BUF_INIT;
+    aics_buf_printf(&cmd, "plot %.17g with lines dt 2 lc 'black' title 'E[max q*]'", expected_max_normal((int)cfg->arms));
+    for (int i = 0; i < nag; i++)
+        aics_buf_printf(&cmd, ", $A using 1:%d with lines lw 1.5 lt %d title '%s（ε = %g）'", 2 + i, i + 1,
+                        ag[i].name, ag[i].epsilon);
+    aics_plot_cmd(plot, "%s", cmd.data);
+    cmd.len = 0;
+    aics_plot_cmd(plot, "set xlabel '步'");
+    aics_plot_cmd(plot, "set ylabel '选中最优臂的比例 (%%)'");
+    aics_plot_cmd(plot, "set yrange [0:100]");
+    aics_buf_puts(&cmd, "plot ");
+    for (int i = 0; i < nag; i++)
+        aics_buf_printf(&cmd, "%s$A using 1:%d with lines lw 1.5 lt %d title '%s（ε = %g）'", i ? ", " : "",
+                        2 + nag + i, i + 1, ag[i].name, ag[i].epsilon);
+    aics_plot_cmd(plot, "%s", cmd.data);
+    aics_plot_cmd(plot, "unset multiplot");
+    aics_plot_end(plot);
+    aics_buf_free(&cmd);
+    free(rows);
+}
+
+/* ---- the program ------------------------------------------------------------ */
+
+static const char *facts_spec = NULL;
+static int64_t max_epochs = 100;
+static agent_cfg agent = {10, 2000, 1000, 0.1};
+
+static const aics_opt options[] = {
+    {"facts", AICS_OPT_STRING, &facts_spec, "LIST",
+     "facts for the rule system, like has_hair,tawny (default: the giraffe)", AICS_RANGE_NONE, 0, 0},
+    {"epochs", AICS_OPT_INT, &max_epochs, "N", "perceptron epochs at most (default 100)",
+     AICS_RANGE_CLOSED, 1, 100000},
+    {"epsilon", AICS_OPT_DOUBLE, &agent.epsilon, "P", "exploration probability of the agent (default 0.1)",
+     AICS_RANGE_CLOSED, 0, 1},
+    {"arms", AICS_OPT_INT, &agent.arms, "K", "arms of the bandit (default 10)", AICS_RANGE_CLOSED, 2,
+     AICS_BANDIT_MAX_ARMS},
+    {"runs", AICS_OPT_INT, &agent.runs, "N", "independent bandit runs averaged (default 2000)",
+     AICS_RANGE_CLOSED, 1, 100000},
+    {"steps", AICS_OPT_INT, &agent.steps, "N", "steps per bandit run (default 1000)", AICS_RANGE_CLOSED,
+     10, 100000},
+    {NULL, 0, NULL, NULL, NULL, 0, 0, 0},
+};
+
+static const aics_program program = {
+    .name = "ex1_2",
+    .exercise = "1.2",
+    .summary = "Exercise 1.2: the three schools of AI, each shown by a tiny working demo.",
+    .details =
+        "Symbolism: forward chaining over Winston's 15 animal rules (first applicable rule\n"
+        "fires, no rule fires twice). Connectionism: a perceptron from zero weights, eta 1,\n"
+        "samples in truth-table order, on AND, OR and XOR. Behaviourism: an epsilon-greedy\n"
+        "sample-average agent on a k-armed Gaussian bandit, against the greedy (epsilon 0)\n"
+        "and random (epsilon 1) agents on the same bandits; \"final\" means the last 10%\n"
+        "of steps.\n"
+        "\n"
+        "kv keys:\n"
+        "  symbolic.rules, .facts_given, .rules_fired   counts\n"
+        "  symbolic.chain        fired rules in order, like R2-R7-R11 (none if none)\n"
+        "  symbolic.conclusion   the animal identified, or none\n"
+        "  perceptron.max_epochs, perceptron.eta\n"
+        "  perceptron.and.converged, perceptron.or.converged, perceptron.xor.converged\n"
+        "                        1 if an epoch had no error, else 0\n"
+        "  perceptron.{and,or,xor}.epochs, .updates, .w1, .w2, .b\n"
+        "  perceptron.{and,or,xor}.errors_min    fewest errors in one epoch\n"
+        "  perceptron.{and,or,xor}.errors_final  samples the final weights get wrong\n"
+        "  agent.arms, .runs, .steps, .epsilon\n"
+        "  agent.best_expected   E[max of k N(0,1)] by quadrature; agent.best_mean, simulated\n"
+        "  agent.final_avg_reward, agent.final_optimal_fraction   the epsilon-greedy agent\n"
+        "  agent.greedy.final_avg_reward, ...   the same for epsilon 0 and\n"
+        "  agent.random.final_avg_reward, ...   for epsilon 1 (random choice)\n"
+        "  agent.margin_over_random   agent minus random final_avg_reward",
+    .opts = options,
+    .uses_seed = true,
+    .default_seed = 12,
+};
+
+int main(int argc, char **argv)
+{
+    aics_run run;
+    aics_run_init(&run, &program, argc, argv);
+    const char *given[MAX_GIVEN_FACTS];
+    char *facts_copy = NULL;
+    int ngiven = 0;
+    if (facts_spec) {
+        ngiven = parse_facts(facts_spec, &facts_copy, given);
+    } else {
+        for (size_t i = 0; i < sizeof default_facts / sizeof *default_facts; i++) given[ngiven++] = default_facts[i];
+    }
+
+    aics_result *r = aics_result_new(program.exercise, run.seed, "forward-chaining+perceptron+epsilon-greedy");
+    report_symbolic(r, given, ngiven);
+    report_symbolic_more(r);
+
+    train_logic((int)max_epochs);
+    report_perceptron(r, (int)max_epochs);
+
+    agent_run agents[] = {
+        {"agent", "ε-贪心", agent.epsilon, {0}, 0, 0},
+        {"agent.greedy", "贪心", 0.0, {0}, 0, 0},
+        {"agent.random", "随机", 1.0, {0}, 0, 0},
+    };
+    int nag = (int)(sizeof agents / sizeof *agents);
+    run_agents(&run, &agent, agents, nag);
+    report_agent(r, &agent, agents, nag);
+
+    aics_plot *plot = aics_plot_open(run.figdir);
+    draw_perceptron(plot);
+    draw_agent(plot, &agent, agents, nag);
+    int rc = aics_plot_close(plot);
+    rc |= aics_run_emit(&run, r);
+
+    for (int i = 0; i < nag; i++) {
+        free(agents[i].c.avg_reward);
+        free(agents[i].c.optimal);
+    }
+    free(facts_copy);
+    aics_result_free(r);
+    return rc;
+}

@@ -1,0 +1,670 @@
+/* ex2_3.c — exercise 2.3: how backpropagation computes a neuron's gradient
+ * and how the weights are updated, shown one number at a time.
+ *
+ * Network: 2–H–1 (H = --hidden, default 3), tanh hidden neurons, an identity
+ * output neuron, loss L = ½(y − t)² per example and its mean over a batch.
+ * Data: "noisy XOR", 100 points in four Gaussian clusters (σ = 0.3) around
+ * (±1, ±1), target t = +1 where x₁x₂ > 0 at the centre and −1 elsewhere, all
+ * drawn from PCG32 seeded by --seed. A point is classified by the sign of y.
+ *
+ * The program reports:
+ *   1. one worked training step on example 0: every neuron's z, f(z), f'(z),
+ *      every δ (backwards, by the chain rule), every ∂L/∂θ and every updated
+ *      parameter θ − η·∂L/∂θ (tables, and each value as a kv key);
+ *   2. a gradient check of backpropagation against central differences and
+ *      dual numbers (src/dual.h), on that example and on the whole data set;
+ *   3. training by full-batch gradient descent and by mini-batch SGD from the
+ *      same initial network, and full-batch GD at three fixed learning rates
+ *      (too small, good, too large) for the learning-rate figure.
+ * A NaN or infinite loss is reported as divergence (`*.diverged 1`), never as
+ * a number. The network and its training live in src/mlp.c.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+#include "mlp.h"
+#include "plot.h"
+#include "program.h"
+#include "rng.h"
+
+#define N_CLUSTER 25          /* points per cluster */
+#define N_DATA (4 * N_CLUSTER)
+#define NOISE 0.3             /* standard deviation of each cluster */
+#define MAX_HIDDEN 64
+#define STEP_EXAMPLE 0        /* the example of the worked step */
+#define GRADCHECK_LIMIT 1e-6  /* gradcheck.check passes below this */
+
+/* Streams of the one seed, so that changing one use never shifts another. */
+enum { STREAM_DATA = 1, STREAM_INIT = 2, STREAM_SGD = 3 };
+
+/* The three learning rates of the figure, full-batch GD. */
+static const struct {
+    const char *key, *label;
+    double lr;
+} sweep[] = {
+    {"small", "太小", 0.002},
+    {"good", "合适", 0.1},
+    {"large", "太大", 2.0},
+};
+#define N_SWEEP (sizeof sweep / sizeof *sweep)
+
+typedef struct {
+    double lr;
+    int64_t epochs, batch, hidden;
+} options;
+
+typedef struct {
+    double x[N_DATA][2];
+    double t[N_DATA];
+    aics_mlp_data d;
+} dataset;
+
+static void make_data(dataset *ds, uint64_t seed)
+{
+    static const double centre[4][2] = {{1, 1}, {-1, 1}, {-1, -1}, {1, -1}};
+    aics_rng rng;
+    aics_rng_seed(&rng, seed, STREAM_DATA);
+    for (int e = 0; e < N_DATA; e++) {
+        int c = e % 4; /* clusters interleaved, so example 0 is not special */
+        ds->x[e][0] = centre[c][0] + NOISE * aics_rng_normal(&rng);
+        ds->x[e][1] = centre[c][1] + NOISE * aics_rng_normal(&rng);
+        ds->t[e] = centre[c][0] * centre[c][1] > 0 ? 1.0 : -1.0;
+    }
+    ds->d = (aics_mlp_data){N_DATA, 2, 1, &ds->x[0][0], ds->t};
+}
+
+/* ---- names of neurons and parameters (2–H–1) ----------------------------- */
+
+static void neuron_name(char *buf, size_t size, int layer, int j)
+{
+    if (layer == 0) snprintf(buf, size, "x%d", j + 1);
+    else if (layer == 1) snprintf(buf, size, "h%d", j + 1);
+    else snprintf(buf, size, "y");
+}
+
+/* "w_h2_x1" (weight from x1 into h2) or "b_h2"; k is an index into theta. */
+static void param_name(const aics_mlp *m, size_t k, char *buf, size_t size)
+{
+    for (int l = 1; l <= m->nlayers; l++) {
+        for (int j = 0; j < m->sizes[l]; j++) {
+            char to[16], from[16];
+            neuron_name(to, sizeof to, l, j);
+            if (k == aics_mlp_b_index(m, l, j)) {
+                snprintf(buf, size, "b_%s", to);
+                return;
+            }
+            for (int i = 0; i < m->sizes[l - 1]; i++) {
+                if (k != aics_mlp_w_index(m, l, j, i)) continue;
+                neuron_name(from, sizeof from, l - 1, i);
+                snprintf(buf, size, "w_%s_%s", to, from);
+                return;
+            }
+        }
+    }
+    AICS_CHECK(0, "every parameter has a name");
+}
+
+/* The input of parameter k for ∂L/∂θ = δ · a: a neuron name, or "1" for a bias. */
+static void param_input(const aics_mlp *m, size_t k, int *layer, int *to, int *from)
+{
+    for (int l = 1; l <= m->nlayers; l++)
+        for (int j = 0; j < m->sizes[l]; j++) {
+            *layer = l;
+            *to = j;
+            *from = -1;
+            if (k == aics_mlp_b_index(m, l, j)) return;
+            for (int i = 0; i < m->sizes[l - 1]; i++)
+                if (k == aics_mlp_w_index(m, l, j, i)) {
+                    *from = i;
+                    return;
+                }
+        }
+    AICS_CHECK(0, "every parameter belongs to a neuron");
+}
+
+static void add_double(aics_result *r, const char *fmt, const char *name, double v, const char *label)
+{
+    char key[96];
+    snprintf(key, sizeof key, fmt, name);
+    aics_result_double(r, key, v, label);
+}
+
+/* ---- 1. the worked step -------------------------------------------------- */
+
+typedef struct {
+    const aics_mlp *before;
+    aics_mlp after;
+    aics_mlp_trace tr;
+    double *grad;
+    const double *x, *t;
+    double loss, lr;
+} step;
+
+// ANCHOR: step
+/* One example, one step: forward, backward (δ's and ∂L/∂θ), update. */
+static void worked_step(step *s, const aics_mlp *m, const dataset *ds, double lr)
+{
+    s->before = m;
+    s->lr = lr;
+    s->x = ds->x[STEP_EXAMPLE];
+    s->t = &ds->t[STEP_EXAMPLE];
+    aics_mlp_trace_init(&s->tr, m);
+    s->grad = aics_xcalloc(m->nparams, sizeof *s->grad);
+    aics_mlp_forward(m, &s->tr, s->x);
+    s->loss = aics_mlp_example_loss(m, &s->tr, s->t);
+    aics_mlp_backward(m, &s->tr, s->t, s->grad, 1.0);
+    aics_mlp_copy(&s->after, m);
+    aics_mlp_update(&s->after, s->grad, lr);
+}
+// ANCHOR_END: step
+
+static void step_free(step *s)
+{
+    aics_mlp_free(&s->after);
+    aics_mlp_trace_free(&s->tr);
+    free(s->grad);
+}
+
+static void report_step_forward(aics_result *r, const step *s)
+{
+    const aics_mlp *m = s->before;
+    aics_result_part(r, "step_forward", "前向传播：每个神经元的值");
+    aics_result_note(r, "样本 %d：$x_1 = %.6f$，$x_2 = %.6f$，目标 $t = %g$。", STEP_EXAMPLE, s->x[0],
+                     s->x[1], s->t[0]);
+    aics_table *t = aics_result_table(r, "llrrr",
+        (const char *const[]){"神经元", "计算", "z", "a = f(z)", "f'(z)"});
+    for (int l = 0; l <= m->nlayers; l++) {
+        for (int j = 0; j < m->sizes[l]; j++) {
+            char name[16];
+            size_t q = s->tr.off[l] + (size_t)j;
+            neuron_name(name, sizeof name, l, j);
+            aics_table_cell(t, "%s", name);
+            if (l == 0) {
+                aics_table_cell(t, "输入");
+                aics_table_cell(t, "—");
+                aics_table_cell(t, "%.6f", s->tr.a[q]);
+                aics_table_cell(t, "—");
+                continue;
+            }
+            aics_table_cell(t, l == m->nlayers ? "z = Σ w·h + b，y = z" : "z = Σ w·x + b，h = tanh z");
+            aics_table_cell(t, "%.6f", s->tr.z[q]);
+            aics_table_cell(t, "%.6f", s->tr.a[q]);
+            aics_table_cell(t, "%.6f", s->tr.fprime[q]);
+        }
+    }
+    aics_result_note(r, "损失 $L = \\tfrac12(y-t)^2 = %.6f$。", s->loss);
+}
+
+static void report_step_backward(aics_result *r, const step *s)
+{
+    const aics_mlp *m = s->before;
+    int L = m->nlayers;
+    aics_result_part(r, "step_backward", "反向传播：每个神经元的误差项 δ");
+    aics_table *t = aics_result_table(r, "lllr",
+        (const char *const[]){"神经元", "公式", "代入", "δ"});
+    size_t qy = s->tr.off[L];
+    aics_table_cell(t, "y");
+    aics_table_cell(t, "(y − t)·f'(z_y)");
+    aics_table_cell(t, s->t[0] < 0 ? "(%.6f − (%g)) × %.6f" : "(%.6f − %g) × %.6f", s->tr.a[qy], s->t[0],
+                    s->tr.fprime[qy]);
+    aics_table_cell(t, "%.6f", s->tr.delta[qy]);
+    for (int j = 0; j < m->sizes[1]; j++) {
+        size_t q = s->tr.off[1] + (size_t)j;
+        double w = m->theta[aics_mlp_w_index(m, 2, 0, j)];
+        aics_table_cell(t, "h%d", j + 1);
+        aics_table_cell(t, "f'(z_h%d)·w_y_h%d·δ_y", j + 1, j + 1);
+        aics_table_cell(t, "%.6f × %.6f × %.6f", s->tr.fprime[q], w, s->tr.delta[qy]);
+        aics_table_cell(t, "%.6f", s->tr.delta[q]);
+    }
+}
+
+static void report_step_update(aics_result *r, const step *s)
+{
+    const aics_mlp *m = s->before;
+    aics_result_part(r, "step_update", "每个参数的梯度与更新");
+    aics_result_note(r, "学习率 $\\eta = %g$；先列输出层（反向传播先算出它们），再列隐层。", s->lr);
+    aics_table *t = aics_result_table(r, "lrlrr",
+        (const char *const[]){"参数 θ", "θ", "δ·a（代入）", "∂L/∂θ", "θ − η·∂L/∂θ"});
+    /* Output layer first, in the order backpropagation produces the gradients. */
+    for (int l = m->nlayers; l >= 1; l--) {
+        for (size_t k = m->w_off[l - 1]; k < m->b_off[l - 1] + (size_t)m->sizes[l]; k++) {
+            char name[48], to[16], from[16];
+            int layer, j, i;
+            param_name(m, k, name, sizeof name);
+            param_input(m, k, &layer, &j, &i);
+            neuron_name(to, sizeof to, layer, j);
+            aics_table_cell(t, "%s", name);
+            aics_table_cell(t, "%.6f", m->theta[k]);
+            size_t qd = s->tr.off[layer] + (size_t)j;
+            if (i < 0) {
+                aics_table_cell(t, "δ_%s = %.6f", to, s->tr.delta[qd]);
+            } else {
+                neuron_name(from, sizeof from, layer - 1, i);
+                aics_table_cell(t, "δ_%s·%s = %.6f × %.6f", to, from, s->tr.delta[qd],
+                                s->tr.a[s->tr.off[layer - 1] + (size_t)i]);
+            }
+            aics_table_cell(t, "%.6f", s->grad[k]);
+            aics_table_cell(t, "%.6f", s->after.theta[k]);
+        }
+    }
+}
+
+/* Every number of the three tables, as kv keys (md shows them as one list). */
+static void report_step_values(aics_result *r, const step *s)
+{
+    const aics_mlp *m = s->before;
+    aics_result_part(r, "step_values", "工作步骤的全部数值");
+    aics_result_int(r, "step.example", STEP_EXAMPLE, "样本编号");
+    aics_result_double(r, "step.x1", s->x[0], "x1");
+    aics_result_double(r, "step.x2", s->x[1], "x2");
+    aics_result_double(r, "step.t", s->t[0], "目标 t");
+    aics_result_double(r, "step.lr", s->lr, "学习率 η");
+    for (int l = 1; l <= m->nlayers; l++) {
+        for (int j = 0; j < m->sizes[l]; j++) {
+            char name[16], label[64];
+            size_t q = s->tr.off[l] + (size_t)j;
+            neuron_name(name, sizeof name, l, j);
+            snprintf(label, sizeof label, "%s：z", name);
+            add_double(r, "step.%s.z", name, s->tr.z[q], label);
+            snprintf(label, sizeof label, "%s：f(z)", name);
+            add_double(r, "step.%s.a", name, s->tr.a[q], label);
+            snprintf(label, sizeof label, "%s：f'(z)", name);
+            add_double(r, "step.%s.fprime", name, s->tr.fprime[q], label);
+            snprintf(label, sizeof label, "%s：δ", name);
+            add_double(r, "step.%s.delta", name, s->tr.delta[q], label);
+        }
+    }
+    aics_result_double(r, "step.loss", s->loss, "L = ½(y − t)²");
+    for (size_t k = 0; k < m->nparams; k++) {
+        char name[48], label[64];
+        param_name(m, k, name, sizeof name);
+        add_double(r, "step.theta.%s", name, m->theta[k], name);
+        snprintf(label, sizeof label, "∂L/∂%s", name);
+        add_double(r, "step.grad.%s", name, s->grad[k], label);
+        snprintf(label, sizeof label, "更新后的 %s", name);
+        add_double(r, "step.new.%s", name, s->after.theta[k], label);
+    }
+}
+
+/* ---- 2. the gradient check ----------------------------------------------- */
+
+typedef struct {
+    double *bp, *central, *dual;
+    double err_central, err_dual;
+} gradcheck;
+
+static void run_gradcheck(gradcheck *g, const aics_mlp *m, const aics_mlp_data *d)
+{
+    aics_mlp_trace tr;
+    aics_mlp_trace_init(&tr, m);
+    g->bp = aics_xmalloc(m->nparams * sizeof *g->bp);
+    g->central = aics_xmalloc(m->nparams * sizeof *g->central);
+    g->dual = aics_xmalloc(m->nparams * sizeof *g->dual);
+    aics_mlp_batch(m, &tr, d, NULL, 0, g->bp);
+    aics_mlp_grad_central(m, d, g->central);
+    aics_mlp_grad_dual(m, d, g->dual);
+    g->err_central = aics_mlp_max_rel_err(g->bp, g->central, m->nparams);
+    g->err_dual = aics_mlp_max_rel_err(g->bp, g->dual, m->nparams);
+    aics_mlp_trace_free(&tr);
+}
+
+static void gradcheck_free(gradcheck *g)
+{
+    free(g->bp);
+    free(g->central);
+    free(g->dual);
+}
+
+static void report_gradcheck(aics_result *r, const aics_mlp *m, const dataset *ds)
+{
+    aics_mlp_data one = {1, 2, 1, ds->x[STEP_EXAMPLE], &ds->t[STEP_EXAMPLE]};
+    gradcheck g1, gall;
+    run_gradcheck(&g1, m, &one);
+    run_gradcheck(&gall, m, &ds->d);
+
+    aics_result_part(r, "gradcheck_table", "梯度检查：工作步骤的样本");
+    aics_table *t = aics_result_table(r, "lrrrrr",
+        (const char *const[]){"参数 θ", "反向传播", "中心差分", "对偶数", "相对误差（差分）", "相对误差（对偶数）"});
+    for (size_t k = 0; k < m->nparams; k++) {
+        char name[48];
+        param_name(m, k, name, sizeof name);
+        aics_table_cell(t, "%s", name);
+        aics_table_cell(t, "%.10f", g1.bp[k]);
+        aics_table_cell(t, "%.10f", g1.central[k]);
+        aics_table_cell(t, "%.10f", g1.dual[k]);
+        aics_table_cell(t, "%.1e", aics_mlp_rel_err(g1.bp[k], g1.central[k]));
+        aics_table_cell(t, "%.1e", aics_mlp_rel_err(g1.bp[k], g1.dual[k]));
+    }
+
+    aics_result_part(r, "gradcheck", "梯度检查：汇总");
+    aics_result_int(r, "gradcheck.params", (int64_t)m->nparams, "参数个数");
+    aics_result_double(r, "gradcheck.step.central_max_rel_err", g1.err_central,
+                       "工作步骤样本：max 相对误差，中心差分");
+    aics_result_double(r, "gradcheck.step.dual_max_rel_err", g1.err_dual,
+                       "工作步骤样本：max 相对误差，对偶数");
+    aics_result_double(r, "gradcheck.data.central_max_rel_err", gall.err_central,
+                       "全部数据的平均损失：max 相对误差，中心差分");
+    aics_result_double(r, "gradcheck.data.dual_max_rel_err", gall.err_dual,
+                       "全部数据的平均损失：max 相对误差，对偶数");
+    double worst = fmax(fmax(g1.err_central, g1.err_dual), fmax(gall.err_central, gall.err_dual));
+    aics_result_double(r, "gradcheck.max_rel_err", worst, "以上四项的最大值");
+    aics_result_word(r, "gradcheck.check", worst < GRADCHECK_LIMIT ? "pass" : "fail",
+                     "最大相对误差低于 1e-6");
+    gradcheck_free(&g1);
+    gradcheck_free(&gall);
+}
+
+/* ---- 3. training ---------------------------------------------------------- */
+
+typedef struct {
+    aics_mlp net;
+    aics_mlp_train_result res;
+    double *curve; /* epochs + 1 losses */
+} run_t;
+
+static void train(run_t *out, const aics_mlp *init, const dataset *ds, double lr, int64_t epochs,
+                  size_t batch, uint64_t seed)
+{
+    aics_rng rng;
+    aics_rng_seed(&rng, seed, STREAM_SGD);
+    aics_mlp_copy(&out->net, init);
+    out->curve = aics_xcalloc((size_t)epochs + 1, sizeof *out->curve);
+    aics_mlp_train_opts o = {lr, epochs, batch};
+    out->res = aics_mlp_train(&out->net, &ds->d, &o, &rng, out->curve);
+}
+
+static void run_free(run_t *r)
+{
+    aics_mlp_free(&r->net);
+    free(r->curve);
+}
+
+static int64_t correct(const aics_mlp *m, const dataset *ds)
+{
+    aics_mlp_trace tr;
+    aics_mlp_trace_init(&tr, m);
+    int64_t n = 0;
+    for (int e = 0; e < N_DATA; e++) n += (aics_mlp_forward(m, &tr, ds->x[e])[0] > 0) == (ds->t[e] > 0);
+    aics_mlp_trace_free(&tr);
+    return n;
+}
+
+/* kv for one run: PREFIX.final_loss and PREFIX.correct, or PREFIX.diverged. */
+static void report_run(aics_result *r, const char *prefix, const char *what, const run_t *run,
+                       const dataset *ds)
+{
+    char key[64], label[128];
+    if (run->res.diverged) {
+        snprintf(key, sizeof key, "%s.diverged", prefix);
+        snprintf(label, sizeof label, "%s：发散（损失或参数变为 NaN/∞）", what);
+        aics_result_int(r, key, 1, label);
+        snprintf(key, sizeof key, "%s.diverged_epoch", prefix);
+        snprintf(label, sizeof label, "%s：发散发生在第几轮", what);
+        aics_result_int(r, key, run->res.diverged_epoch, label);
+        return;
+    }
+    snprintf(key, sizeof key, "%s.final_loss", prefix);
+    snprintf(label, sizeof label, "%s：最终平均损失", what);
+    aics_result_double(r, key, run->res.final_loss, label);
+    snprintf(key, sizeof key, "%s.correct", prefix);
+    snprintf(label, sizeof label, "%s：分类正确的点数（共 %d）", what, N_DATA);
+    aics_result_int(r, key, correct(&run->net, ds), label);
+}
+
+static void report_training(aics_result *r, const options *o, const aics_mlp *init, const dataset *ds,
+                            const run_t *gd, const run_t *sgd)
+{
+    aics_result_part(r, "training", "训练：全批量梯度下降与小批量随机梯度下降");
+    aics_result_note(r, "两种方法从同一个初始网络出发，学习率 $\\eta = %g$，各训练 %lld 轮（epoch）；"
+                     "SGD 每轮打乱样本顺序，每 %lld 个样本更新一次。",
+                     o->lr, (long long)o->epochs, (long long)o->batch);
+    aics_result_double(r, "train.lr", o->lr, "学习率 η");
+    aics_result_int(r, "train.epochs", o->epochs, "轮数");
+    aics_result_int(r, "sgd.batch", o->batch, "SGD 的批大小");
+    aics_result_double(r, "train.initial_loss", gd->curve[0], "训练前的平均损失");
+    aics_result_int(r, "train.initial_correct", correct(init, ds), "训练前分类正确的点数");
+    aics_result_int(r, "gd.steps", gd->res.steps, "GD：参数更新次数");
+    report_run(r, "gd", "GD", gd, ds);
+    aics_result_int(r, "sgd.steps", sgd->res.steps, "SGD：参数更新次数");
+    report_run(r, "sgd", "SGD", sgd, ds);
+}
+
+static void report_sweep(aics_result *r, const run_t *runs, const dataset *ds)
+{
+    aics_result_part(r, "lrsweep", "学习率的影响（全批量梯度下降）");
+    for (size_t i = 0; i < N_SWEEP; i++) {
+        char key[64], what[64];
+        snprintf(key, sizeof key, "lrsweep.%s.lr", sweep[i].key);
+        snprintf(what, sizeof what, "%s的学习率 η", sweep[i].label);
+        aics_result_double(r, key, sweep[i].lr, what);
+        snprintf(what, sizeof what, "η %s", sweep[i].label);
+        snprintf(key, sizeof key, "lrsweep.%s", sweep[i].key);
+        report_run(r, key, what, &runs[i], ds);
+    }
+}
+
+/* ---- figures ---------------------------------------------------------------- */
+
+typedef struct {
+    const run_t *run;
+    char title[160];
+} curve;
+
+/* Loss curves on log–log axes, so that the first epochs (where a too large
+ * rate blows up) and the last ones are both visible. Epoch 0 cannot sit on a
+ * log axis; the initial loss is the kv key train.initial_loss. A run that
+ * diverged is drawn up to its last finite epoch and marked where it ended. */
+static void draw_curves(aics_plot *p, const char *name, const curve *c, size_t n, int64_t epochs)
+{
+    char plot[2048] = "plot ";
+    bool any = false;
+    for (size_t i = 0; i < n; i++) any |= c[i].run->res.epochs_run >= 1;
+    if (!any) return;
+    aics_plot_begin(p, name, 720, 440);
+    aics_plot_cmd(p, "set xlabel '轮数（epoch，对数坐标）'");
+    aics_plot_cmd(p, "set ylabel '全部数据上的平均损失 ½(y−t)²'");
+    aics_plot_cmd(p, "set logscale xy");
+    aics_plot_cmd(p, "set format y '10^{%%L}'");
+    aics_plot_cmd(p, "set yrange [1e-3:1e3]");
+    aics_plot_cmd(p, "set xrange [1:%lld]", (long long)(epochs > 1 ? epochs : 2));
+    aics_plot_cmd(p, "set grid");
+    aics_plot_cmd(p, "set key right top opaque");
+    for (size_t i = 0; i < n; i++) {
+        const aics_mlp_train_result *res = &c[i].run->res;
+        if (res->diverged)
+            aics_plot_cmd(p, "set arrow from %lld, graph 0 to %lld, graph 1 nohead dt 3 lc rgb 'gray40'",
+                          (long long)res->diverged_epoch, (long long)res->diverged_epoch);
+        if (res->epochs_run < 1) continue;
+        char block[8], part[320];
+        snprintf(block, sizeof block, "C%zu", i);
+        aics_plot_data(p, block, c[i].run->curve + 1, (size_t)res->epochs_run, 1);
+        snprintf(part, sizeof part, "%s$%s using ($0 + 1):1 with lines lw 2 lc %zu title '%s'",
+                 strlen(plot) > 5 ? ", " : "", block, i + 1, c[i].title);
+        strncat(plot, part, sizeof plot - strlen(plot) - 1);
+    }
+    aics_plot_cmd(p, "%s", plot);
+    aics_plot_end(p);
+}
+
+static void diverged_note(char *buf, size_t size, const run_t *run)
+{
+    if (run->res.diverged) snprintf(buf, size, "，第 %lld 轮发散", (long long)run->res.diverged_epoch);
+    else buf[0] = '\0';
+}
+
+static void draw_lr_figure(aics_plot *p, const run_t *runs, int64_t epochs)
+{
+    curve c[N_SWEEP];
+    for (size_t i = 0; i < N_SWEEP; i++) {
+        char note[64];
+        diverged_note(note, sizeof note, &runs[i]);
+        c[i].run = &runs[i];
+        snprintf(c[i].title, sizeof c[i].title, "η = %g（%s）%s", sweep[i].lr, sweep[i].label, note);
+    }
+    draw_curves(p, "ex2_3_lr", c, N_SWEEP, epochs);
+}
+
+static void draw_gd_sgd_figure(aics_plot *p, const run_t *gd, const run_t *sgd, const options *o)
+{
+    curve c[2] = {{gd, ""}, {sgd, ""}};
+    char note[64];
+    diverged_note(note, sizeof note, gd);
+    snprintf(c[0].title, sizeof c[0].title, "全批量 GD（η = %g）%s", o->lr, note);
+    diverged_note(note, sizeof note, sgd);
+    snprintf(c[1].title, sizeof c[1].title, "小批量 SGD（η = %g，批大小 %lld）%s", o->lr, (long long)o->batch, note);
+    draw_curves(p, "ex2_3_gd_sgd", c, 2, o->epochs);
+}
+
+#define GRID 81
+#define GRID_LIM 2.5
+
+/* The network's output y on a GRID × GRID grid over [−2.5, 2.5]², as rows (x1, x2, y). */
+static void send_regions(aics_plot *p, const char *block, const aics_mlp *m)
+{
+    static double rows[GRID * GRID][3];
+    aics_mlp_trace tr;
+    aics_mlp_trace_init(&tr, m);
+    for (int a = 0; a < GRID; a++)
+        for (int b = 0; b < GRID; b++) {
+            double x[2] = {-GRID_LIM + 2 * GRID_LIM * b / (GRID - 1), -GRID_LIM + 2 * GRID_LIM * a / (GRID - 1)};
+            double *row = rows[a * GRID + b];
+            row[0] = x[0];
+            row[1] = x[1];
+            row[2] = fmax(-1.5, fmin(1.5, aics_mlp_forward(m, &tr, x)[0])); /* clipped for the colours */
+        }
+    aics_mlp_trace_free(&tr);
+    aics_plot_data(p, block, &rows[0][0], GRID * GRID, 3);
+}
+
+static void draw_regions_figure(aics_plot *p, const aics_mlp *init, const run_t *gd, const dataset *ds)
+{
+    double pts[N_DATA][3];
+    for (int e = 0; e < N_DATA; e++) {
+        pts[e][0] = ds->x[e][0];
+        pts[e][1] = ds->x[e][1];
+        pts[e][2] = ds->t[e];
+    }
+    bool after = !gd->res.diverged;
+    aics_plot_begin(p, "ex2_3_regions", after ? 960 : 520, 460);
+    aics_plot_data(p, "P", &pts[0][0], N_DATA, 3);
+    send_regions(p, "B", init);
+    if (after) send_regions(p, "A", &gd->net);
+    aics_plot_cmd(p, "set palette defined (-1.5 '#4575b4', 0 '#ffffff', 1.5 '#d73027')");
+    aics_plot_cmd(p, "set cbrange [-1.5:1.5]");
+    aics_plot_cmd(p, "unset colorbox");
+    aics_plot_cmd(p, "set size ratio -1");
+    aics_plot_cmd(p, "set xrange [%g:%g]", -GRID_LIM, GRID_LIM);
+    aics_plot_cmd(p, "set yrange [%g:%g]", -GRID_LIM, GRID_LIM);
+    aics_plot_cmd(p, "set xlabel 'x₁'");
+    aics_plot_cmd(p, "set ylabel 'x₂'");
+    aics_plot_cmd(p, "set contour base");
+    aics_plot_cmd(p, "set key off");
+    const char *points = "$P using 1:2:($3 > 0 ? 7 : 5) with points pt variable ps 0.8 lc rgb 'black'";
+    if (after) aics_plot_cmd(p, "set multiplot layout 1,2");
+    aics_plot_cmd(p, "set title '训练前'");
+    aics_plot_cmd(p, "plot $B using 1:2:3 with image, %s", points);
+    if (after) {
+        aics_plot_cmd(p, "set title '全批量 GD 训练后'");
+        aics_plot_cmd(p, "plot $A using 1:2:3 with image, %s", points);
+        aics_plot_cmd(p, "unset multiplot");
+    }
+    aics_plot_end(p);
+}
+
+/* ---- main ------------------------------------------------------------------- */
+
+static options opt = {.lr = 0.1, .epochs = 2000, .batch = 10, .hidden = 3};
+
+static const aics_opt opts[] = {
+    {"lr", AICS_OPT_DOUBLE, &opt.lr, "RATE", "learning rate η for GD, SGD and the worked step (default 0.1)",
+     AICS_RANGE_OPEN_MIN, 0, 1e6},
+    {"epochs", AICS_OPT_INT, &opt.epochs, "N", "training epochs (default 2000)", AICS_RANGE_CLOSED, 1, 100000},
+    {"batch", AICS_OPT_INT, &opt.batch, "N", "SGD mini-batch size, 1 to 100 (default 10)", AICS_RANGE_CLOSED, 1,
+     N_DATA},
+    {"hidden", AICS_OPT_INT, &opt.hidden, "N", "hidden neurons, 1 to 64 (default 3)", AICS_RANGE_CLOSED, 1,
+     MAX_HIDDEN},
+    {NULL, 0, NULL, NULL, NULL, 0, 0, 0},
+};
+
+static const aics_program program = {
+    .name = "ex2_3",
+    .exercise = "2.3",
+    .summary = "Exercise 2.3: backpropagation on a 2-H-1 network, one number at a time.",
+    .details =
+        "Network 2-H-1, tanh hidden neurons, identity output, loss 1/2 (y - t)^2 (mean over a\n"
+        "batch); 100 noisy-XOR points from --seed. kv keys:\n"
+        "  step.*                 the worked step on example 0: step.<neuron>.{z,a,fprime,delta},\n"
+        "                         step.loss, step.{theta,grad,new}.<param> (param like w_h1_x2, b_y)\n"
+        "  gradcheck.max_rel_err  largest relative error |bp - other| / max(|bp|, |other|, 1e-4)\n"
+        "                         of backpropagation against central differences and dual numbers\n"
+        "  train.*, gd.*, sgd.*   training at --lr: gd.final_loss, gd.correct (of 100), and sgd.*\n"
+        "  lrsweep.{small,good,large}.*  full-batch GD at fixed rates 0.002, 0.1 and 2\n"
+        "A run that diverges (NaN or infinite loss) reports <run>.diverged 1 and\n"
+        "<run>.diverged_epoch instead of a loss. Figures: ex2_3_lr, ex2_3_gd_sgd, ex2_3_regions.\n"
+        "Every key is described in docs/results.md.",
+    .opts = opts,
+    .uses_seed = true,
+    .default_seed = 2023,
+};
+
+int main(int argc, char **argv)
+{
+    aics_run run;
+    aics_run_init(&run, &program, argc, argv);
+    dataset ds;
+    make_data(&ds, run.seed);
+
+    aics_mlp init;
+    aics_rng rng;
+    aics_mlp_init(&init, 2, (const int[]){2, (int)opt.hidden, 1}, AICS_ACT_TANH, AICS_ACT_IDENTITY);
+    aics_rng_seed(&rng, run.seed, STREAM_INIT);
+    aics_mlp_randomize(&init, &rng);
+
+    aics_result *r = aics_result_new(program.exercise, run.seed, "half-squared-error-mean-over-batch");
+    aics_result_part(r, "setup", "网络与数据");
+    aics_result_int(r, "net.hidden", opt.hidden, "隐层神经元数 H（网络 2–H–1）");
+    aics_result_int(r, "net.params", (int64_t)init.nparams, "参数个数");
+    aics_result_int(r, "data.n", N_DATA, "样本数");
+
+    step s;
+    worked_step(&s, &init, &ds, opt.lr);
+    report_step_forward(r, &s);
+    report_step_backward(r, &s);
+    report_step_update(r, &s);
+    report_step_values(r, &s);
+    step_free(&s);
+
+    aics_progress(&run, "gradient check on %zu parameters", init.nparams);
+    report_gradcheck(r, &init, &ds);
+
+    aics_progress(&run, "training: GD and SGD at lr %g, %lld epochs", opt.lr, (long long)opt.epochs);
+    run_t gd, sgd, runs[N_SWEEP];
+    train(&gd, &init, &ds, opt.lr, opt.epochs, N_DATA, run.seed);
+    train(&sgd, &init, &ds, opt.lr, opt.epochs, (size_t)opt.batch, run.seed);
+    if (gd.res.diverged || sgd.res.diverged)
+        aics_progress(&run, "training diverged at lr %g (GD: %s, SGD: %s); reported as *.diverged", opt.lr,
+                      gd.res.diverged ? "yes" : "no", sgd.res.diverged ? "yes" : "no");
+    report_training(r, &opt, &init, &ds, &gd, &sgd);
+    aics_progress(&run, "learning-rate sweep: %zu rates", N_SWEEP);
+    for (size_t i = 0; i < N_SWEEP; i++) train(&runs[i], &init, &ds, sweep[i].lr, opt.epochs, N_DATA, run.seed);
+    report_sweep(r, runs, &ds);
+
+    aics_plot *p = aics_plot_open(run.figdir);
+    if (aics_plot_enabled(p)) {
+        draw_lr_figure(p, runs, opt.epochs);
+        draw_gd_sgd_figure(p, &gd, &sgd, &opt);
+        draw_regions_figure(p, &init, &gd, &ds);
+    }
+    int rc = aics_plot_close(p);
+    rc |= aics_run_emit(&run, r);
+
+    for (size_t i = 0; i < N_SWEEP; i++) run_free(&runs[i]);
+    run_free(&gd);
+    run_free(&sgd);
+    aics_mlp_free(&init);
+    aics_result_free(r);
+    return rc;
+}

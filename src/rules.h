@@ -1,0 +1,57 @@
+/* rules.h — a tiny forward-chaining production system (symbolic AI).
+ *
+ * Knowledge is a list of rules "IF p1 AND p2 ... THEN q" over facts, which are
+ * plain words like "has_hair". Forward chaining starts from the given facts and
+ * repeats one recognise–act cycle until nothing changes:
+ *
+ *   pick the FIRST rule (in list order) whose premises are all known facts and
+ *   whose conclusion is not yet known; fire it, i.e. add its conclusion.
+ *
+ * "First in list order" is the conflict-resolution strategy and "conclusion not
+ * yet known" is refraction (a rule never fires twice), so the run always ends,
+ * after at most one firing per rule, and the order of firings is well defined.
+ *
+ * Fact strings are borrowed, never copied: they must outlive the aics_facts
+ * (string literals in practice).
+ */
+#ifndef AICS_RULES_H
+#define AICS_RULES_H
+
+#include <stdbool.h>
+
+#define AICS_RULE_MAX_IF 6     /* premises per rule */
+#define AICS_FACTS_MAX 64      /* facts in working memory */
+
+typedef struct {
+    const char *name;                   /* "R1" */
+    const char *if_all[AICS_RULE_MAX_IF]; /* premises; unused slots are NULL */
+    const char *then;                   /* the fact the rule adds */
+} aics_rule;
+
+/* Working memory: the set of known facts, in the order they became known. */
+typedef struct {
+    const char *fact[AICS_FACTS_MAX];
+    int n;
+} aics_facts;
+
+/* Empty working memory. */
+void aics_facts_init(aics_facts *f);
+
+/* Whether `fact` is known. */
+bool aics_facts_has(const aics_facts *f, const char *fact);
+
+/* Add `fact` if it is new. False only when working memory is full. */
+bool aics_facts_add(aics_facts *f, const char *fact);
+
+/* Whether every premise of `rule` is a known fact. */
+bool aics_rule_matches(const aics_rule *rule, const aics_facts *f);
+
+/* Run forward chaining to quiescence over `rules[0..nrules)`. Writes the index
+ * of each rule that fired, in firing order, to `fired` (room for `nrules`
+ * entries suffices, by refraction) and returns how many fired. */
+int aics_rules_forward(const aics_rule *rules, int nrules, aics_facts *f, int *fired);
+
+/* The first of `goals[0..ngoals)` that is a known fact, or NULL. */
+const char *aics_rules_goal(const aics_facts *f, const char *const *goals, int ngoals);
+
+#endif
