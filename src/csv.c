@@ -1,0 +1,223 @@
+/* csv.c — a strict reader for numeric CSV tables (see csv.h). */
+#include "csv.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+#include "fileio.h"
+
+static bool fail(aics_csv_error *err, long line, long col, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static bool fail(aics_csv_error *err, long line, long col, const char *fmt, ...)
+{
+    va_list ap;
+    err->line = line;
+    err->col = col;
+    va_start(ap, fmt);
+    vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+    va_end(ap);
+    return false;
+}
+
+typedef struct {
+    const char *p; /* field text, blanks trimmed */
+    size_t len;
+    long col;      /* 1-based byte column of the trimmed start */
+} field;
+
+static bool is_blank(char c) { return c == ' ' || c == '\t'; }
+
+/* Split one line (without its line end) at commas; returns the field count,
+ * writing at most `cap` fields. */
+static size_t split(const char *line, size_t len, field *f, size_t cap)
+{
+    size_t n = 0, start = 0;
+    for (size_t i = 0; i <= len; i++) {
+        if (i < len && line[i] != ',') continue;
+        size_t a = start, b = i;
+        while (a < b && is_blank(line[a])) a++;
+        while (b > a && is_blank(line[b - 1])) b--;
+        /* an empty field is placed where it starts, just after its comma */
+        if (n < cap) f[n] = (field){line + a, b - a, (long)(a < b ? a : start) + 1};
+        n++;
+        start = i + 1;
+    }
+    return n;
+}
+
+/* A finite decimal number: [+-]digits[.digits][(e|E)[+-]digits], at least one digit. */
+static bool decimal_syntax(const char *s, size_t n)
+{
+    size_t i = 0, digits = 0;
+    if (i < n && (s[i] == '+' || s[i] == '-')) i++;
+    while (i < n && s[i] >= '0' && s[i] <= '9') i++, digits++;
+    if (i < n && s[i] == '.') {
+        i++;
+        while (i < n && s[i] >= '0' && s[i] <= '9') i++, digits++;
+    }
+    if (digits == 0) return false;
+    if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+        i++;
+        if (i < n && (s[i] == '+' || s[i] == '-')) i++;
+        size_t ed = 0;
+        while (i < n && s[i] >= '0' && s[i] <= '9') i++, ed++;
+        if (ed == 0) return false;
+    }
+    return i == n;
+}
+
+static bool parse_number(const field *f, long line, double *out, aics_csv_error *err)
+{
+    char buf[64];
+    if (f->len == 0) return fail(err, line, f->col, "empty field; expected a number");
+    if (f->len >= sizeof buf || !decimal_syntax(f->p, f->len))
+        return fail(err, line, f->col, "expected a number, found '%.*s'",
+                    (int)(f->len > 40 ? 40 : f->len), f->p);
+    memcpy(buf, f->p, f->len);
+    buf[f->len] = '\0';
+    errno = 0;
+    double v = strtod(buf, NULL);
+    if (!isfinite(v) || (errno == ERANGE && fabs(v) > 1.0))
+        return fail(err, line, f->col, "number '%s' is out of range", buf);
+    *out = v;
+    return true;
+}
+
+static bool read_header(const char *line, size_t len, long lineno, aics_csv *t, aics_csv_error *err)
+{
+    size_t n = split(line, len, NULL, 0);
+    field *f = aics_xcalloc(n, sizeof *f);
+    split(line, len, f, n);
+    t->names = aics_xcalloc(n, sizeof *t->names);
+    t->ncols = n;
+    for (size_t j = 0; j < n; j++) {
+        if (f[j].len == 0) {
+            fail(err, lineno, f[j].col, "empty column name in the header (column %zu)", j + 1);
+            free(f);
+            return false;
+        }
+        if (memchr(f[j].p, '"', f[j].len)) {
+            fail(err, lineno, f[j].col, "quoted fields are not supported");
+            free(f);
+            return false;
+        }
+        t->names[j] = aics_xmalloc(f[j].len + 1);
+        memcpy(t->names[j], f[j].p, f[j].len);
+        t->names[j][f[j].len] = '\0';
+        for (size_t k = 0; k < j; k++)
+            if (strcmp(t->names[k], t->names[j]) == 0) {
+                fail(err, lineno, f[j].col, "column name '%s' appears twice in the header", t->names[j]);
+                free(f);
+                return false;
+            }
+    }
+    free(f);
+    return true;
+}
+
+static bool read_row(const char *line, size_t len, long lineno, aics_csv *t, size_t *cap,
+                     field *f, aics_csv_error *err)
+{
+    size_t n = split(line, len, f, t->ncols);
+    if (n != t->ncols)
+        return fail(err, lineno, 0, "row has %zu field%s but the header has %zu columns", n,
+                    n == 1 ? "" : "s", t->ncols);
+    if (t->nrows == *cap) {
+        AICS_CHECK(*cap < ((size_t)1 << 40) / t->ncols, "CSV tables are bounded by AICS_CSV_MAX_BYTES");
+        *cap = *cap ? 2 * *cap : 64;
+        t->x = aics_xrealloc(t->x, *cap * t->ncols * sizeof *t->x);
+    }
+    double *row = t->x + t->nrows * t->ncols;
+    for (size_t j = 0; j < n; j++)
+        if (!parse_number(&f[j], lineno, &row[j], err)) return false;
+    t->nrows++;
+    return true;
+}
+
+bool aics_csv_parse(const char *text, size_t len, aics_csv *t, aics_csv_error *err)
+{
+    memset(t, 0, sizeof *t);
+    memset(err, 0, sizeof *err);
+    if (aics_looks_binary(text, len)) return fail(err, 0, 0, "binary file; expected CSV text");
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) text += 3, len -= 3;
+    size_t cap = 0;
+    field *f = NULL;
+    long lineno = 0, last = 1;
+    bool ok = true;
+    for (size_t pos = 0; ok && pos < len;) {
+        const char *nl = memchr(text + pos, '\n', len - pos);
+        size_t end = nl ? (size_t)(nl - text) : len, l = end - pos;
+        const char *line = text + pos;
+        pos = nl ? end + 1 : len;
+        lineno++;
+        if (l > 0 && line[l - 1] == '\r') l--;
+        size_t k = 0;
+        while (k < l && is_blank(line[k])) k++;
+        if (k == l) continue; /* blank line */
+        last = lineno;
+        if (!t->names) {
+            t->header_line = lineno;
+            ok = read_header(line, l, lineno, t, err);
+            if (ok) f = aics_xcalloc(t->ncols, sizeof *f);
+        } else {
+            ok = read_row(line, l, lineno, t, &cap, f, err);
+        }
+    }
+    free(f);
+    if (ok && !t->names) ok = fail(err, 1, 0, "empty file; expected a header row of column names");
+    else if (ok && t->nrows == 0) ok = fail(err, last + 1, 0, "no data rows after the header");
+    if (!ok) aics_csv_free(t);
+    return ok;
+}
+
+void aics_csv_read_or_die(const char *path, aics_csv *out)
+{
+    size_t len;
+    char *text = aics_read_file(path, AICS_CSV_MAX_BYTES, &len);
+    if (!text)
+        aics_die_data(path, 0, 0, "cannot read: %s",
+                      errno == EFBIG ? "file larger than 64 MiB" : strerror(errno));
+    aics_csv_error err;
+    bool ok = aics_csv_parse(text, len, out, &err);
+    free(text);
+    if (!ok) aics_die_data(path, err.line, err.col, "%s", err.msg);
+}
+
+long aics_csv_column(const aics_csv *t, const char *name)
+{
+    for (size_t j = 0; j < t->ncols; j++)
+        if (strcmp(t->names[j], name) == 0) return (long)j;
+    return -1;
+}
+
+size_t aics_csv_column_or_die(const aics_csv *t, const char *path, const char *name)
+{
+    long j = aics_csv_column(t, name);
+    if (j >= 0) return (size_t)j;
+    char list[256] = "";
+    size_t used = 0;
+    for (size_t k = 0; k < t->ncols && used + 8 < sizeof list; k++) {
+        int w = snprintf(list + used, sizeof list - used, "%s%s", k ? ", " : "", t->names[k]);
+        if (w < 0 || (size_t)w >= sizeof list - used) {
+            snprintf(list + used, sizeof list - used, ", …");
+            break;
+        }
+        used += (size_t)w;
+    }
+    aics_die_data(path, t->header_line, 0, "no column named '%s' (columns: %s)", name, list);
+}
+
+void aics_csv_free(aics_csv *t)
+{
+    if (t->names)
+        for (size_t j = 0; j < t->ncols; j++) free(t->names[j]);
+    free(t->names);
+    free(t->x);
+    memset(t, 0, sizeof *t);
+}
