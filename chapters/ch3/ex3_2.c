@@ -195,6 +195,8 @@ static void report_mistakes(aics_result *r, const aics_netreport *rep)
     aics_table *t = aics_result_table(r, "llrrr",
         (const char *const[]){"网络", "错误的算法", "乘法 mul", "加法 add", "mul 与正确值之比"});
     char a[32], b[32], key[200];
+    const size_t nm = sizeof mistake_sets / sizeof *mistake_sets;
+    aics_layer_counts *cs = aics_xcalloc(rep->n * nm, sizeof *cs);
     for (size_t i = 0; i < rep->n; i++) {
         const aics_netreport_entry *e = &rep->e[i];
         aics_table_cell(t, "%s", e->key);
@@ -202,8 +204,8 @@ static void report_mistakes(aics_result *r, const aics_netreport *rep)
         aics_table_cell(t, "%s", thou(e->total.mul, a));
         aics_table_cell(t, "%s", thou(e->total.add, b));
         aics_table_cell(t, "1");
-        for (size_t m = 0; m < sizeof mistake_sets / sizeof *mistake_sets; m++) {
-            aics_layer_counts c = aics_netreport_count(e, mistake_sets[m]);
+        for (size_t m = 0; m < nm; m++) {
+            aics_layer_counts c = cs[i * nm + m] = aics_netreport_count(e, mistake_sets[m]);
             aics_table_cell(t, "%s", e->key);
             aics_table_cell(t, "%s", mistake_zh(mistake_sets[m]));
             aics_table_cell(t, "%s", thou(c.mul, a));
@@ -214,8 +216,8 @@ static void report_mistakes(aics_result *r, const aics_netreport *rep)
     aics_result_kv_only(r, true);
     for (size_t i = 0; i < rep->n; i++) {
         const aics_netreport_entry *e = &rep->e[i];
-        for (size_t m = 0; m < sizeof mistake_sets / sizeof *mistake_sets; m++) {
-            aics_layer_counts c = aics_netreport_count(e, mistake_sets[m]);
+        for (size_t m = 0; m < nm; m++) {
+            const aics_layer_counts c = cs[i * nm + m];
             snprintf(key, sizeof key, "mistake.%s.mul", mistake_set_key(mistake_sets[m]));
             key_int(r, e->key, key, c.mul, NULL);
             snprintf(key, sizeof key, "mistake.%s.add", mistake_set_key(mistake_sets[m]));
@@ -223,6 +225,7 @@ static void report_mistakes(aics_result *r, const aics_netreport *rep)
         }
     }
     aics_result_kv_only(r, false);
+    free(cs);
 }
 
 /* Published figures (citations, in 10⁹ multiply-accumulates), and

@@ -41,6 +41,18 @@ grep -qx 'vgg19.total.params 143667240' "$tmp/v.kv" || fail "--net vgg19 should 
 grep -q "unknown network 'lenet'" "$tmp/err" || fail "the message should name the network"
 "$b1" --help | grep -q '^Usage: ex3_1' || fail "--help should print usage"
 
+# Figures: MACs per layer for each network, the three side by side; none without gnuplot.
+if command -v gnuplot >/dev/null 2>&1; then
+    "$b2" --quiet --format=none --figures="$tmp/fig" || fail "the figure run failed"
+    for f in ex3_2_compare ex3_2_macs_alexnet ex3_2_macs_vgg19 ex3_2_macs_resnet152; do
+        grep -q '<svg' "$tmp/fig/$f.svg" || fail "figure $f.svg should be written"
+    done
+    "$b1" --quiet --format=none --figures="$tmp/fig" || fail "the ex3_1 figure run failed"
+    grep -q '<svg' "$tmp/fig/ex3_1_params_resnet152.svg" || fail "figure ex3_1_params_resnet152.svg"
+fi
+PATH=/nonexistent "$b2" --format=kv --figures="$tmp/nofig" >"$tmp/2c.kv" 2>/dev/null || fail "no gnuplot: still succeed"
+cmp -s "$tmp/2.kv" "$tmp/2c.kv" || fail "without gnuplot the results should be the same"
+
 # Files: the kv name is the base name, lower-cased, [^a-z0-9_] -> _.
 net=$(find "${AICS_SHARED:-../shared}/nets" -name 'ResNet-152-deploy.prototxt' 2>/dev/null | head -1)
 [ -n "$net" ] || { echo "skipped the Caffe-file checks: ${AICS_SHARED:-../shared}/nets is absent"; exit 77; }
