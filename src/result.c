@@ -28,6 +28,7 @@ typedef struct {
     double d;
     char *word;
     aics_table *table;
+    bool hidden; /* a value for kv and json only (aics_result_kv_only) */
 } item;
 
 struct aics_result {
@@ -36,6 +37,10 @@ struct aics_result {
     uint64_t seed;
     item *items;
     size_t n, cap;
+    size_t *index;      /* open-addressing set of value items by key (item index + 1) */
+    size_t index_cap;   /* a power of two, or 0 */
+    size_t nvalues;
+    bool kv_only;
 };
 
 static const char *const format_names[] = {"text", "md", "kv", "json", "none"};
@@ -99,6 +104,7 @@ void aics_result_free(aics_result *r)
         if (r->items[i].table) free_table(r->items[i].table);
     }
     free(r->items);
+    free(r->index);
     free(r->exercise);
     free(r->convention);
     free(r);
@@ -121,17 +127,64 @@ static bool is_value(const item *it)
     return it->kind == ITEM_INT || it->kind == ITEM_DOUBLE || it->kind == ITEM_WORD;
 }
 
+/* What a value shows as its label: the label, or its key when none was given. */
+static const char *value_label(const item *it) { return it->label ? it->label : it->key; }
+
+/* Eight bytes per step: per-layer keys are long and there can be millions. */
+static size_t key_hash(const char *s)
+{
+    size_t len = strlen(s);
+    uint64_t h = 1469598103934665603ull ^ len;
+    for (; len >= 8; len -= 8, s += 8) {
+        uint64_t w;
+        memcpy(&w, s, 8);
+        h = (h ^ w) * 0x9E3779B97F4A7C15ull;
+        h ^= h >> 29;
+    }
+    uint64_t w = 0;
+    memcpy(&w, s, len);
+    h = (h ^ w) * 0x9E3779B97F4A7C15ull;
+    return (size_t)(h ^ (h >> 32));
+}
+
+/* The slot for `key` in the key index: its entry, or the empty slot to fill. */
+static size_t *index_slot(const aics_result *r, const char *key)
+{
+    size_t i = key_hash(key) & (r->index_cap - 1);
+    while (r->index[i] && strcmp(r->items[r->index[i] - 1].key, key) != 0)
+        i = (i + 1) & (r->index_cap - 1);
+    return &r->index[i];
+}
+
+/* Keep the index at most half full, so duplicate checks stay O(1) and a
+ * result with a million keys is built in linear time. */
+static void index_grow(aics_result *r)
+{
+    if (2 * (r->nvalues + 1) <= r->index_cap) return;
+    size_t *old = r->index, old_cap = r->index_cap;
+    r->index_cap = old_cap ? 2 * old_cap : 64;
+    r->index = aics_xcalloc(r->index_cap, sizeof *r->index);
+    for (size_t i = 0; i < old_cap; i++)
+        if (old[i]) *index_slot(r, r->items[old[i] - 1].key) = old[i];
+    free(old);
+}
+
 static item *push_value(aics_result *r, item_kind kind, const char *key, const char *label)
 {
     AICS_CHECK(aics_result_key_ok(key), "result keys are made of [a-z0-9_.] only");
-    for (size_t i = 0; i < r->n; i++)
-        AICS_CHECK(!(is_value(&r->items[i]) && strcmp(r->items[i].key, key) == 0),
-                   "each result key may be added only once");
+    index_grow(r);
+    size_t *slot = index_slot(r, key);
+    AICS_CHECK(*slot == 0, "each result key may be added only once");
     item *it = push(r, kind);
     it->key = aics_xstrdup(key);
-    it->label = aics_xstrdup(label ? label : key);
+    it->label = label ? aics_xstrdup(label) : NULL; /* NULL: show the key */
+    it->hidden = r->kv_only;
+    *slot = r->n; /* index + 1 of the item just pushed */
+    r->nvalues++;
     return it;
 }
+
+void aics_result_kv_only(aics_result *r, bool on) { r->kv_only = on; }
 
 void aics_result_part(aics_result *r, const char *name, const char *title)
 {
@@ -236,7 +289,11 @@ static void human_value(const item *it, char *buf, size_t n)
 static void exact_value(const item *it, aics_buf *out)
 {
     if (it->kind == ITEM_INT) {
-        aics_buf_printf(out, "%lld", (long long)it->i);
+        char digits[24], *p = digits + sizeof digits;
+        uint64_t mag = it->i < 0 ? (uint64_t)0 - (uint64_t)it->i : (uint64_t)it->i;
+        do *--p = (char)('0' + mag % 10); while ((mag /= 10) != 0);
+        if (it->i < 0) *--p = '-';
+        aics_buf_append(out, p, (size_t)(digits + sizeof digits - p));
     } else if (it->kind == ITEM_DOUBLE) {
         char num[40];
         snprintf(num, sizeof num, "%.17g", it->d);
@@ -260,14 +317,16 @@ static void text_values(const aics_result *r, size_t from, size_t to, aics_buf *
 {
     size_t width = 0;
     for (size_t i = from; i < to; i++) {
-        size_t w = display_width(r->items[i].label);
+        if (r->items[i].hidden) continue;
+        size_t w = display_width(value_label(&r->items[i]));
         if (w > width) width = w;
     }
     for (size_t i = from; i < to; i++) {
         char v[64];
+        if (r->items[i].hidden) continue;
         human_value(&r->items[i], v, sizeof v);
         aics_buf_puts(out, "  ");
-        pad(out, r->items[i].label, width, 'l');
+        pad(out, value_label(&r->items[i]), width, 'l');
         aics_buf_printf(out, "  %s\n", v);
     }
 }
@@ -329,12 +388,16 @@ static void md_cell(aics_buf *out, const char *s)
 
 static void md_values(const aics_result *r, size_t from, size_t to, aics_buf *out)
 {
+    size_t shown = 0;
+    for (size_t i = from; i < to; i++) shown += !r->items[i].hidden;
+    if (shown == 0) return;
     aics_buf_puts(out, "| 结果 | 值 | kv 键 |\n|:--|--:|:--|\n");
     for (size_t i = from; i < to; i++) {
         char v[64];
+        if (r->items[i].hidden) continue;
         human_value(&r->items[i], v, sizeof v);
         aics_buf_puts(out, "| ");
-        md_cell(out, r->items[i].label);
+        md_cell(out, value_label(&r->items[i]));
         aics_buf_printf(out, " | %s | `%s` |\n", v, r->items[i].key);
     }
     aics_buf_putc(out, '\n');
@@ -390,7 +453,8 @@ static void render_kv(const aics_result *r, aics_buf *out)
                     r->convention);
     for (size_t i = 0; i < r->n; i++) {
         if (!is_value(&r->items[i])) continue;
-        aics_buf_printf(out, "%s ", r->items[i].key);
+        aics_buf_puts(out, r->items[i].key);
+        aics_buf_putc(out, ' ');
         exact_value(&r->items[i], out);
         aics_buf_putc(out, '\n');
     }

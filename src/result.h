@@ -63,6 +63,11 @@ void aics_result_double(aics_result *r, const char *key, double value,
 void aics_result_word(aics_result *r, const char *key, const char *word,
                       const char *label);
 
+/* While `on`, the results added next appear only in kv and json, not in
+ * text or md: for long machine-readable lists (per-layer counts) that a
+ * table already shows to people. Off by default. */
+void aics_result_kv_only(aics_result *r, bool on);
+
 /* A paragraph of prose for text and md (Markdown and $math$ allowed). */
 void aics_result_note(aics_result *r, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

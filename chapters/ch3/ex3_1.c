@@ -1,0 +1,247 @@
+/* ex3_1.c — exercise 3.1: the neurons and trainable parameters of AlexNet,
+ * VGG-19 and ResNet-152 (or of any Caffe prototxt).
+ *
+ * Counts are exact int64 per image, following src/netcount.h, which the
+ * program prints with the answer: neurons are the output elements of the
+ * Convolution and InnerProduct layers; parameters are conv and FC weights and
+ * biases plus Scale's γ and β (BatchNorm's running statistics are not
+ * trainable). It also reports memory at fp32, the totals the common wrong
+ * conventions give, and the published figures for comparison.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+#include "intmath.h"
+#include "netcount.h"
+#include "netreport.h"
+#include "plot.h"
+#include "program.h"
+
+static char *thou(int64_t v, char *buf) { return aics_fmt_thousands(v, buf); }
+
+static void key_int(aics_result *r, const char *net, const char *rest, int64_t v)
+{
+    char key[600];
+    snprintf(key, sizeof key, "%s.%s", net, rest);
+    aics_result_int(r, key, v, NULL);
+}
+
+static void report_conventions(aics_result *r)
+{
+    aics_result_part(r, "conventions", "计数约定");
+    aics_result_note(r,
+        "- **神经元数**：卷积层与全连接层的输出元素个数之和，卷积层为 $C_{out}H_{out}W_{out}$，"
+        "全连接层为 $N_{of}$（输入图像本身、池化等层的输出不算）；\n"
+        "- **可训练参数**：卷积层 $C_{out}\\cdot\\frac{C_{in}}{g}K_hK_w$ 个权重加 $C_{out}$ 个偏置（有偏置时），"
+        "全连接层 $N_{if}N_{of}+N_{of}$，BN 之后的 Scale 层每通道 $\\gamma$、$\\beta$ 各一个；"
+        "BN 的滑动均值、方差不是可训练参数，不计入；\n"
+        "- **内存**（fp32，每个数 4 字节）：参数字节 = 4 ×（可训练参数 + BN 保存的统计量）；"
+        "激活字节 = 4 × 每个新写出的 blob 的元素数（原地层不新增，输入计入）；\n"
+        "- 一律按一张图（batch 1）计数，64 位整数，逐步检查溢出。");
+}
+
+static void report_totals(aics_result *r, const aics_netreport *rep)
+{
+    aics_result_part(r, "totals", "神经元与可训练参数");
+    aics_table *t = aics_result_table(r, "lrrrr",
+        (const char *const[]){"网络", "神经元", "可训练参数", "参数内存（MiB）", "激活内存（MiB）"});
+    char a[32], b[32];
+    for (size_t i = 0; i < rep->n; i++) {
+        const aics_netreport_entry *e = &rep->e[i];
+        aics_table_cell(t, "%s", e->key);
+        aics_table_cell(t, "%s", thou(e->total.neurons, a));
+        aics_table_cell(t, "%s", thou(e->total.params, b));
+        aics_table_cell(t, "%.1f", (double)e->total.param_bytes / 1048576.0);
+        aics_table_cell(t, "%.1f", (double)e->total.act_bytes / 1048576.0);
+    }
+    aics_result_kv_only(r, true);
+    for (size_t i = 0; i < rep->n; i++) {
+        const aics_netreport_entry *e = &rep->e[i];
+        key_int(r, e->key, "total.neurons", e->total.neurons);
+        key_int(r, e->key, "total.params", e->total.params);
+        key_int(r, e->key, "total.param_bytes", e->total.param_bytes);
+        key_int(r, e->key, "total.act_bytes", e->total.act_bytes);
+    }
+    aics_result_kv_only(r, false);
+}
+
+/* Published parameter counts (citations, in millions). */
+static void report_compare(aics_result *r, const aics_netreport *rep)
+{
+    static const struct {
+        const char *net;
+        double published;
+        const char *source;
+    } papers[] = {
+        {"alexnet", 60, "AlexNet 论文：约 6000 万"},
+        {"vgg19", 144, "VGG 论文表 2（配置 E）"},
+        {"resnet152", 60.2, "torchvision 文档"},
+    };
+    bool any = false;
+    for (size_t i = 0; i < rep->n; i++) any |= rep->e[i].builtin;
+    if (!any) return;
+    aics_result_part(r, "compare", "与文献的对照");
+    aics_table *t = aics_result_table(r, "lrrl",
+        (const char *const[]){"网络", "本程序参数（×10⁶）", "文献（×10⁶）", "出处"});
+    for (size_t i = 0; i < rep->n; i++)
+        for (size_t p = 0; p < sizeof papers / sizeof *papers; p++) {
+            if (!rep->e[i].builtin || strcmp(papers[p].net, rep->e[i].net->name) != 0) continue;
+            aics_table_cell(t, "%s", rep->e[i].key);
+            aics_table_cell(t, "%.3f", (double)rep->e[i].total.params / 1e6);
+            aics_table_cell(t, "%g", papers[p].published);
+            aics_table_cell(t, "%s", papers[p].source);
+        }
+}
+
+static const unsigned mistake_sets[] = {
+    AICS_MISTAKE_NO_KERNEL, AICS_MISTAKE_NO_GROUPS, AICS_MISTAKE_NO_BIAS_ADD, AICS_MISTAKE_BATCH10,
+    AICS_MISTAKE_NO_KERNEL | AICS_MISTAKE_NO_GROUPS,
+};
+
+static const char *mistake_zh(unsigned m)
+{
+    switch (m) {
+    case AICS_MISTAKE_NO_KERNEL: return "漏掉卷积核大小 $K_hK_w$";
+    case AICS_MISTAKE_NO_GROUPS: return "忽略分组 $g$";
+    case AICS_MISTAKE_NO_BIAS_ADD: return "忽略偏置（及 β）";
+    case AICS_MISTAKE_BATCH10: return "按部署文件的 batch 10 计神经元";
+    default: return "漏掉 $K_hK_w$ 且忽略分组";
+    }
+}
+
+static void report_mistakes(aics_result *r, const aics_netreport *rep)
+{
+    aics_result_part(r, "mistakes", "常见错误会得到的数字");
+    aics_table *t = aics_result_table(r, "llrr",
+        (const char *const[]){"网络", "错误的算法", "神经元", "可训练参数"});
+    char a[32], b[32], key[200];
+    aics_layer_counts *c = aics_xcalloc(rep->n * (sizeof mistake_sets / sizeof *mistake_sets), sizeof *c);
+    const size_t nm = sizeof mistake_sets / sizeof *mistake_sets;
+    for (size_t i = 0; i < rep->n; i++) {
+        const aics_netreport_entry *e = &rep->e[i];
+        aics_table_cell(t, "%s", e->key);
+        aics_table_cell(t, "正确");
+        aics_table_cell(t, "%s", thou(e->total.neurons, a));
+        aics_table_cell(t, "%s", thou(e->total.params, b));
+        for (size_t m = 0; m < nm; m++) {
+            c[i * nm + m] = aics_netreport_count(e, mistake_sets[m]);
+            aics_table_cell(t, "%s", e->key);
+            aics_table_cell(t, "%s", mistake_zh(mistake_sets[m]));
+            aics_table_cell(t, "%s", thou(c[i * nm + m].neurons, a));
+            aics_table_cell(t, "%s", thou(c[i * nm + m].params, b));
+        }
+    }
+    aics_result_kv_only(r, true);
+    for (size_t i = 0; i < rep->n; i++)
+        for (size_t m = 0; m < nm; m++) {
+            const char *mk = aics_mistake_key(mistake_sets[m]);
+            snprintf(key, sizeof key, "mistake.%s.neurons", mk ? mk : "no_kernel_no_groups");
+            key_int(r, rep->e[i].key, key, c[i * nm + m].neurons);
+            snprintf(key, sizeof key, "mistake.%s.params", mk ? mk : "no_kernel_no_groups");
+            key_int(r, rep->e[i].key, key, c[i * nm + m].params);
+        }
+    aics_result_kv_only(r, false);
+    free(c);
+}
+
+static void report_layers(aics_result *r, const aics_netreport_entry *e)
+{
+    char part[160], title[200], a[32], b[32], shape[64];
+    snprintf(part, sizeof part, "layers_%s", e->key);
+    snprintf(title, sizeof title, "%s 逐层计数", e->key);
+    aics_result_part(r, part, title);
+    aics_table *t = aics_result_table(r, "llrrr",
+        (const char *const[]){"层", "类型", "输出 C×H×W", "神经元", "可训练参数"});
+    const aics_net *net = e->net;
+    for (size_t i = 0; i < net->nlayers; i++) {
+        const aics_layer *l = &net->layers[i];
+        if (!aics_netreport_row(l)) continue;
+        aics_table_cell(t, "%s", l->name);
+        aics_table_cell(t, "%s", l->type_name);
+        aics_table_cell(t, "%s", aics_netreport_shape(l->out, shape, sizeof shape));
+        aics_table_cell(t, "%s", thou(e->per_layer[i].neurons, a));
+        aics_table_cell(t, "%s", thou(e->per_layer[i].params, b));
+    }
+    for (int ty = 0; ty < AICS_LAYER_TYPE_COUNT; ty++) {
+        if (ty == AICS_LAYER_CONV || ty == AICS_LAYER_FC) continue;
+        int64_t n = 0, params = 0;
+        for (size_t i = 0; i < net->nlayers; i++)
+            if ((int)net->layers[i].type == ty) n++, params += e->per_layer[i].params;
+        if (n == 0 || params == 0) continue; /* only Scale has parameters among the rest */
+        aics_table_cell(t, "（%lld 层）", (long long)n);
+        aics_table_cell(t, "%s", aics_layer_type_name((aics_layer_type)ty));
+        aics_table_cell(t, "—");
+        aics_table_cell(t, "0");
+        aics_table_cell(t, "%s", thou(params, b));
+    }
+    aics_table_cell(t, "**合计**");
+    aics_table_cell(t, " ");
+    aics_table_cell(t, " ");
+    aics_table_cell(t, "%s", thou(e->total.neurons, a));
+    aics_table_cell(t, "%s", thou(e->total.params, b));
+
+    aics_result_kv_only(r, true);
+    for (size_t i = 0; i < net->nlayers; i++) {
+        char key[600];
+        size_t stem = aics_netreport_layer_key(e, i, key, sizeof key);
+        snprintf(key + stem, sizeof key - stem, "neurons");
+        aics_result_int(r, key, e->per_layer[i].neurons, NULL);
+        snprintf(key + stem, sizeof key - stem, "params");
+        aics_result_int(r, key, e->per_layer[i].params, NULL);
+    }
+    aics_result_kv_only(r, false);
+}
+
+static const char *net_name;
+static bool allow_unknown;
+
+static const aics_opt options[] = {
+    {"net", AICS_OPT_STRING, &net_name, "NAME",
+     "one built-in network: alexnet, vgg19, resnet152, alexnet_tv, resnet152_tv", AICS_RANGE_NONE, 0, 0},
+    {"allow-unknown", AICS_OPT_FLAG, &allow_unknown, NULL,
+     "count layers of unknown type as zero (with a warning) instead of failing", AICS_RANGE_NONE, 0, 0},
+    {NULL, 0, NULL, NULL, NULL, 0, 0, 0},
+};
+
+static const aics_program program = {
+    .name = "ex3_1",
+    .exercise = "3.1",
+    .summary = "Exercise 3.1: neurons and trainable parameters of AlexNet, VGG-19, ResNet-152 "
+               "or Caffe prototxt files.",
+    .usage = "[FILE.prototxt...]",
+    .details = "Convention (per image): neurons = output elements of conv and FC layers; params =\n"
+               "conv/FC weights and biases + Scale gamma/beta (BN running statistics excluded).\n"
+               "kv keys: <net>.total.{neurons,params,param_bytes,act_bytes},\n"
+               "<net>.layer.<layer>.{neurons,params}, <net>.mistake.<which>.{neurons,params}.\n"
+               "<net> is the built-in name, or the file's base name lower-cased with [^a-z0-9_] -> _.",
+    .opts = options,
+    .max_args = 1000,
+};
+
+int main(int argc, char **argv)
+{
+    aics_run run;
+    aics_run_init(&run, &program, argc, argv);
+    aics_netreport rep;
+    aics_netreport_load(&rep, &run, net_name, allow_unknown);
+    aics_result *r = aics_result_new(program.exercise, run.seed, "neurons-params-per-image");
+    report_conventions(r);
+    report_totals(r, &rep);
+    report_compare(r, &rep);
+    report_mistakes(r, &rep);
+    for (size_t i = 0; i < rep.n; i++) report_layers(r, &rep.e[i]);
+
+    aics_plot *p = aics_plot_open(run.figdir);
+    char fig[200];
+    for (size_t i = 0; i < rep.n; i++) {
+        snprintf(fig, sizeof fig, "ex3_1_params_%s", rep.e[i].key);
+        aics_netreport_plot_layers(p, &rep.e[i], fig, 1);
+    }
+    int rc = aics_plot_close(p);
+    rc |= aics_run_emit(&run, r);
+    aics_result_free(r);
+    aics_netreport_free(&rep);
+    return rc;
+}

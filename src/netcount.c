@@ -1,0 +1,285 @@
+/* netcount.c — the counting conventions of netcount.h, layer by layer.
+ *
+ * Every product and sum goes through intmath.h; the first overflow stops the
+ * count with an error naming the layer. Exact window sizes are used where
+ * padding clips a window (pooling, LRN): a window's sum over the outputs of a
+ * separable 2-D window is (Σ rows)·(Σ cols), so this costs O(H + W), not
+ * O(H·W), per layer.
+ */
+#include "netcount.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "intmath.h"
+
+/* A small overflow-checked expression helper: the first failure sticks. */
+typedef struct {
+    bool ok;
+} ck;
+
+static int64_t mul(ck *c, int64_t a, int64_t b)
+{
+    int64_t r = 0;
+    if (c->ok && !aics_mul_i64(a, b, &r)) c->ok = false;
+    return r;
+}
+
+static int64_t add(ck *c, int64_t a, int64_t b)
+{
+    int64_t r = 0;
+    if (c->ok && !aics_add_i64(a, b, &r)) c->ok = false;
+    return r;
+}
+
+/* Σ over the outputs along one axis of the number of input positions each
+ * window covers inside the image (Caffe's pooling windows: start o·s − p,
+ * end min(start + k, in + p), then clipped to [0, in)). */
+static int64_t window_sum(ck *c, int64_t in, int64_t out, int64_t k, int64_t s, int64_t p)
+{
+    int64_t sum = 0;
+    for (int64_t o = 0; o < out; o++) {
+        int64_t start = o * s - p, end = start + k;
+        if (end > in + p) end = in + p;
+        if (start < 0) start = 0;
+        if (end > in) end = in;
+        if (end > start) sum = add(c, sum, end - start);
+    }
+    return sum;
+}
+
+// ANCHOR: conv_count
+/* Convolution: out elements × fan-in F = (C_in/g)·K_h·K_w. */
+static void count_conv(ck *c, const aics_layer *l, unsigned m, aics_layer_counts *r)
+{
+    int64_t out = aics_shape_count(l->out);
+    int64_t cin = (m & AICS_MISTAKE_NO_GROUPS) ? l->in.c : l->in.c / l->group;
+    int64_t kk = (m & AICS_MISTAKE_NO_KERNEL) ? 1 : mul(c, l->kernel_h, l->kernel_w);
+    int64_t fan_in = mul(c, cin, kk);
+    bool bias_add = l->bias_term && !(m & (AICS_MISTAKE_ADD_NIF_MINUS_1 | AICS_MISTAKE_NO_BIAS_ADD));
+    bool bias_param = l->bias_term && !(m & AICS_MISTAKE_NO_BIAS_ADD);
+    r->mul = mul(c, out, fan_in);
+    r->add = mul(c, out, fan_in - 1 + bias_add);
+    r->neurons = out;
+    r->params = add(c, mul(c, l->num_output, fan_in), bias_param ? l->num_output : 0);
+}
+
+/* InnerProduct: N_of outputs × N_if inputs. */
+static void count_fc(ck *c, const aics_layer *l, unsigned m, aics_layer_counts *r)
+{
+    int64_t nif = aics_shape_count(l->in), nof = l->num_output;
+    bool bias_add = l->bias_term && !(m & (AICS_MISTAKE_ADD_NIF_MINUS_1 | AICS_MISTAKE_NO_BIAS_ADD));
+    bool bias_param = l->bias_term && !(m & AICS_MISTAKE_NO_BIAS_ADD);
+    if (m & AICS_MISTAKE_FC_AS_ONE) {
+        r->mul = 1, r->add = 1;
+    } else {
+        r->mul = mul(c, nof, nif);
+        r->add = mul(c, nof, nif - 1 + bias_add);
+    }
+    r->neurons = nof;
+    r->params = add(c, mul(c, nof, nif), bias_param ? nof : 0);
+}
+// ANCHOR_END: conv_count
+
+/* Pooling: max compares the window's elements (window − 1 comparisons per
+ * output); average adds them (window − 1 additions) and divides once. */
+static void count_pool(ck *c, const aics_layer *l, aics_layer_counts *r)
+{
+    int64_t rows = window_sum(c, l->in.h, l->out.h, l->kernel_h, l->stride_h, l->pad_h);
+    int64_t cols = window_sum(c, l->in.w, l->out.w, l->kernel_w, l->stride_w, l->pad_w);
+    int64_t covered = mul(c, l->out.c, mul(c, rows, cols));
+    int64_t outs = aics_shape_count(l->out);
+    int64_t work = covered - outs;
+    if (l->pool == AICS_POOL_MAX) r->other_cmp = work;
+    else r->other_add = work, r->other_div = outs;
+}
+
+/* LRN: b = a / (k + α/n·Σ a²)^β over a window of n neighbours (clipped at the
+ * edges): per element, window squares, window − 1 + 1 additions, one
+ * multiplication by α/n, one power and one division. */
+static void count_lrn(ck *c, const aics_layer *l, aics_layer_counts *r)
+{
+    int64_t e = aics_shape_count(l->out), n = l->local_size, covered;
+    if (l->lrn_region == AICS_LRN_ACROSS) {
+        int64_t chans = window_sum(c, l->out.c, l->out.c, n, 1, (n - 1) / 2);
+        covered = mul(c, chans, mul(c, l->out.h, l->out.w));
+    } else {
+        int64_t p = (n - 1) / 2;
+        int64_t rows = window_sum(c, l->out.h, l->out.h, n, 1, p);
+        int64_t cols = window_sum(c, l->out.w, l->out.w, n, 1, p);
+        covered = mul(c, l->out.c, mul(c, rows, cols));
+    }
+    r->other_mul = add(c, covered, e);
+    r->other_add = covered; /* (window − 1) for the sum, + 1 for k */
+    r->other_exp = e;
+    r->other_div = e;
+}
+
+static void count_other(ck *c, const aics_layer *l, unsigned m, aics_layer_counts *r)
+{
+    int64_t e = aics_shape_count(l->out), nb = (int64_t)l->nbottom;
+    switch (l->type) {
+    case AICS_LAYER_POOL:
+        count_pool(c, l, r);
+        break;
+    case AICS_LAYER_RELU:
+        r->other_cmp = e; /* max(0, x) */
+        break;
+    case AICS_LAYER_LRN:
+        count_lrn(c, l, r);
+        break;
+    case AICS_LAYER_BATCHNORM: /* (x − μ)/√(σ² + ε): per element − and ÷; per channel + and √ */
+        r->other_add = add(c, e, l->out.c);
+        r->other_div = e;
+        r->other_exp = l->out.c;
+        break;
+    case AICS_LAYER_SCALE: /* γ·x + β */
+        r->other_mul = e;
+        if (l->bias_term) r->other_add = e;
+        if (nb == 1) {
+            bool beta = l->bias_term && !(m & AICS_MISTAKE_NO_BIAS_ADD);
+            r->params = mul(c, l->out.c, beta ? 2 : 1);
+        }
+        break;
+    case AICS_LAYER_ELTWISE:
+        if (l->eltwise == AICS_ELTWISE_SUM) {
+            r->other_add = mul(c, nb - 1, e);
+            if (l->eltwise_coeff) r->other_mul = mul(c, nb, e);
+        } else if (l->eltwise == AICS_ELTWISE_PROD) {
+            r->other_mul = mul(c, nb - 1, e);
+        } else {
+            r->other_cmp = mul(c, nb - 1, e);
+        }
+        break;
+    case AICS_LAYER_SOFTMAX: { /* as Caffe: max, subtract, exp, sum, divide */
+        int64_t along = l->axis == 1 ? l->out.c : l->axis == 2 ? l->out.h : l->out.w;
+        int64_t positions = along ? e / along : 0;
+        int64_t reduce = mul(c, positions, along - 1);
+        r->other_cmp = reduce;
+        r->other_add = add(c, e, reduce);
+        r->other_exp = e;
+        r->other_div = e;
+        break;
+    }
+    default: /* Input, Concat, Flatten, Dropout, loss and unknown layers: no arithmetic */
+        break;
+    }
+}
+
+static void count_memory(ck *c, const aics_layer *l, aics_layer_counts *r)
+{
+    int64_t stored = r->params;
+    if (l->type == AICS_LAYER_BATCHNORM) stored = add(c, mul(c, 2, l->out.c), 1); /* μ, σ², factor */
+    r->param_bytes = mul(c, 4, stored);
+    if (!l->in_place && l->type != AICS_LAYER_NOWORK && l->type != AICS_LAYER_UNKNOWN)
+        r->act_bytes = mul(c, 4, mul(c, (int64_t)l->ntop, aics_shape_count(l->out)));
+}
+
+bool aics_layer_count(const aics_net *net, size_t i, unsigned mistakes, aics_layer_counts *out,
+                      aics_net_error *err)
+{
+    const aics_layer *l = &net->layers[i];
+    ck c = {true};
+    memset(out, 0, sizeof *out);
+    if (l->type == AICS_LAYER_CONV) count_conv(&c, l, mistakes, out);
+    else if (l->type == AICS_LAYER_FC) count_fc(&c, l, mistakes, out);
+    else count_other(&c, l, mistakes, out);
+    out->mac = out->mul;
+    count_memory(&c, l, out);
+    if (mistakes & AICS_MISTAKE_BATCH10) {
+        out->mul = mul(&c, out->mul, 10);
+        out->add = mul(&c, out->add, 10);
+        out->mac = mul(&c, out->mac, 10);
+        out->neurons = mul(&c, out->neurons, 10);
+    }
+    if (!c.ok && err) {
+        err->line = l->line, err->col = l->col;
+        snprintf(err->msg, sizeof err->msg, "layer '%.80s' (%s): a count overflows 64 bits", l->name,
+                 l->type_name);
+    }
+    return c.ok;
+}
+
+static void add_counts(ck *c, aics_layer_counts *t, const aics_layer_counts *x)
+{
+    t->mul = add(c, t->mul, x->mul);
+    t->add = add(c, t->add, x->add);
+    t->mac = add(c, t->mac, x->mac);
+    t->neurons = add(c, t->neurons, x->neurons);
+    t->params = add(c, t->params, x->params);
+    t->other_cmp = add(c, t->other_cmp, x->other_cmp);
+    t->other_add = add(c, t->other_add, x->other_add);
+    t->other_mul = add(c, t->other_mul, x->other_mul);
+    t->other_div = add(c, t->other_div, x->other_div);
+    t->other_exp = add(c, t->other_exp, x->other_exp);
+    t->param_bytes = add(c, t->param_bytes, x->param_bytes);
+    t->act_bytes = add(c, t->act_bytes, x->act_bytes);
+}
+
+bool aics_net_count(const aics_net *net, unsigned mistakes, aics_layer_counts *per_layer,
+                    aics_layer_counts *total, aics_net_error *err)
+{
+    aics_layer_counts t, one;
+    memset(&t, 0, sizeof t);
+    ck c = {true};
+    for (size_t i = 0; i < net->nlayers; i++) {
+        if (!aics_layer_count(net, i, mistakes, &one, err)) return false;
+        if (per_layer) per_layer[i] = one;
+        add_counts(&c, &t, &one);
+        if (!c.ok) {
+            if (err) {
+                err->line = net->layers[i].line, err->col = net->layers[i].col;
+                snprintf(err->msg, sizeof err->msg,
+                         "the network's total count overflows 64 bits at layer '%.80s'",
+                         net->layers[i].name);
+            }
+            return false;
+        }
+    }
+    if (total) *total = t;
+    return true;
+}
+
+bool aics_net_count_totals(const aics_net *net, unsigned mistakes, aics_net_totals *out)
+{
+    aics_layer_counts t;
+    if (!net || !net->finished || !aics_net_count(net, mistakes, NULL, &t, NULL)) return false;
+    *out = (aics_net_totals){t.mul, t.add, t.mac, t.neurons, t.params};
+    return true;
+}
+
+static const struct {
+    const char *key, *text;
+} mistakes[AICS_MISTAKE_COUNT] = {
+    {"no_kernel", "leaving out the kernel size"},
+    {"no_groups", "ignoring groups"},
+    {"fc_as_one", "counting each FC layer as one operation"},
+    {"add_nif_minus_1", "counting additions as (N_if-1)*N_of"},
+    {"no_bias_add", "forgetting the biases"},
+    {"batch10", "counting the batch of 10"},
+};
+
+const char *aics_mistake_key(unsigned bit)
+{
+    for (int i = 0; i < AICS_MISTAKE_COUNT; i++)
+        if (bit == 1u << i) return mistakes[i].key;
+    return NULL;
+}
+
+const char *aics_mistake_describe(unsigned m, char *buf, size_t n)
+{
+    if (!buf || n == 0) return buf;
+    buf[0] = '\0';
+    if (m == 0) {
+        snprintf(buf, n, "the correct convention");
+        return buf;
+    }
+    size_t len = 0;
+    for (int i = 0; i < AICS_MISTAKE_COUNT; i++) {
+        if (!(m & (1u << i))) continue;
+        int w = snprintf(buf + len, n - len, "%s%s", len ? " + " : "", mistakes[i].text);
+        if (w < 0 || (size_t)w >= n - len) break;
+        len += (size_t)w;
+    }
+    return buf;
+}

@@ -1,0 +1,111 @@
+/* netcount.h — exact operation, neuron, parameter and memory counts of a net.
+ *
+ * The conventions (chapter 3 prints them with every answer). For a
+ * Convolution with output C_out×H_out×W_out, C_in input channels, `group` g
+ * and a K_h×K_w kernel, the fan-in of one output is F = (C_in/g)·K_h·K_w;
+ * for an InnerProduct with N_if inputs and N_of outputs, F = N_if.
+ *
+ *   mul      multiplications in Convolution and InnerProduct layers only:
+ *            (output elements) × F.
+ *   add      additions in those same layers: each output sums F products
+ *            with F − 1 additions, plus 1 for the bias when the layer has one.
+ *   mac      multiply-accumulates, equal to mul (the papers' "FLOPs").
+ *   neurons  output elements of Convolution and InnerProduct layers.
+ *   params   trainable parameters: conv and FC weights and biases, plus Scale
+ *            γ (and β with bias_term). BatchNorm's running mean, variance and
+ *            scale factor are not trainable and not counted here.
+ *
+ * The other layers' work is reported apart, never folded into mul or add
+ * (fields other_*; see netcount.c for each layer's formula): comparisons
+ * (max pooling, ReLU, Eltwise MAX), additions, multiplications, divisions,
+ * and exponentials (exp, pow, sqrt: Softmax, LRN's power, BatchNorm's sqrt).
+ * Memory at fp32: param_bytes = 4 × (params + BatchNorm's stored statistics),
+ * act_bytes = 4 × elements of every blob written (in-place layers write into
+ * their input's blob and add nothing; the input blob counts).
+ *
+ * All counts are int64_t and every step is overflow-checked; a count that
+ * does not fit is an error naming the layer, never a wrapped number.
+ */
+#ifndef AICS_NETCOUNT_H
+#define AICS_NETCOUNT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "net.h"
+
+/* The wrong conventions students commonly use, as bit flags; combine with |.
+ * Each one changes only what is listed; mac always equals mul.
+ *
+ * AICS_MISTAKE_NO_KERNEL     leave out K_h·K_w: a Convolution's fan-in becomes
+ *                            C_in/g. mul = out × C_in/g; add = out × (C_in/g − 1
+ *                            + bias); params = C_out × C_in/g (+ C_out bias).
+ *                            InnerProduct, neurons unchanged.
+ * AICS_MISTAKE_NO_GROUPS     ignore `group`: use C_in instead of C_in/g in a
+ *                            Convolution's mul, add and params. Changes nothing
+ *                            when g = 1; neurons unchanged.
+ * AICS_MISTAKE_FC_AS_ONE     count each InnerProduct layer as one operation:
+ *                            its mul = 1 and add = 1. Its params and neurons
+ *                            are unchanged.
+ * AICS_MISTAKE_ADD_NIF_MINUS_1  count additions as (N_if − 1)·N_of, N_if being
+ *                            the fan-in F and N_of the output elements: the
+ *                            bias addition is forgotten in add (Convolution
+ *                            and InnerProduct layers with a bias). mul, params,
+ *                            neurons unchanged.
+ * AICS_MISTAKE_NO_BIAS_ADD   forget biases altogether: no bias addition in
+ *                            add (as above) and no bias parameters in params
+ *                            (conv and FC biases; Scale β too). mul, neurons
+ *                            unchanged.
+ * AICS_MISTAKE_BATCH10       take the deploy file's batch of 10 literally:
+ *                            mul, add, mac and neurons ×10; params unchanged.
+ *
+ * Combined flags apply together (e.g. NO_KERNEL|NO_GROUPS uses C_in alone).
+ */
+enum {
+    AICS_MISTAKE_NO_KERNEL = 1u << 0,
+    AICS_MISTAKE_NO_GROUPS = 1u << 1,
+    AICS_MISTAKE_FC_AS_ONE = 1u << 2,
+    AICS_MISTAKE_ADD_NIF_MINUS_1 = 1u << 3,
+    AICS_MISTAKE_NO_BIAS_ADD = 1u << 4,
+    AICS_MISTAKE_BATCH10 = 1u << 5,
+    AICS_MISTAKE_COUNT = 6
+};
+
+/* The five exercise figures of a whole net. */
+typedef struct {
+    int64_t mul, add, mac, neurons, params;
+} aics_net_totals;
+
+/* Everything counted for one layer (or summed over a net). */
+typedef struct {
+    int64_t mul, add, mac, neurons, params;
+    int64_t other_cmp, other_add, other_mul, other_div, other_exp;
+    int64_t param_bytes, act_bytes;
+} aics_layer_counts;
+
+/* Count layer `i` of a finished net under `mistakes` (0 for the correct
+ * convention). False on overflow, with `err` naming the layer. */
+bool aics_layer_count(const aics_net *net, size_t i, unsigned mistakes,
+                      aics_layer_counts *out, aics_net_error *err);
+
+/* Count every layer: `per_layer` (net->nlayers entries, or NULL) and the
+ * sums in `total`. False on overflow, with `err` naming the layer. */
+bool aics_net_count(const aics_net *net, unsigned mistakes,
+                    aics_layer_counts *per_layer, aics_layer_counts *total,
+                    aics_net_error *err);
+
+/* The five totals under `mistakes`; false on overflow. */
+bool aics_net_count_totals(const aics_net *net, unsigned mistakes,
+                           aics_net_totals *out);
+
+/* Describe a set of mistakes in English, joined by " + ", e.g. "leaving out
+ * the kernel size + ignoring groups"; "the correct convention" for 0.
+ * Writes at most n bytes into buf and returns buf. */
+const char *aics_mistake_describe(unsigned mistakes, char *buf, size_t n);
+
+/* Short key word of one mistake bit ("no_kernel", "no_groups", "fc_as_one",
+ * "add_nif_minus_1", "no_bias_add", "batch10"), or NULL. */
+const char *aics_mistake_key(unsigned bit);
+
+#endif

@@ -1,0 +1,269 @@
+/* netreport.c — loading, counting and naming the networks of chapter 3. */
+#include "netreport.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "caffe.h"
+#include "error.h"
+#include "plot.h"
+
+void aics_netreport_key(const char *name, char *out, size_t n)
+{
+    size_t k = 0;
+    for (const char *p = name; *p && k + 1 < n; p++) {
+        char ch = *p >= 'A' && *p <= 'Z' ? (char)(*p - 'A' + 'a') : *p;
+        out[k++] = (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_' ? ch : '_';
+    }
+    if (k == 0) out[k++] = '_';
+    out[k] = '\0';
+}
+
+char *aics_netreport_shape(aics_shape s, char *buf, size_t n)
+{
+    snprintf(buf, n, "%lld×%lld×%lld", (long long)s.c, (long long)s.h, (long long)s.w);
+    return buf;
+}
+
+/* Make `key` unique among `used` (n entries) by appending _2, _3…; the
+ * candidate list is small for net names, and for layer names a sorted
+ * copy is checked instead (see layer_keys). */
+static bool key_taken(char *const *used, size_t n, const char *key)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(used[i], key) == 0) return true;
+    return false;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool sorted_has(char **sorted, size_t n, const char *key)
+{
+    return bsearch(&key, sorted, n, sizeof *sorted, cmp_str) != NULL;
+}
+
+/* Per-layer keys: sanitised names; a clash (rare: "a/b" and "a_b") gets the
+ * smallest free suffix. Linear apart from the sort. */
+static char **layer_keys(const aics_net *net)
+{
+    size_t n = net->nlayers;
+    char **keys = aics_xcalloc(n ? n : 1, sizeof *keys);
+    for (size_t i = 0; i < n; i++) {
+        char k[160];
+        aics_netreport_key(net->layers[i].name, k, sizeof k);
+        keys[i] = aics_xstrdup(k);
+    }
+    char **sorted = aics_xcalloc(n ? n : 1, sizeof *sorted);
+    memcpy(sorted, keys, n * sizeof *keys);
+    qsort(sorted, n, sizeof *sorted, cmp_str);
+    bool dup = false;
+    for (size_t i = 1; i < n; i++) dup |= strcmp(sorted[i - 1], sorted[i]) == 0;
+    if (dup) {
+        /* Keep the first of each name; rename later ones to a free name. */
+        char **seen = aics_xcalloc(n, sizeof *seen);
+        size_t nseen = 0;
+        for (size_t i = 0; i < n; i++) {
+            if (key_taken(seen, nseen, keys[i])) {
+                char k[180];
+                for (int s = 2;; s++) {
+                    snprintf(k, sizeof k, "%s_%d", keys[i], s);
+                    if (!key_taken(seen, nseen, k) && !sorted_has(sorted, n, k)) break;
+                }
+                free(keys[i]);
+                keys[i] = aics_xstrdup(k);
+            }
+            seen[nseen++] = keys[i];
+        }
+        free(seen);
+    }
+    free(sorted);
+    return keys;
+}
+
+static void warn_unknown(const aics_net *net)
+{
+    aics_buf b = AICS_BUF_INIT;
+    size_t count = 0;
+    for (size_t i = 0; i < net->nlayers; i++) {
+        const aics_layer *l = &net->layers[i];
+        if (l->type != AICS_LAYER_UNKNOWN) continue;
+        if (count < 10) aics_buf_printf(&b, "%s'%s' (%s)", count ? ", " : "", l->name, l->type_name);
+        count++;
+    }
+    if (count)
+        aics_warn("%s: %zu layer%s of unknown type counted as zero: %s%s", net->path ? net->path : net->name,
+                  count, count == 1 ? "" : "s", b.data, count > 10 ? ", …" : "");
+    aics_buf_free(&b);
+}
+
+static void add_entry(aics_netreport *rep, aics_net *net, bool builtin)
+{
+    rep->e = aics_xrealloc(rep->e, (rep->n + 1) * sizeof *rep->e);
+    aics_netreport_entry *e = &rep->e[rep->n];
+    memset(e, 0, sizeof *e);
+    e->net = net;
+    e->builtin = builtin;
+    char base[100];
+    aics_netreport_key(net->name, base, sizeof base);
+    snprintf(e->key, sizeof e->key, "%s", base);
+    for (int s = 2;; s++) {
+        bool clash = false;
+        for (size_t i = 0; i < rep->n; i++) clash |= strcmp(rep->e[i].key, e->key) == 0;
+        if (!clash) break;
+        snprintf(e->key, sizeof e->key, "%s_%d", base, s);
+    }
+    e->layer_key = layer_keys(net);
+    e->per_layer = aics_xcalloc(net->nlayers ? net->nlayers : 1, sizeof *e->per_layer);
+    aics_net_error err;
+    if (!aics_net_count(net, 0, e->per_layer, &e->total, &err))
+        aics_die_data(net->path ? net->path : net->name, err.line, err.col, "%s", err.msg);
+    rep->n++;
+}
+
+void aics_netreport_load(aics_netreport *rep, const aics_run *run, const char *net_name, bool allow_unknown)
+{
+    memset(rep, 0, sizeof *rep);
+    if (net_name) {
+        aics_net *net = aics_net_builtin(net_name);
+        if (!net) {
+            aics_buf b = AICS_BUF_INIT;
+            for (size_t i = 0; aics_net_builtin_names[i]; i++)
+                aics_buf_printf(&b, "%s%s", i ? ", " : "", aics_net_builtin_names[i]);
+            aics_die_usage("--net: unknown network '%s' (expected one of %s)", net_name, b.data);
+        }
+        add_entry(rep, net, true);
+    }
+    for (int i = 0; i < run->nargs; i++) {
+        char err[600];
+        aics_net *net = aics_caffe_load(run->args[i], allow_unknown, err, sizeof err);
+        if (!net) {
+            fflush(stdout);
+            fprintf(stderr, "%s\n", err);
+            exit(AICS_EXIT_DATA);
+        }
+        warn_unknown(net);
+        aics_progress(run, "%s: %zu layers", run->args[i], net->nlayers);
+        add_entry(rep, net, false);
+    }
+    if (rep->n == 0)
+        for (size_t i = 0; i < 3; i++) add_entry(rep, aics_net_builtin(aics_net_builtin_names[i]), true);
+}
+
+void aics_netreport_free(aics_netreport *rep)
+{
+    for (size_t i = 0; i < rep->n; i++) {
+        aics_netreport_entry *e = &rep->e[i];
+        for (size_t k = 0; k < e->net->nlayers; k++) free(e->layer_key[k]);
+        free(e->layer_key);
+        free(e->per_layer);
+        aics_net_free(e->net);
+    }
+    free(rep->e);
+    memset(rep, 0, sizeof *rep);
+}
+
+aics_layer_counts aics_netreport_count(const aics_netreport_entry *e, unsigned mistakes)
+{
+    aics_layer_counts t;
+    aics_net_error err;
+    if (!aics_net_count(e->net, mistakes, NULL, &t, &err))
+        aics_die_data(e->net->path ? e->net->path : e->net->name, err.line, err.col, "%s", err.msg);
+    return t;
+}
+
+bool aics_netreport_row(const aics_layer *l)
+{
+    return l->type == AICS_LAYER_CONV || l->type == AICS_LAYER_FC;
+}
+
+void aics_netreport_plot_layers(aics_plot *p, const aics_netreport_entry *e, const char *figname, int metric)
+{
+    if (!aics_plot_enabled(p)) return;
+    const aics_net *net = e->net;
+    size_t rows = 0;
+    for (size_t i = 0; i < net->nlayers; i++) rows += aics_netreport_row(&net->layers[i]);
+    if (rows == 0) return;
+    double *data = aics_xcalloc(rows * 2, sizeof *data);
+    aics_buf tics = AICS_BUF_INIT;
+    size_t step = rows > 40 ? (rows + 39) / 40 : 1, k = 0;
+    for (size_t i = 0; i < net->nlayers; i++) {
+        const aics_layer *l = &net->layers[i];
+        if (!aics_netreport_row(l)) continue;
+        data[2 * k] = (double)k;
+        data[2 * k + 1] = (double)(metric == 0 ? e->per_layer[i].mac : e->per_layer[i].params);
+        if (k % step == 0) {
+            /* gnuplot strings: the names come from files, so keep [A-Za-z0-9_/.-] only. */
+            char safe[64];
+            size_t j = 0;
+            for (const char *c = l->name; *c && j + 1 < sizeof safe; c++)
+                safe[j++] = strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_/.-", *c) ? *c : '_';
+            safe[j] = '\0';
+            aics_buf_printf(&tics, "%s\"%s\" %zu", tics.len ? ", " : "", safe, k);
+        }
+        k++;
+    }
+    int width = rows > 60 ? 1100 : 820;
+    aics_plot_begin(p, figname, width, 460);
+    aics_plot_data(p, "L", data, rows, 2);
+    aics_plot_cmd(p, "set logscale y");
+    aics_plot_cmd(p, "set grid ytics");
+    aics_plot_cmd(p, "set xtics rotate by -60 font ',8' noenhanced (%s)", tics.data);
+    aics_plot_cmd(p, "set format y '10^{%%T}'");
+    aics_plot_cmd(p, "set xrange [-1:%zu]", rows);
+    aics_plot_cmd(p, "set ylabel '%s'", metric == 0 ? "MACs" : "参数");
+    aics_plot_cmd(p, "set style fill solid 0.8 noborder");
+    aics_plot_cmd(p, "set boxwidth 0.8");
+    aics_plot_cmd(p, "set title '%s' noenhanced", e->key);
+    aics_plot_cmd(p, "plot $L using 1:2 with boxes lc rgb '#3366aa' notitle");
+    aics_plot_end(p);
+    aics_buf_free(&tics);
+    free(data);
+}
+
+void aics_netreport_plot_compare(aics_plot *p, const aics_netreport *rep, const char *figname)
+{
+    if (!aics_plot_enabled(p) || rep->n == 0) return;
+    double *data = aics_xcalloc(rep->n * 4, sizeof *data);
+    aics_buf tics = AICS_BUF_INIT;
+    for (size_t i = 0; i < rep->n; i++) {
+        const aics_layer_counts *t = &rep->e[i].total;
+        data[4 * i] = (double)i;
+        data[4 * i + 1] = t->mac > 0 ? (double)t->mac : 1;
+        data[4 * i + 2] = t->params > 0 ? (double)t->params : 1;
+        data[4 * i + 3] = t->act_bytes > 0 ? (double)(t->act_bytes / 4) : 1;
+        aics_buf_printf(&tics, "%s\"%s\" %zu", i ? ", " : "", rep->e[i].key, i);
+    }
+    aics_plot_begin(p, figname, 820, 460);
+    aics_plot_data(p, "N", data, rep->n, 4);
+    aics_plot_cmd(p, "set logscale y");
+    aics_plot_cmd(p, "set grid ytics");
+    aics_plot_cmd(p, "set format y '10^{%%T}'");
+    aics_plot_cmd(p, "set xtics noenhanced (%s)", tics.data);
+    aics_plot_cmd(p, "set xrange [-0.6:%g]", (double)rep->n - 0.4);
+    aics_plot_cmd(p, "set style fill solid 0.8 noborder");
+    aics_plot_cmd(p, "set boxwidth 0.25");
+    aics_plot_cmd(p, "set key left top");
+    aics_plot_cmd(p, "plot $N using ($1-0.27):2 with boxes lc rgb '#3366aa' title 'MACs', "
+                     "$N using 1:3 with boxes lc rgb '#dd8833' title '参数', "
+                     "$N using ($1+0.27):4 with boxes lc rgb '#55aa55' title '激活（元素数）'");
+    aics_plot_end(p);
+    aics_buf_free(&tics);
+    free(data);
+}
+
+size_t aics_netreport_layer_key(const aics_netreport_entry *e, size_t i, char *buf, size_t n)
+{
+    size_t a = strlen(e->key), b = strlen(e->layer_key[i]);
+    AICS_CHECK(a + b + 9 < n, "keys fit the caller's buffer");
+    memcpy(buf, e->key, a);
+    memcpy(buf + a, ".layer.", 7);
+    memcpy(buf + a + 7, e->layer_key[i], b);
+    buf[a + 7 + b] = '.';
+    buf[a + 8 + b] = '\0';
+    return a + 8 + b;
+}

@@ -1,0 +1,67 @@
+/* netreport.h — what ex3_1 and ex3_2 share: choosing the networks from the
+ * command line, counting them, and naming their kv keys.
+ *
+ * With no file argument and no --net, the set is the exercise's three
+ * built-in networks (alexnet, vgg19, resnet152); --net NAME picks one
+ * built-in; file arguments are Caffe prototxt files (caffe.h), named by
+ * aics_caffe_net_name(). Names that would clash get a suffix _2, _3….
+ * A bad file ends the program with "file:line:col: message" and exit 2.
+ */
+#ifndef AICS_NETREPORT_H
+#define AICS_NETREPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "net.h"
+#include "netcount.h"
+#include "program.h"
+
+typedef struct {
+    aics_net *net;
+    char key[128];                /* the kv name, unique within the set */
+    char **layer_key;             /* per layer: [a-z0-9_] name, unique within the net */
+    aics_layer_counts *per_layer; /* correct convention, per layer */
+    aics_layer_counts total;
+    bool builtin;
+} aics_netreport_entry;
+
+typedef struct {
+    aics_netreport_entry *e;
+    size_t n;
+} aics_netreport;
+
+/* Load and count the networks `run` asks for (see above). `net_name` is the
+ * --net value or NULL. Exits 2 on bad input, naming file, line and column. */
+void aics_netreport_load(aics_netreport *rep, const aics_run *run, const char *net_name,
+                         bool allow_unknown);
+void aics_netreport_free(aics_netreport *rep);
+
+/* Turn any name into a kv key segment: lower case, [a-z0-9_], never empty. */
+void aics_netreport_key(const char *name, char *out, size_t n);
+
+/* "96×55×55" (C×H×W) into buf. */
+char *aics_netreport_shape(aics_shape s, char *buf, size_t n);
+
+/* The totals of one net under `mistakes`; exits 2 naming the layer on overflow. */
+aics_layer_counts aics_netreport_count(const aics_netreport_entry *e, unsigned mistakes);
+
+/* Write "<net>.layer.<layer>." for layer i into buf (n bytes); returns its
+ * length, so the caller appends the metric. */
+size_t aics_netreport_layer_key(const aics_netreport_entry *e, size_t i, char *buf, size_t n);
+
+/* Figures (plot.h). A bar chart of one value per Convolution and
+ * InnerProduct layer of `e` (`metric` 0 = MACs, 1 = params), log y axis,
+ * named `figname`. */
+struct aics_plot;
+void aics_netreport_plot_layers(struct aics_plot *p, const aics_netreport_entry *e,
+                                const char *figname, int metric);
+/* The nets side by side: MACs, params and activations (elements), log axis. */
+void aics_netreport_plot_compare(struct aics_plot *p, const aics_netreport *rep,
+                                 const char *figname);
+
+/* Whether a layer gets its own row in the per-layer tables (Convolution and
+ * InnerProduct); the other layers are summed by type in one row each. */
+bool aics_netreport_row(const aics_layer *l);
+
+#endif
