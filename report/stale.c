@@ -16,6 +16,7 @@
 
 #define MATCH_DIGITS 3
 #define LONG_DIGITS 6
+#define CONSTANT_DIGITS 5 /* an exact integer shorter than this is a design constant */
 #define MAX_HITS 64
 
 typedef struct {
@@ -125,6 +126,22 @@ static double unit_scale(const char *p)
     return 1.0;
 }
 
+/* Whether the line holding byte `pos` contains one of `words` (NULL-ended). */
+static bool line_has(const char *t, size_t pos, const char *const *words)
+{
+    size_t b = pos, e = pos;
+    while (b > 0 && t[b - 1] != '\n') b--;
+    while (t[e] && t[e] != '\n') e++;
+    for (size_t i = b; i < e; i++)
+        for (const char *const *w = words; *w; w++)
+            if (!strncmp(t + i, *w, strlen(*w))) return true;
+    return false;
+}
+
+static const char *const allow_words[] = {"stale-ok", NULL};
+/* A line that names its source quotes the source's numbers, not ours. */
+static const char *const citation_words[] = {"论文", "文献", "文档", "原文", "引自", "常见", "paper", "documentation", NULL};
+
 static void check_number(scan *sc, size_t at, size_t end, bool in_math)
 {
     char num[64];
@@ -133,9 +150,10 @@ static void check_number(scan *sc, size_t at, size_t end, bool in_math)
         hit(sc, at, num, "a long literal number looks like a pasted output; use {{value PROGRAM KEY}}");
         return;
     }
-    if (sig < MATCH_DIGITS) return;
+    if (sig < MATCH_DIGITS || line_has(sc->text, at, citation_words)) return;
     double x = strtod(num, NULL);
     double scale = unit_scale(sc->text + end);
+    if (scale == 1.0 && !strpbrk(num, ".eE") && sig < CONSTANT_DIGITS) return; /* 4096 channels */
     for (size_t k = 0; k < sc->nkv; k++)
         for (size_t i = 0; i < sc->kv[k]->n; i++) {
             const aics_kv_entry *e = &sc->kv[k]->e[i];
@@ -169,15 +187,6 @@ static size_t skip_region(const char *t, size_t i)
     return (size_t)(e - t) + strlen(close);
 }
 
-static bool line_allowed(const char *t, size_t pos)
-{
-    size_t b = pos, e = pos;
-    while (b > 0 && t[b - 1] != '\n') b--;
-    while (t[e] && t[e] != '\n') e++;
-    for (size_t i = b; i + 8 <= e; i++)
-        if (!strncmp(t + i, "stale-ok", 8)) return true;
-    return false;
-}
 
 /* Scan [from, to) for numbers; return where scanning stopped, which is past
  * `to` when a skipped region (a directive with math in it) runs on. */
@@ -190,7 +199,7 @@ static size_t scan_range(scan *sc, size_t from, size_t to, bool in_math)
         if (s != i) { i = s; continue; }
         if (!is_digit(t[i]) || (i > 0 && is_word(t[i - 1]))) { i++; continue; }
         size_t e = number_end(t, i, to);
-        if (!line_allowed(t, i)) check_number(sc, i, e, in_math);
+        if (!line_has(t, i, allow_words)) check_number(sc, i, e, in_math);
         i = e;
     }
     return i;

@@ -17,7 +17,11 @@
  *              math: nobody types 0.0513167 without pasting it.
  *
  * Significant digits are the digits without leading zeros ("0.0513" has 3,
- * "1,201" has 4). docs/authoring.md explains the rules to authors.
+ * "1,201" has 4). Two kinds of number are not matched: an exact integer with
+ * fewer than 5 digits (4096 outputs, 256 channels: design constants, not
+ * results), and any number on a line that names its source (论文, 文献, 文档,
+ * 原文, 引自, 常见, paper, documentation), which quotes the source, not us.
+ * docs/authoring.md explains the rules to authors.
  */
 #ifndef AICS_STALE_H
 #define AICS_STALE_H

@@ -52,7 +52,6 @@ void aics_buf_printf(aics_buf *b, const char *fmt, ...)
 char *aics_buf_take(aics_buf *b)
 {
     reserve(b, 0);
-    b->data[b->len] = '\0'; /* a buffer that never held a byte was not terminated yet */
     char *d = b->data;
     *b = (aics_buf)AICS_BUF_INIT;
     return d;

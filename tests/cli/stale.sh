@@ -24,11 +24,12 @@ $(cat "$tmp/err")"
 
 # The check must be able to fail: a pasted value is caught, with file:line:col.
 mkdir -p "$tmp/ch/ch2"
-printf '求导。\n\n误差约为 1.49e-11，网格有 1,201 个点。\n' >"$tmp/ch/ch2/ex2_7.md"
+printf '求导。\n\n误差约为 1.49e-11，差距 0.0513。\n' >"$tmp/ch/ch2/ex2_7.md"
 "$AICS_BIN/ex2_7" --quiet --format=kv >"$tmp/ex2_7.kv"
 "$book" --lint --chapters "$tmp/ch" --results "$tmp" 2>"$tmp/err"; rc=$?
 [ $rc -eq 1 ] || fail "typed-in outputs should fail the lint (exit $rc)"
 grep -q "ch2/ex2_7.md:3:6: '1.49e-11': this is output sigmoid.max_err.numeric of ex2_7" "$tmp/err" ||
     fail "the hit should name file, line, column and key: $(cat "$tmp/err")"
-grep -q "ch2/ex2_7.md:3:19: '1201'" "$tmp/err" || fail "1,201 should be caught as grid.points: $(cat "$tmp/err")"
+grep -q "ch2/ex2_7.md:3:18: '0.0513': this is output phi.gap_at_3" "$tmp/err" ||
+    fail "0.0513 should be caught as phi.gap_at_3: $(cat "$tmp/err")"
 exit 0

@@ -9,6 +9,7 @@ static char *shift(const char *md, int top)
 {
     aics_buf b = AICS_BUF_INIT;
     aics_md_shift_headings(md, strlen(md), top, &b);
+    aics_buf_append(&b, "", 0); /* terminated even when nothing was written */
     return aics_buf_take(&b);
 }
 
