@@ -39,7 +39,7 @@ OUT      := $(B)/out
 FIGDIR   := $(B)/book/fig
 RUN_OUTS := $(patsubst $(B)/bin/%,$(OUT)/%.kv,$(PROGS))
 
-.PHONY: all check book solutions deps clean install uninstall help bench \
+.PHONY: all check check-solutions book solutions deps clean install uninstall help bench \
         $(addprefix chapter,$(CHAPTERS))
 .DELETE_ON_ERROR:
 .SECONDEXPANSION:
@@ -52,6 +52,7 @@ help:
 	@echo "make chapterN   build, run and render chapter N ($(CHAPTERS))"
 	@echo "make check      run every test (unit, golden outputs, scripts)"
 	@echo "make solutions  refresh the reference outputs in solutions/"
+	@echo "make check-solutions  name stale references (runs no program)"
 	@echo "make bench      measure speed (never part of the tests)"
 	@echo "make deps       install the Debian packages the project needs"
 	@echo "make install    install programs (PREFIX=$(PREFIX), DESTDIR=)"
@@ -127,8 +128,15 @@ $(B)/book/assets/.stamp: $(wildcard report/assets/*)
 
 # ---- reference outputs and tests ---------------------------------------------
 
+# A reference's provenance line hashes the flags programs are compiled with.
+solutions check-solutions check: export AICS_BUILD_FLAGS := $(CPPFLAGS) $(CFLAGS)
+
 solutions: $(PROGS)
 	@sh tests/solutions.sh update $(PROGS)
+
+# Names each stale reference from hashes alone: builds and runs nothing.
+check-solutions:
+	@sh tests/solutions.sh stale $(PROGS)
 
 $(B)/tests/suites.h: $(TEST_SRC)
 	@mkdir -p $(@D)
@@ -142,6 +150,7 @@ $(TEST_RUNNER): $(patsubst %.c,$(B)/obj/%.o,$(TEST_SRC) tests/unit/main.c) $(REP
 
 # Golden outputs and script tests first; Check's summary line comes last.
 check: all $(TEST_RUNNER)
+	@sh tests/solutions.sh stale $(PROGS)
 	@sh tests/solutions.sh check $(PROGS)
 	@sh tests/run-scripts.sh $(B) $(SHARED)
 	@AICS_BIN=$(B)/bin AICS_SHARED=$(SHARED) $(TEST_RUNNER)

@@ -18,10 +18,14 @@ typedef struct {
     long line;
 } aics_kv_entry;
 
+typedef struct aics_kv_index aics_kv_index;
+
 typedef struct {
     char *header;     /* the first line's text after "# ", or NULL */
     aics_kv_entry *e; /* entries in file order */
     size_t n;
+    aics_kv_index *index; /* private: a hash of the keys, built by the parser so that
+                             duplicate checks and aics_kv_find are O(1); NULL is fine */
 } aics_kv;
 
 /* Parse `len` bytes of `text`. On error return false and write
@@ -33,7 +37,7 @@ bool aics_kv_parse(const char *text, size_t len, const char *path, aics_kv *out,
 bool aics_kv_load(const char *path, size_t max_bytes, aics_kv *out, char *err,
                   size_t errsz);
 
-/* The entry for `key`, or NULL. */
+/* The entry for `key`, or NULL (a hash lookup for parsed files). */
 const aics_kv_entry *aics_kv_find(const aics_kv *kv, const char *key);
 
 /* Copy header field `name` ("exercise", "seed", …) into out; false if absent. */

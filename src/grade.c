@@ -1,0 +1,605 @@
+/* grade.c — the grader core: specs, bounded kv reading, comparison (see grade.h). */
+#include "grade.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "error.h"
+#include "fileio.h"
+#include "intmath.h"
+
+#define SPEC_MAX_BYTES ((size_t)1 << 20)
+
+const char *aics_grade_kind_name(aics_grade_kind k)
+{
+    switch (k) {
+    case AICS_GRADE_INT: return "int";
+    case AICS_GRADE_FLOAT: return "float";
+    case AICS_GRADE_WORD: return "word";
+    default: return "auto";
+    }
+}
+
+/* ---- numbers ---------------------------------------------------------------- */
+
+bool aics_grade_parse_int(const char *s, int64_t *out)
+{
+    const char *p = s;
+    bool neg = false;
+    if (*p == '+' || *p == '-') neg = *p++ == '-';
+    if (*p < '0' || *p > '9') return false;
+    int64_t v = 0;
+    for (; *p >= '0' && *p <= '9'; p++) {
+        /* Accumulate negatively so INT64_MIN parses too. */
+        if (!aics_mul_i64(v, 10, &v) || !aics_sub_i64(v, *p - '0', &v)) return false;
+    }
+    if (*p) return false;
+    if (!neg && !aics_sub_i64(0, v, &v)) return false;
+    *out = v;
+    return true;
+}
+
+bool aics_grade_parse_double(const char *s, double *out)
+{
+    if (!*s) return false;
+    char *end;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (end == s || *end) return false;
+    *out = v; /* ERANGE: overflow gives ±HUGE_VAL (not finite), underflow ~0: both fine */
+    return true;
+}
+
+/* ---- globs ------------------------------------------------------------------ */
+
+bool aics_grade_glob(const char *pat, const char *key)
+{
+    /* Iterative matcher with one backtrack point: linear-ish, no recursion. */
+    const char *star = NULL, *resume = NULL;
+    while (*key) {
+        if (*pat == '?' || (*pat && *pat != '*' && *pat == *key)) {
+            pat++;
+            key++;
+        } else if (*pat == '*') {
+            star = pat++;
+            resume = key;
+        } else if (star) {
+            pat = star + 1;
+            key = ++resume;
+        } else {
+            return false;
+        }
+    }
+    while (*pat == '*') pat++;
+    return *pat == '\0';
+}
+
+/* ---- specs ------------------------------------------------------------------ */
+
+static bool spec_fail(char *err, size_t errsz, const char *path, long line, long col,
+                      const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+static bool spec_fail(char *err, size_t errsz, const char *path, long line, long col,
+                      const char *fmt, ...)
+{
+    int n = snprintf(err, errsz, "%s:%ld:%ld: ", path, line, col);
+    if (n >= 0 && (size_t)n < errsz) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(err + n, errsz - (size_t)n, fmt, ap);
+        va_end(ap);
+    }
+    return false;
+}
+
+static bool is_blank(char c) { return c == ' ' || c == '\t'; }
+
+static bool pattern_ok(const char *s, size_t n, size_t *bad)
+{
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.' ||
+              c == '*' || c == '?')) {
+            *bad = i;
+            return false;
+        }
+    }
+    return n > 0;
+}
+
+/* One attribute `name=value` or `name="quoted \" value"` starting at s[*i]. */
+typedef struct {
+    char name[16];
+    char *value; /* owned */
+    size_t col;  /* 0-based column of the name */
+} attr;
+
+static bool read_attr(const char *s, size_t n, size_t *i, attr *a, const char *path,
+                      long line, char *err, size_t errsz)
+{
+    size_t start = *i, j = *i;
+    a->col = start;
+    while (j < n && s[j] != '=' && !is_blank(s[j])) j++;
+    if (j == n || s[j] != '=' || j == start || j - start >= sizeof a->name)
+        return spec_fail(err, errsz, path, line, (long)start + 1,
+                         "expected name=value (kind, abs, rel, weight, hint, diagnose)");
+    memcpy(a->name, s + start, j - start);
+    a->name[j - start] = '\0';
+    j++;
+    aics_buf v = AICS_BUF_INIT;
+    if (j < n && s[j] == '"') {
+        size_t q = j++;
+        for (;;) {
+            if (j >= n) {
+                aics_buf_free(&v);
+                return spec_fail(err, errsz, path, line, (long)q + 1,
+                                 "unterminated quoted value; expected a closing \"");
+            }
+            if (s[j] == '"') break;
+            if (s[j] == '\\' && j + 1 < n && (s[j + 1] == '"' || s[j + 1] == '\\')) j++;
+            aics_buf_putc(&v, s[j++]);
+        }
+        j++;
+        if (j < n && !is_blank(s[j])) {
+            aics_buf_free(&v);
+            return spec_fail(err, errsz, path, line, (long)j + 1,
+                             "expected a space after the closing quote");
+        }
+    } else {
+        size_t v0 = j;
+        while (j < n && !is_blank(s[j])) j++;
+        if (j == v0)
+            return spec_fail(err, errsz, path, line, (long)v0 + 1, "expected a value after '='");
+        aics_buf_append(&v, s + v0, j - v0);
+    }
+    a->value = aics_buf_take(&v);
+    *i = j;
+    return true;
+}
+
+static bool attr_number(const attr *a, double min_exclusive_zero, double *out,
+                        const char *path, long line, char *err, size_t errsz)
+{
+    double v;
+    bool ok = aics_grade_parse_double(a->value, &v) && isfinite(v) &&
+              (min_exclusive_zero ? v > 0 : v >= 0);
+    if (!ok)
+        return spec_fail(err, errsz, path, line, (long)a->col + 1,
+                         "%s=%s: expected a finite number %s", a->name, a->value,
+                         min_exclusive_zero ? "> 0" : ">= 0");
+    *out = v;
+    return true;
+}
+
+/* Apply one attribute to rule r; `seen` is a bit set of names already given. */
+static bool apply_attr(aics_grade_rule *r, attr *a, unsigned *seen, const char *path,
+                       long line, char *err, size_t errsz)
+{
+    static const char *const names[] = {"kind", "abs", "rel", "weight", "hint", "diagnose"};
+    unsigned idx = 0;
+    while (idx < 6 && strcmp(names[idx], a->name) != 0) idx++;
+    if (idx == 6)
+        return spec_fail(err, errsz, path, line, (long)a->col + 1,
+                         "unknown attribute '%s'; expected kind, abs, rel, weight, hint or diagnose",
+                         a->name);
+    if (*seen & (1u << idx))
+        return spec_fail(err, errsz, path, line, (long)a->col + 1, "%s= given twice", a->name);
+    *seen |= 1u << idx;
+    switch (idx) {
+    case 0:
+        if (strcmp(a->value, "int") == 0) r->kind = AICS_GRADE_INT;
+        else if (strcmp(a->value, "float") == 0) r->kind = AICS_GRADE_FLOAT;
+        else if (strcmp(a->value, "word") == 0) r->kind = AICS_GRADE_WORD;
+        else
+            return spec_fail(err, errsz, path, line, (long)a->col + 1,
+                             "kind=%s: expected kind=int, kind=float or kind=word", a->value);
+        return true;
+    case 1: return attr_number(a, 0, &r->abs_tol, path, line, err, errsz);
+    case 2: return attr_number(a, 0, &r->rel_tol, path, line, err, errsz);
+    case 3: return attr_number(a, 1, &r->weight, path, line, err, errsz);
+    case 4:
+        r->hint = a->value;
+        a->value = NULL;
+        return true;
+    default:
+        if (!*a->value)
+            return spec_fail(err, errsz, path, line, (long)a->col + 1, "diagnose= is empty");
+        r->diagnose = a->value;
+        a->value = NULL;
+        return true;
+    }
+}
+
+static void rule_free(aics_grade_rule *r)
+{
+    free(r->pattern);
+    free(r->hint);
+    free(r->diagnose);
+}
+
+/* Parse `key PATTERN attr...` from s[i..n). */
+static bool parse_rule(const char *s, size_t n, size_t i, aics_grade_rule *r,
+                       const char *path, long line, char *err, size_t errsz)
+{
+    memset(r, 0, sizeof *r);
+    r->weight = 1.0;
+    r->line = line;
+    r->kind = AICS_GRADE_AUTO;
+    while (i < n && is_blank(s[i])) i++;
+    size_t p0 = i;
+    while (i < n && !is_blank(s[i])) i++;
+    size_t bad = 0;
+    if (i == p0) return spec_fail(err, errsz, path, line, (long)p0 + 1, "expected a key pattern after 'key'");
+    if (!pattern_ok(s + p0, i - p0, &bad))
+        return spec_fail(err, errsz, path, line, (long)(p0 + bad) + 1,
+                         "expected a key pattern made of [a-z0-9_.] and the wildcards * and ?");
+    r->pattern = aics_xmalloc(i - p0 + 1);
+    memcpy(r->pattern, s + p0, i - p0);
+    r->pattern[i - p0] = '\0';
+    unsigned seen = 0;
+    for (;;) {
+        while (i < n && is_blank(s[i])) i++;
+        if (i >= n) break;
+        attr a = {{0}, NULL, 0};
+        bool ok = read_attr(s, n, &i, &a, path, line, err, errsz) &&
+                  apply_attr(r, &a, &seen, path, line, err, errsz);
+        free(a.value);
+        if (!ok) return false;
+    }
+    if (r->kind == AICS_GRADE_AUTO)
+        return spec_fail(err, errsz, path, line, (long)p0 + 1,
+                         "rule for '%s' has no kind; expected kind=int, kind=float or kind=word",
+                         r->pattern);
+    bool tol_given = seen & 6u;
+    if (r->kind == AICS_GRADE_FLOAT && !tol_given)
+        return spec_fail(err, errsz, path, line, (long)p0 + 1,
+                         "a float rule needs a tolerance: abs=…, rel=… or both");
+    if (r->kind != AICS_GRADE_FLOAT && tol_given)
+        return spec_fail(err, errsz, path, line, (long)p0 + 1,
+                         "abs= and rel= apply only to kind=float (%s values must match exactly)",
+                         aics_grade_kind_name(r->kind));
+    return true;
+}
+
+bool aics_grade_spec_parse(const char *text, size_t len, const char *path,
+                           aics_grade_spec *out, char *err, size_t errsz)
+{
+    memset(out, 0, sizeof *out);
+    out->path = aics_xstrdup(path);
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+        text += 3;
+        len -= 3;
+    }
+    if (aics_looks_binary(text, len)) {
+        aics_grade_spec_free(out);
+        return spec_fail(err, errsz, path, 1, 1, "binary file; expected a grading spec (text)");
+    }
+    long line = 0;
+    for (size_t pos = 0; pos < len;) {
+        const char *s = text + pos;
+        const char *nl = memchr(s, '\n', len - pos);
+        size_t n = nl ? (size_t)(nl - s) : len - pos;
+        pos += n + (nl ? 1 : 0);
+        line++;
+        if (n > 0 && s[n - 1] == '\r') n--;
+        size_t i = 0;
+        while (i < n && is_blank(s[i])) i++;
+        if (i == n || s[i] == '#') continue;
+        if (n - i < 3 || memcmp(s + i, "key", 3) != 0 || (n - i > 3 && !is_blank(s[i + 3]))) {
+            aics_grade_spec_free(out);
+            return spec_fail(err, errsz, path, line, (long)i + 1,
+                             "expected a rule 'key PATTERN kind=…' or a # comment");
+        }
+        aics_grade_rule r;
+        if (!parse_rule(s, n, i + 3, &r, path, line, err, errsz)) {
+            rule_free(&r);
+            aics_grade_spec_free(out);
+            return false;
+        }
+        out->rules = aics_xrealloc(out->rules, (out->n + 1) * sizeof *out->rules);
+        out->rules[out->n++] = r;
+    }
+    if (out->n == 0) {
+        aics_grade_spec_free(out);
+        return spec_fail(err, errsz, path, line > 0 ? line : 1, 1,
+                         "the spec has no rules; expected at least one 'key PATTERN kind=…' line");
+    }
+    return true;
+}
+
+static bool read_bounded(const char *path, size_t max_bytes, char **text, size_t *len,
+                         const char *what, char *err, size_t errsz)
+{
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+        snprintf(err, errsz, "%s: is a folder; expected %s", path, what);
+        return false;
+    }
+    *text = aics_read_file(path, max_bytes, len);
+    if (*text) return true;
+    if (errno == EFBIG)
+        snprintf(err, errsz, "%s: file is larger than %zu bytes; expected %s", path, max_bytes, what);
+    else
+        snprintf(err, errsz, "%s: cannot read: %s", path, strerror(errno));
+    return false;
+}
+
+bool aics_grade_spec_load(const char *path, aics_grade_spec *out, char *err, size_t errsz)
+{
+    char *text;
+    size_t len;
+    memset(out, 0, sizeof *out);
+    if (!read_bounded(path, SPEC_MAX_BYTES, &text, &len, "a grading spec", err, errsz)) return false;
+    bool ok = aics_grade_spec_parse(text, len, path, out, err, errsz);
+    free(text);
+    return ok;
+}
+
+void aics_grade_spec_default(aics_grade_spec *out)
+{
+    memset(out, 0, sizeof *out);
+    out->path = aics_xstrdup("(default spec)");
+    out->rules = aics_xcalloc(1, sizeof *out->rules);
+    out->n = 1;
+    out->rules[0] = (aics_grade_rule){aics_xstrdup("*"), AICS_GRADE_AUTO, AICS_GRADE_DEFAULT_ABS,
+                                      AICS_GRADE_DEFAULT_REL, 1.0, NULL, NULL, 0};
+}
+
+void aics_grade_spec_free(aics_grade_spec *spec)
+{
+    for (size_t i = 0; i < spec->n; i++) rule_free(&spec->rules[i]);
+    free(spec->rules);
+    free(spec->path);
+    memset(spec, 0, sizeof *spec);
+}
+
+/* ---- reading kv files under limits ------------------------------------------ */
+
+bool aics_grade_parse_kv(const char *text, size_t len, const char *path,
+                         const aics_grade_limits *lim, aics_kv *out, char *err, size_t errsz)
+{
+    memset(out, 0, sizeof *out);
+    size_t max_lines = lim ? lim->max_lines : AICS_GRADE_MAX_LINES;
+    const char *t = text;
+    size_t n = len;
+    if (n >= 3 && memcmp(t, "\xEF\xBB\xBF", 3) == 0) t += 3, n -= 3;
+    if (aics_looks_binary(t, n)) {
+        snprintf(err, errsz, "%s:1:1: binary file (NUL bytes or invalid UTF-8); expected kv text", path);
+        return false;
+    }
+    size_t lines = 0;
+    for (const char *p = t; (p = memchr(p, '\n', (size_t)(t + n - p))) != NULL; p++)
+        if (++lines > max_lines) {
+            snprintf(err, errsz, "%s:%zu:1: more than %zu lines; expected a kv result file",
+                     path, lines, max_lines);
+            return false;
+        }
+    return aics_kv_parse(text, len, path, out, err, errsz);
+}
+
+bool aics_grade_load_kv(const char *path, const aics_grade_limits *lim, aics_kv *out,
+                        char *err, size_t errsz)
+{
+    char *text;
+    size_t len;
+    memset(out, 0, sizeof *out);
+    size_t max_bytes = lim ? lim->max_bytes : AICS_GRADE_MAX_BYTES;
+    if (!read_bounded(path, max_bytes, &text, &len, "a kv result file", err, errsz)) return false;
+    bool ok = aics_grade_parse_kv(text, len, path, lim, out, err, errsz);
+    free(text);
+    return ok;
+}
+
+/* ---- comparison ------------------------------------------------------------- */
+
+static aics_grade_kind resolve_kind(const aics_grade_rule *r, const char *expected)
+{
+    if (r->kind != AICS_GRADE_AUTO) return r->kind;
+    int64_t i;
+    double d;
+    if (aics_grade_parse_int(expected, &i)) return AICS_GRADE_INT;
+    if (aics_grade_parse_double(expected, &d)) return AICS_GRADE_FLOAT;
+    return AICS_GRADE_WORD;
+}
+
+static void check_int(aics_grade_item *it)
+{
+    int64_t e, s;
+    double d;
+    if (!aics_grade_parse_int(it->expected, &e)) {
+        it->why = AICS_GRADE_BAD_EXPECTED;
+        return;
+    }
+    if (!aics_grade_parse_int(it->submitted, &s)) {
+        if (!aics_grade_parse_double(it->submitted, &d)) { it->why = AICS_GRADE_NOT_NUMBER; return; }
+        if (!isfinite(d)) { it->why = AICS_GRADE_NOT_FINITE; return; }
+        /* "1234.0" is the integer 1234 written by a float printer: exact up to 2^53. */
+        if (d != floor(d) || fabs(d) > 9007199254740992.0) { it->why = AICS_GRADE_NOT_INTEGER; return; }
+        s = (int64_t)d;
+    }
+    it->abs_err = fabs((double)s - (double)e);
+    it->rel_err = e != 0 ? it->abs_err / fabs((double)e) : NAN;
+    it->why = s == e ? AICS_GRADE_OK : AICS_GRADE_WRONG_VALUE;
+}
+
+static void check_float(aics_grade_item *it)
+{
+    double e, s;
+    if (!aics_grade_parse_double(it->expected, &e) || !isfinite(e)) {
+        it->why = AICS_GRADE_BAD_EXPECTED;
+        return;
+    }
+    if (!aics_grade_parse_double(it->submitted, &s)) { it->why = AICS_GRADE_NOT_NUMBER; return; }
+    if (!isfinite(s)) { it->why = AICS_GRADE_NOT_FINITE; return; }
+    double diff = fabs(s - e); /* may overflow to inf for huge opposite values: then it fails */
+    it->abs_err = diff;
+    it->rel_err = e != 0 ? diff / fabs(e) : NAN;
+    const aics_grade_rule *r = it->rule;
+    bool pass = diff <= r->abs_tol || diff <= r->rel_tol * fabs(e);
+    it->why = pass ? AICS_GRADE_OK : AICS_GRADE_WRONG_VALUE;
+}
+
+static void check_item(aics_grade_item *it)
+{
+    it->abs_err = NAN;
+    it->rel_err = NAN;
+    if (!it->submitted) {
+        it->why = AICS_GRADE_MISSING;
+        return;
+    }
+    switch (it->kind) {
+    case AICS_GRADE_INT: check_int(it); break;
+    case AICS_GRADE_FLOAT: check_float(it); break;
+    default:
+        it->why = strcmp(it->expected, it->submitted) == 0 ? AICS_GRADE_OK : AICS_GRADE_WRONG_VALUE;
+        break;
+    }
+}
+
+static const aics_grade_rule *first_rule(const aics_grade_spec *spec, const char *key)
+{
+    for (size_t r = 0; r < spec->n; r++)
+        if (aics_grade_glob(spec->rules[r].pattern, key)) return &spec->rules[r];
+    return NULL;
+}
+
+const aics_grade_rule **aics_grade_match(const aics_kv *expected, const aics_grade_spec *spec)
+{
+    const aics_grade_rule **match = aics_xcalloc(expected->n ? expected->n : 1, sizeof *match);
+    for (size_t i = 0; i < expected->n; i++) match[i] = first_rule(spec, expected->e[i].key);
+    return match;
+}
+
+void aics_grade_compare(const aics_kv *expected, const aics_kv *submitted,
+                        const aics_grade_spec *spec, const aics_grade_rule *const *match,
+                        aics_grade_diagnoser diagnose, void *ctx, aics_grade_report *out)
+{
+    memset(out, 0, sizeof *out);
+    size_t ne = expected->n ? expected->n : 1;
+    out->items = aics_xcalloc(ne, sizeof *out->items);
+    out->ungraded = aics_xcalloc(ne, sizeof *out->ungraded);
+    bool *used = aics_xcalloc(spec->n ? spec->n : 1, sizeof *used);
+    size_t found = 0; /* submitted keys the reference has */
+    for (size_t i = 0; i < expected->n; i++) {
+        const aics_kv_entry *e = &expected->e[i];
+        const aics_grade_rule *rule = match ? match[i] : first_rule(spec, e->key);
+        const aics_kv_entry *s = aics_kv_find(submitted, e->key);
+        found += s != NULL;
+        if (!rule) {
+            out->ungraded[out->nungraded++] = e->key;
+            continue;
+        }
+        used[rule - spec->rules] = true;
+        aics_grade_item *it = &out->items[out->n++];
+        *it = (aics_grade_item){.key = e->key, .expected = e->value,
+                                .submitted = s ? s->value : NULL, .rule = rule,
+                                .kind = resolve_kind(rule, e->value)};
+        check_item(it);
+        out->max_score += rule->weight;
+        if (it->why == AICS_GRADE_OK) {
+            it->score = rule->weight;
+            out->score += rule->weight;
+            out->npass++;
+        } else if (it->why == AICS_GRADE_WRONG_VALUE && rule->diagnose && diagnose) {
+            aics_buf b = AICS_BUF_INIT;
+            if (diagnose(it, &b, ctx) && b.len) it->diagnosis = aics_buf_take(&b);
+            aics_buf_free(&b);
+        }
+    }
+    out->extra = aics_xcalloc(submitted->n ? submitted->n : 1, sizeof *out->extra);
+    /* Keys are unique on both sides, so extras exist only if some key was not found. */
+    for (size_t i = 0; found < submitted->n && i < submitted->n; i++)
+        if (!aics_kv_find(expected, submitted->e[i].key)) out->extra[out->nextra++] = submitted->e[i].key;
+    out->unused = aics_xcalloc(spec->n ? spec->n : 1, sizeof *out->unused);
+    for (size_t r = 0; r < spec->n; r++)
+        if (!used[r]) out->unused[out->nunused++] = &spec->rules[r];
+    free(used);
+}
+
+void aics_grade_report_free(aics_grade_report *r)
+{
+    for (size_t i = 0; i < r->n; i++) free(r->items[i].diagnosis);
+    free(r->items);
+    free(r->extra);
+    free(r->ungraded);
+    free(r->unused);
+    memset(r, 0, sizeof *r);
+}
+
+/* ---- explaining failures ---------------------------------------------------- */
+
+/* Append `text`, indenting every line after a newline. */
+static void put_indented(aics_buf *out, const char *indent, const char *prefix, const char *text)
+{
+    aics_buf_printf(out, "%s%s", indent, prefix);
+    for (const char *p = text; *p; p++) {
+        aics_buf_putc(out, *p);
+        if (*p == '\n' && p[1]) aics_buf_printf(out, "%s%*s", indent, (int)strlen(prefix), "");
+    }
+    if (!*text || text[strlen(text) - 1] != '\n') aics_buf_putc(out, '\n');
+}
+
+static void explain_errors(const aics_grade_item *it, const char *indent, aics_buf *out)
+{
+    const aics_grade_rule *r = it->rule;
+    if (it->kind == AICS_GRADE_INT) {
+        int64_t e, s, d;
+        if (aics_grade_parse_int(it->expected, &e) && aics_grade_parse_int(it->submitted, &s) &&
+            aics_sub_i64(s, e, &d))
+            aics_buf_printf(out, "%s  integers must match exactly; off by %+lld", indent, (long long)d);
+        else
+            aics_buf_printf(out, "%s  integers must match exactly; off by %.6g", indent, it->abs_err);
+        if (!isnan(it->rel_err)) aics_buf_printf(out, " (rel error %.4g)", it->rel_err);
+        aics_buf_putc(out, '\n');
+        return;
+    }
+    aics_buf_printf(out, "%s  abs error %.4g > abs tol %g; ", indent, it->abs_err, r->abs_tol);
+    if (isnan(it->rel_err))
+        aics_buf_printf(out, "rel error undefined (expected is 0), rel tol %g\n", r->rel_tol);
+    else
+        aics_buf_printf(out, "rel error %.4g > rel tol %g\n", it->rel_err, r->rel_tol);
+}
+
+void aics_grade_explain(const aics_grade_item *it, const char *indent, aics_buf *out)
+{
+    if (it->why == AICS_GRADE_OK) return;
+    const char *kind = aics_grade_kind_name(it->kind);
+    switch (it->why) {
+    case AICS_GRADE_MISSING:
+        aics_buf_printf(out, "%sFAIL %s: expected %s, submitted nothing (key missing)\n", indent,
+                        it->key, it->expected);
+        break;
+    case AICS_GRADE_BAD_EXPECTED:
+        aics_buf_printf(out, "%sFAIL %s: the reference value %s is not a finite %s; fix the "
+                             "reference or the spec rule on line %ld\n",
+                        indent, it->key, it->expected, kind, it->rule->line);
+        break;
+    case AICS_GRADE_NOT_NUMBER:
+        aics_buf_printf(out, "%sFAIL %s: expected %s, submitted %s, which is not a number\n",
+                        indent, it->key, it->expected, it->submitted);
+        break;
+    case AICS_GRADE_NOT_FINITE:
+        aics_buf_printf(out, "%sFAIL %s: expected %s, submitted %s (NaN and infinities never pass)\n",
+                        indent, it->key, it->expected, it->submitted);
+        break;
+    case AICS_GRADE_NOT_INTEGER:
+        aics_buf_printf(out, "%sFAIL %s: expected %s, submitted %s, which is not an integer "
+                             "(integers must match exactly)\n",
+                        indent, it->key, it->expected, it->submitted);
+        break;
+    default:
+        aics_buf_printf(out, "%sFAIL %s: expected %s, submitted %s\n", indent, it->key,
+                        it->expected, it->submitted);
+        if (it->kind != AICS_GRADE_WORD) explain_errors(it, indent, out);
+        else aics_buf_printf(out, "%s  words must match exactly\n", indent);
+        break;
+    }
+    char pre[64];
+    snprintf(pre, sizeof pre, "%s  ", indent);
+    if (it->rule->hint) put_indented(out, pre, "hint: ", it->rule->hint);
+    if (it->diagnosis) put_indented(out, pre, "diagnosis: ", it->diagnosis);
+}
