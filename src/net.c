@@ -118,10 +118,14 @@ static int64_t div_ceil(int64_t a, int64_t b)
     return (a % b != 0 && (a > 0)) ? q + 1 : q;
 }
 
+/* Sizes beyond this are refused before any arithmetic, so that in + 2p,
+ * (out − 1)·s and the window bounds of netcount.c cannot overflow. */
+#define SIZE_LIMIT ((int64_t)1 << 40)
+
 int64_t aics_pool_out_size(int64_t in, int64_t k, int64_t s, int64_t p)
 {
     int64_t span;
-    if (!aics_add_i64(in, 2 * p, &span) || span < k) return -1;
+    if (p < 0 || p > SIZE_LIMIT || !aics_add_i64(in, 2 * p, &span) || span < k) return -1;
     int64_t out = div_ceil(span - k, s) + 1;
     /* The last window must start inside the image (or its left padding). */
     if (p > 0 && (out - 1) * s >= in + p) out--;
@@ -131,7 +135,7 @@ int64_t aics_pool_out_size(int64_t in, int64_t k, int64_t s, int64_t p)
 int64_t aics_conv_out_size(int64_t in, int64_t k, int64_t s, int64_t p, int64_t d)
 {
     int64_t span, ek;
-    if (!aics_add_i64(in, 2 * p, &span)) return -1;
+    if (p < 0 || p > SIZE_LIMIT || !aics_add_i64(in, 2 * p, &span)) return -1;
     if (!aics_mul_i64(d, k - 1, &ek) || !aics_add_i64(ek, 1, &ek)) return -1;
     if (span < ek) return -1;
     return (span - ek) / s + 1;
@@ -209,6 +213,8 @@ static bool positive(aics_net_error *err, const aics_layer *l, const char *what,
 
 static bool check_shape(aics_net_error *err, const aics_layer *l, aics_shape s)
 {
+    if (s.h > SIZE_LIMIT || s.w > SIZE_LIMIT)
+        return fail(err, l, "height or width beyond 2^40 is not supported");
     if (s.c < 1 || s.h < 1 || s.w < 1)
         return fail(err, l, "zero or negative size %lldx%lldx%lld", (long long)s.c,
                     (long long)s.h, (long long)s.w);
@@ -229,6 +235,9 @@ static bool infer_conv(aics_layer *l, aics_net_error *err)
         return false;
     if (l->pad_h < 0 || l->pad_w < 0) return fail(err, l, "pad must not be negative");
     if (l->pad_h > INT32_MAX || l->pad_w > INT32_MAX) return fail(err, l, "pad is too large");
+    if (l->kernel_h > SIZE_LIMIT || l->kernel_w > SIZE_LIMIT || l->stride_h > SIZE_LIMIT ||
+        l->stride_w > SIZE_LIMIT || l->dilation_h > SIZE_LIMIT || l->dilation_w > SIZE_LIMIT)
+        return fail(err, l, "kernel, stride or dilation is too large");
     if (in.c % l->group != 0)
         return fail(err, l, "group %lld does not divide the %lld input channels", (long long)l->group,
                     (long long)in.c);
@@ -257,6 +266,9 @@ static bool infer_pool(aics_layer *l, aics_net_error *err)
         !positive(err, l, "stride", l->stride_h) || !positive(err, l, "stride", l->stride_w))
         return false;
     if (l->pad_h < 0 || l->pad_w < 0) return fail(err, l, "pad must not be negative");
+    if (l->kernel_h > SIZE_LIMIT || l->kernel_w > SIZE_LIMIT || l->stride_h > SIZE_LIMIT ||
+        l->stride_w > SIZE_LIMIT)
+        return fail(err, l, "kernel or stride is too large");
     if (l->pad_h >= l->kernel_h || l->pad_w >= l->kernel_w)
         return fail(err, l, "pad must be smaller than the kernel");
     int64_t oh, ow;
@@ -329,6 +341,7 @@ static bool infer_layer(aics_layer *l, const aics_shape *ins, aics_net_error *er
         return true;
     case AICS_LAYER_LRN:
         if (!positive(err, l, "local_size", l->local_size)) return false;
+        if (l->local_size > SIZE_LIMIT) return fail(err, l, "local_size is too large");
         l->out = in;
         return true;
     case AICS_LAYER_NOWORK:

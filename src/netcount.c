@@ -33,19 +33,35 @@ static int64_t add(ck *c, int64_t a, int64_t b)
 }
 
 /* Σ over the outputs along one axis of the number of input positions each
- * window covers inside the image (Caffe's pooling windows: start o·s − p,
- * end min(start + k, in + p), then clipped to [0, in)). */
-static int64_t window_sum(ck *c, int64_t in, int64_t out, int64_t k, int64_t s, int64_t p)
+ * window covers inside the image (Caffe's pooling windows: start a = o·s − p,
+ * end b = a + k, clipped to [0, in)); `*nonempty` gets how many windows
+ * cover anything. p < k gives b > 0, and a grows with o, so the empty
+ * windows (a ≥ in, possible in Caffe when s > k) are the last ones. Over
+ * the others Σ size = Σ min(b, in) − Σ max(a, 0): two arithmetic series,
+ * O(1) even for absurd sizes, in 128-bit arithmetic, checked to fit 64 bits. */
+__extension__ typedef __int128 i128;
+
+static int64_t window_sum(ck *c, int64_t in, int64_t out, int64_t k, int64_t s, int64_t p,
+                          int64_t *nonempty)
 {
-    int64_t sum = 0;
-    for (int64_t o = 0; o < out; o++) {
-        int64_t start = o * s - p, end = start + k;
-        if (end > in + p) end = in + p;
-        if (start < 0) start = 0;
-        if (end > in) end = in;
-        if (end > start) sum = add(c, sum, end - start);
+    const i128 S = s, P = p, K = k, IN = in;
+    i128 O = (IN + P + S - 1) / S; /* windows with a < in */
+    if (O > out) O = out;
+    *nonempty = (int64_t)O;
+    i128 lo = 0, o0 = (P + S - 1) / S; /* first o with a ≥ 0 */
+    if (o0 < O) {
+        i128 cnt = O - o0;
+        lo = S * ((o0 + O - 1) * cnt / 2) - P * cnt;
     }
-    return sum;
+    i128 lim = IN + P - K, c1 = lim < 0 ? 0 : lim / S + 1; /* windows with b ≤ in */
+    if (c1 > O) c1 = O;
+    i128 hi = S * ((c1 - 1) * c1 / 2) + (K - P) * c1 + (O - c1) * IN;
+    i128 sum = hi - lo;
+    if (sum < 0 || sum > INT64_MAX) {
+        c->ok = false;
+        return 0;
+    }
+    return (int64_t)sum;
 }
 
 // ANCHOR: conv_count
@@ -82,14 +98,16 @@ static void count_fc(ck *c, const aics_layer *l, unsigned m, aics_layer_counts *
 // ANCHOR_END: conv_count
 
 /* Pooling: max compares the window's elements (window − 1 comparisons per
- * output); average adds them (window − 1 additions) and divides once. */
+ * output); average adds them (window − 1 additions) and divides once per
+ * output. A window that falls wholly outside the image does no comparison. */
 static void count_pool(ck *c, const aics_layer *l, aics_layer_counts *r)
 {
-    int64_t rows = window_sum(c, l->in.h, l->out.h, l->kernel_h, l->stride_h, l->pad_h);
-    int64_t cols = window_sum(c, l->in.w, l->out.w, l->kernel_w, l->stride_w, l->pad_w);
+    int64_t nr, nc;
+    int64_t rows = window_sum(c, l->in.h, l->out.h, l->kernel_h, l->stride_h, l->pad_h, &nr);
+    int64_t cols = window_sum(c, l->in.w, l->out.w, l->kernel_w, l->stride_w, l->pad_w, &nc);
     int64_t covered = mul(c, l->out.c, mul(c, rows, cols));
     int64_t outs = aics_shape_count(l->out);
-    int64_t work = covered - outs;
+    int64_t work = covered - mul(c, l->out.c, mul(c, nr, nc)); /* an empty window does nothing */
     if (l->pool == AICS_POOL_MAX) r->other_cmp = work;
     else r->other_add = work, r->other_div = outs;
 }
@@ -99,14 +117,14 @@ static void count_pool(ck *c, const aics_layer *l, aics_layer_counts *r)
  * multiplication by α/n, one power and one division. */
 static void count_lrn(ck *c, const aics_layer *l, aics_layer_counts *r)
 {
-    int64_t e = aics_shape_count(l->out), n = l->local_size, covered;
+    int64_t e = aics_shape_count(l->out), n = l->local_size, covered, unused;
     if (l->lrn_region == AICS_LRN_ACROSS) {
-        int64_t chans = window_sum(c, l->out.c, l->out.c, n, 1, (n - 1) / 2);
+        int64_t chans = window_sum(c, l->out.c, l->out.c, n, 1, (n - 1) / 2, &unused);
         covered = mul(c, chans, mul(c, l->out.h, l->out.w));
     } else {
         int64_t p = (n - 1) / 2;
-        int64_t rows = window_sum(c, l->out.h, l->out.h, n, 1, p);
-        int64_t cols = window_sum(c, l->out.w, l->out.w, n, 1, p);
+        int64_t rows = window_sum(c, l->out.h, l->out.h, n, 1, p, &unused);
+        int64_t cols = window_sum(c, l->out.w, l->out.w, n, 1, p, &unused);
         covered = mul(c, l->out.c, mul(c, rows, cols));
     }
     r->other_mul = add(c, covered, e);

@@ -331,17 +331,31 @@ static void text_values(const aics_result *r, size_t from, size_t to, aics_buf *
     }
 }
 
+/* A cell as a terminal shows it: Markdown's ** emphasis markers dropped. */
+static char *plain_cell(const char *s)
+{
+    char *p = aics_xstrdup(s), *w = p;
+    for (const char *r = s; *r; r++) {
+        if (r[0] == '*' && r[1] == '*') r++;
+        else *w++ = *r;
+    }
+    *w = '\0';
+    return p;
+}
+
 static void text_table(const aics_table *t, aics_buf *out)
 {
     size_t *width = aics_xcalloc((size_t)t->ncols, sizeof *width);
+    char **cells = aics_xcalloc(t->ncells, sizeof *cells);
     for (size_t i = 0; i < t->ncells; i++) {
-        size_t w = display_width(t->cells[i]);
+        cells[i] = plain_cell(t->cells[i]);
+        size_t w = display_width(cells[i]);
         if (w > width[i % t->ncols]) width[i % t->ncols] = w;
     }
     for (size_t i = 0; i < t->ncells; i++) {
         int c = (int)(i % t->ncols);
-        aics_buf_puts(out, c == 0 ? "  " : "  ");
-        pad(out, t->cells[i], width[c], t->align[c]);
+        aics_buf_puts(out, "  ");
+        pad(out, cells[i], width[c], t->align[c]);
         if (c == t->ncols - 1 || i + 1 == t->ncells) aics_buf_putc(out, '\n');
         if (i + 1 == (size_t)t->ncols) { /* rule under the header */
             aics_buf_puts(out, "  ");
@@ -351,7 +365,9 @@ static void text_table(const aics_table *t, aics_buf *out)
             }
             aics_buf_putc(out, '\n');
         }
+        free(cells[i]);
     }
+    free(cells);
     free(width);
 }
 

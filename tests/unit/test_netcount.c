@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "netcount.h"
+#include "rng.h"
 
 /* A finished one-layer-after-input net; the layer is returned for setup. */
 static aics_net *one(aics_layer_type type, int64_t c, int64_t h, int64_t w, aics_layer **l)
@@ -295,6 +296,66 @@ START_TEST(overflow_is_reported)
 }
 END_TEST
 
+/* Brute force: the covered inputs of every window, one by one; with
+ * `minus_one`, window − 1 for each window that covers anything. */
+static int64_t brute_windows(int64_t in, int64_t out, int64_t k, int64_t s, int64_t p, bool minus_one)
+{
+    int64_t sum = 0;
+    for (int64_t o = 0; o < out; o++) {
+        int64_t size = 0;
+        for (int64_t x = o * s - p; x < o * s - p + k; x++) size += x >= 0 && x < in;
+        sum += minus_one && size > 0 ? size - 1 : size;
+    }
+    return sum;
+}
+
+START_TEST(pool_and_lrn_windows_match_brute_force)
+{
+    /* The counter sums window sizes in closed form; check it against a loop
+     * over every position for 2000 random pooling and LRN layers. */
+    aics_rng rng;
+    aics_rng_seed(&rng, 3, 1);
+    for (int t = 0; t < 2000; t++) {
+        int64_t in = 1 + aics_rng_below(&rng, 40), k = 1 + aics_rng_below(&rng, 7);
+        int64_t s = 1 + aics_rng_below(&rng, 4), p = aics_rng_below(&rng, (uint32_t)k);
+        bool floor_mode = aics_rng_below(&rng, 2);
+        if (in + 2 * p < k) continue;
+        aics_layer *l;
+        aics_net *n = one(AICS_LAYER_POOL, 2, in, 1, &l);
+        l->kernel_h = k, l->kernel_w = 1, l->stride_h = s, l->pad_h = p, l->pool_floor = floor_mode;
+        aics_layer_counts c = count_last(n, 0);
+        int64_t out = n->layers[1].out.h;
+        int64_t want = 2 * brute_windows(in, out, k, s, p, true);
+        ck_assert_msg(c.other_cmp == want, "in %lld k %lld s %lld p %lld%s: %lld comparisons, expected %lld",
+                      (long long)in, (long long)k, (long long)s, (long long)p, floor_mode ? " floor" : "",
+                      (long long)c.other_cmp, (long long)want);
+        aics_net_free(n);
+
+        n = one(AICS_LAYER_LRN, in, 1, 1, &l);
+        l->local_size = k;
+        c = count_last(n, 0);
+        want = brute_windows(in, in, k, 1, (k - 1) / 2, false);
+        ck_assert_msg(c.other_add == want, "LRN over %lld channels, size %lld: %lld additions, expected %lld",
+                      (long long)in, (long long)k, (long long)c.other_add, (long long)want);
+        aics_net_free(n);
+    }
+}
+END_TEST
+
+START_TEST(huge_windows_are_counted_at_once)
+{
+    /* 2^30 rows pooled 3/2: closed form, no loop over 2^29 outputs. */
+    aics_layer *l;
+    aics_net *n = one(AICS_LAYER_POOL, 1, (int64_t)1 << 30, 1, &l);
+    l->kernel_h = 3, l->kernel_w = 1, l->stride_h = 2;
+    aics_layer_counts c = count_last(n, 0);
+    int64_t out = ((int64_t)1 << 29); /* ceil((2^30 − 3)/2) + 1 */
+    ck_assert_msg(n->layers[1].out.h == out, "2^30 pooled 3/2 gives 2^29 rows.");
+    ck_assert_msg(c.other_cmp == 2 * (out - 1) + 1, "Each full window compares twice, the clipped last once.");
+    aics_net_free(n);
+}
+END_TEST
+
 Suite *netcount_suite(void)
 {
     Suite *s = suite_create("netcount");
@@ -313,6 +374,8 @@ Suite *netcount_suite(void)
     suite_add_tcase(s, core);
     TCase *limits = tcase_create("Limits");
     tcase_add_test(limits, overflow_is_reported);
+    tcase_add_test(limits, pool_and_lrn_windows_match_brute_force);
+    tcase_add_test(limits, huge_windows_are_counted_at_once);
     suite_add_tcase(s, limits);
     return s;
 }
