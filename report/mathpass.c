@@ -188,6 +188,33 @@ static size_t add_math(aics_mathset *set, const char *tex, size_t n, bool displa
     return set->n++;
 }
 
+/* Whether the line holding byte `at` is inside a block quote ("> …"). */
+static bool quoted_line(const char *md, size_t at)
+{
+    size_t b = at;
+    while (b > 0 && md[b - 1] != '\n') b--;
+    while (md[b] == ' ' || md[b] == '\t') b++;
+    return md[b] == '>';
+}
+
+/* Math of `n` bytes at `tex`; in a block quote, the "> " markers that
+ * continue the quote on its later lines are not TeX and are dropped. */
+static size_t add_quoted_math(aics_mathset *set, const char *tex, size_t n, bool display, bool quoted)
+{
+    if (!quoted) return add_math(set, tex, n, display);
+    aics_buf t = AICS_BUF_INIT;
+    for (size_t i = 0; i < n; i++) {
+        aics_buf_putc(&t, tex[i]);
+        if (tex[i] != '\n') continue;
+        size_t j = i + 1;
+        while (j < n && (tex[j] == ' ' || tex[j] == '\t' || tex[j] == '>')) j++;
+        i = j - 1;
+    }
+    size_t id = add_math(set, t.data ? t.data : "", t.len, display);
+    aics_buf_free(&t);
+    return id;
+}
+
 void aics_math_protect(const char *md, size_t len, aics_mathset *set, aics_buf *out)
 {
     aics_spans sp;
@@ -199,7 +226,8 @@ void aics_math_protect(const char *md, size_t len, aics_mathset *set, aics_buf *
             continue;
         }
         size_t d = s->kind == AICS_SPAN_DISPLAY ? 2 : 1;
-        size_t id = add_math(set, md + s->start + d, s->end - s->start - 2 * d, d == 2);
+        size_t id = add_quoted_math(set, md + s->start + d, s->end - s->start - 2 * d, d == 2,
+                                    quoted_line(md, s->start));
         aics_buf_printf(out, PH_OPEN "%zu" PH_CLOSE, id);
     }
     aics_spans_free(&sp);

@@ -20,7 +20,8 @@
  * "from $5 to $x$" holds one formula, x. `\$` is a literal dollar. Math never
  * crosses a blank line, and inline math holds no backtick (a code span wins).
  * Nothing inside a code span or a fenced code block is math; indented code
- * blocks are not recognised (use fences).
+ * blocks are not recognised (use fences). Math that starts in a block quote
+ * loses the "> " markers of the lines it continues on.
  */
 #ifndef AICS_MATHPASS_H
 #define AICS_MATHPASS_H
@@ -70,7 +71,8 @@ void aics_math_protect(const char *md, size_t len, aics_mathset *set, aics_buf *
  * escaped for HTML) to `out`. Unknown placeholders are copied unchanged. */
 void aics_math_restore_html(const char *html, const aics_mathset *set, aics_buf *out);
 
-/* Append `text` with every placeholder put back as `$TeX$` / `$$TeX$$`. */
+/* Append `text` with every placeholder put back as `$TeX$` / `$$TeX$$`
+ * (the source again, except for block-quote markers inside math). */
 void aics_math_restore_md(const char *text, const aics_mathset *set, aics_buf *out);
 
 void aics_mathset_free(aics_mathset *set);

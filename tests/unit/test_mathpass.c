@@ -73,6 +73,15 @@ START_TEST(display_math_over_lines_is_a_block)
 }
 END_TEST
 
+START_TEST(display_math_in_a_block_quote)
+{
+    char *h = html("> 题目：\n>\n> $$\n> a = b\n>   + c\n> $$\n");
+    ck_assert_msg(strstr(h, "<blockquote>") && strstr(h, "<div class=\"math display\">\na = b\n+ c\n</div>"),
+                  "Quote markers are not TeX: %s", h);
+    free(h);
+}
+END_TEST
+
 START_TEST(restore_md_gives_back_the_source)
 {
     const char *md = "如 $\\sigma'(0)=\\tfrac14$，又\n$$\n\\int_0^1 x\\,dx\n$$\n";
@@ -164,6 +173,7 @@ Suite *mathpass_suite(void)
     tcase_add_test(core, pipe_inside_a_table_cell);
     tcase_add_test(core, display_math_over_lines_is_a_block);
     tcase_add_test(core, restore_md_gives_back_the_source);
+    tcase_add_test(core, display_math_in_a_block_quote);
     suite_add_tcase(s, core);
     TCase *limits = tcase_create("Limits");
     tcase_add_test(limits, code_spans_and_fences_are_not_math);
