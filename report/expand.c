@@ -136,6 +136,7 @@ static void md_bracket_escape(aics_buf *out, const char *s)
     }
 }
 
+/* The placeholder for a figure that gnuplot could not draw (it is missing). */
 static void figure_missing(directive *d, const char *name, const char *label)
 {
     const char *figdir = aics_sources_figures_dir(d->ctx->src);
@@ -148,35 +149,33 @@ static void figure_missing(directive *d, const char *name, const char *label)
                     "<div class=\"placeholder\">图缺失：%s/%s.svg 没有生成，因为没有安装 gnuplot。"
                     "安装（make deps）后删除 %s 再运行 make book。</div>\n<figcaption>%s",
                     name, d->ctx->fig_href, name, aics_sources_results_dir(d->ctx->src), label);
-    aics_buf_printf(d->plain, "\n> **%s 缺失**：%s/%s.svg 没有生成（未安装 gnuplot）。", label,
-                    d->ctx->fig_href, name);
+    aics_buf_printf(d->plain, "\n> **%s 缺失**：%s/%s.svg 没有生成（未安装 gnuplot）。%s\n", label,
+                    d->ctx->fig_href, name, d->rest);
+}
+
+static void figure_found(directive *d, const char *name, const char *label)
+{
+    aics_buf_printf(d->page, "\n<figure id=\"fig-%s\">\n<img src=\"%s/%s.svg\" alt=\"%s\">\n<figcaption>%s",
+                    name, d->ctx->fig_href, name, label, label);
+    aics_buf_printf(d->plain, "\n![%s%s", label, *d->rest ? "　" : "");
+    md_bracket_escape(d->plain, d->rest);
+    aics_buf_printf(d->plain, "](%s/%s.svg)\n", d->ctx->fig_href, name);
 }
 
 static void do_figure(directive *d)
 {
     need_args(d, 1, MAX_ARGS, "figure NAME [CAPTION]");
-    const char *name = d->arg[0], *cap = d->rest;
+    const char *name = d->arg[0];
     if (!aics_name_ok(name)) fail(d, d->argpos[0], "a figure name is [a-z0-9_]+, like ex2_7_functions");
     char label[64];
     snprintf(label, sizeof label, "图 %d.%d", d->ctx->chapter, ++d->ctx->figures);
-    if (!aics_sources_has_figure(d->ctx->src, name)) {
-        figure_missing(d, name, label);
-    } else {
-        aics_buf_printf(d->page, "\n<figure id=\"fig-%s\">\n<img src=\"%s/%s.svg\" alt=\"%s\">\n"
-                        "<figcaption>%s", name, d->ctx->fig_href, name, label, label);
-        aics_buf_printf(d->plain, "\n![%s%s", label, *cap ? "　" : "");
-        md_bracket_escape(d->plain, cap);
-        aics_buf_printf(d->plain, "](%s/%s.svg)", d->ctx->fig_href, name);
-    }
-    if (*cap) {
+    if (aics_sources_has_figure(d->ctx->src, name)) figure_found(d, name, label);
+    else figure_missing(d, name, label);
+    if (*d->rest) {
         aics_buf_puts(d->page, "　");
-        aics_render_inline(cap, d->page);
+        aics_render_inline(d->rest, d->page);
     }
     aics_buf_puts(d->page, "</figcaption>\n</figure>\n");
-    if (!aics_sources_has_figure(d->ctx->src, name) && *cap) {
-        aics_buf_puts(d->plain, cap);
-    }
-    aics_buf_puts(d->plain, "\n");
 }
 
 static const char *code_language(const char *file)
