@@ -162,6 +162,21 @@ static void chapter_heading(const aics_outline_chapter *c, aics_buf *html)
     aics_buf_puts(html, "</h1>\n");
 }
 
+/* The chapter's own contents, when it has more than one exercise. */
+static void chapter_contents(const aics_outline_chapter *c, aics_buf *html)
+{
+    if (c->nex < 2) return;
+    aics_buf_puts(html, "<nav class=\"chapter-toc\">\n<ul>\n");
+    for (size_t i = 0; i < c->nex; i++) {
+        aics_buf_printf(html, "<li><a href=\"#%s\">习题 ", c->ex[i].id);
+        aics_render_inline(c->ex[i].numbers, html);
+        aics_buf_puts(html, " ");
+        aics_render_inline(c->ex[i].title, html);
+        aics_buf_puts(html, "</a></li>\n");
+    }
+    aics_buf_puts(html, "</ul>\n</nav>\n");
+}
+
 static void pager_link(aics_buf *nav, const aics_outline_chapter *c, const char *rel, const char *arrow_l,
                        const char *arrow_r)
 {
@@ -188,6 +203,7 @@ static void render_chapter(book *b, size_t k)
     aics_expand_ctx ctx = {.src = b->src, .fig_href = b->fig_href, .strict = b->o->strict, .chapter = c->number};
     aics_buf body = AICS_BUF_INIT, md = AICS_BUF_INIT, nav = AICS_BUF_INIT, title = AICS_BUF_INIT;
     chapter_heading(c, &body);
+    chapter_contents(c, &body);
     aics_buf_printf(&md, "# 第 %d 章 %s\n\n", c->number, c->title);
     for (size_t i = 0; i < c->nex; i++) render_exercise(b, &ctx, &c->ex[i], &body, &md);
     chapter_nav(b, k, &nav);

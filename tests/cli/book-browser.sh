@@ -56,6 +56,10 @@ for page in $pages; do
         esac
         [ -f "$book/$ref" ] || fail "$page: $ref does not resolve to a file"
     done <"$tmp/refs"
+    # Links within the page (#id) have their targets.
+    for id in $(perl -ne 'while (/\bhref="#([^"]+)"/g) { print "$1\n" }' "$dom" | sort -u); do
+        grep -q "id=\"$id\"" "$dom" || fail "$page: link #$id has no target"
+    done
     echo "ok $page: $n_math math elements rendered, $(wc -l <"$tmp/refs") references resolve"
 done
 
