@@ -139,8 +139,6 @@ static bool line_has(const char *t, size_t pos, const char *const *words)
 }
 
 static const char *const allow_words[] = {"stale-ok", NULL};
-/* A line that names its source quotes the source's numbers, not ours. */
-static const char *const citation_words[] = {"论文", "文献", "文档", "原文", "引自", "常见", "paper", "documentation", NULL};
 
 static void check_number(scan *sc, size_t at, size_t end, bool in_math)
 {
@@ -150,7 +148,7 @@ static void check_number(scan *sc, size_t at, size_t end, bool in_math)
         hit(sc, at, num, "a long literal number looks like a pasted output; use {{value PROGRAM KEY}}");
         return;
     }
-    if (sig < MATCH_DIGITS || line_has(sc->text, at, citation_words)) return;
+    if (sig < MATCH_DIGITS) return;
     double x = strtod(num, NULL);
     double scale = unit_scale(sc->text + end);
     if (scale == 1.0 && !strpbrk(num, ".eE") && sig < CONSTANT_DIGITS) return; /* 4096 channels */

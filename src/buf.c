@@ -52,6 +52,7 @@ void aics_buf_printf(aics_buf *b, const char *fmt, ...)
 char *aics_buf_take(aics_buf *b)
 {
     reserve(b, 0);
+    b->data[b->len] = '\0'; /* a buffer never appended to has no terminator yet */
     char *d = b->data;
     *b = (aics_buf)AICS_BUF_INIT;
     return d;
