@@ -56,11 +56,21 @@ START_TEST(derivations_and_references_pass)
         "$$\\epsilon = 2.220446049250313\\times 10^{-16}$$",            /* long, but in math */
         "约 6000 万个参数，显存 610 MB。",                            /* other precision, MB */
         "网格取 1201 个点，输出 4096 个。",                            /* design constants */
-        "VGG 论文给出 6097 万个参数，与程序相符。",                     /* a citation */
+        "VGG 论文给出 6097 万个参数。<!-- stale-ok: quoted -->",       /* a marked citation */
     };
     for (size_t i = 0; i < sizeof ok / sizeof *ok; i++)
         ck_assert_msg(scan(ok[i], h) == 0, "'%s' holds no typed output, but '%s' was flagged: %s", ok[i],
                       h[0].number, h[0].why);
+    aics_kv_free(&kv);
+}
+END_TEST
+
+START_TEST(unmarked_citation_is_flagged)
+{
+    load_kv();
+    aics_stale_hit h[8];
+    ck_assert_msg(scan("VGG 论文给出 6097 万个参数。", h) == 1,
+                  "A quoted figure equal to an output needs an explicit stale-ok marker.");
     aics_kv_free(&kv);
 }
 END_TEST
@@ -82,6 +92,7 @@ Suite *stale_suite(void)
     TCase *core = tcase_create("Core");
     tcase_add_test(core, typed_outputs_are_found);
     tcase_add_test(core, derivations_and_references_pass);
+    tcase_add_test(core, unmarked_citation_is_flagged);
     suite_add_tcase(s, core);
     TCase *limits = tcase_create("Limits");
     tcase_add_test(limits, directive_with_math_in_its_caption);
