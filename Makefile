@@ -79,7 +79,7 @@ $(REPORT_LIB): $(REPORT_OBJ)
 # Program objects are made through a pattern chain, so make would delete them as
 # intermediates; the next run then finds them in the .d files, rebuilds and reruns
 # every program. Keeping them makes a no-op `make book` a no-op.
-.SECONDARY: $(patsubst %.c,$(B)/obj/%.o,$(PROG_SRC))
+.SECONDARY: $(patsubst %.c,$(B)/obj/%.o,$(PROG_SRC) $(TOOL_SRC))
 
 # build/bin/ex3_2 comes from chapters/ch3/ex3_2.c.
 $(B)/bin/ex%: $(B)/obj/chapters/ch$$(firstword $$(subst _, ,$$*))/ex$$*.o $(LIB)
