@@ -53,6 +53,25 @@ void aics_die_data(const char *path, long line, long col, const char *fmt, ...)
     exit(AICS_EXIT_DATA);
 }
 
+bool aics_vformat_error(char *err, size_t errsz, const char *path, long line,
+                        long col, const char *fmt, va_list ap)
+{
+    if (!err || errsz == 0) return false;
+    int n = snprintf(err, errsz, "%s:%ld:%ld: ", path ? path : "<input>", line, col);
+    if (n >= 0 && (size_t)n < errsz) vsnprintf(err + n, errsz - (size_t)n, fmt, ap);
+    return false;
+}
+
+bool aics_format_error(char *err, size_t errsz, const char *path, long line,
+                       long col, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    aics_vformat_error(err, errsz, path, line, col, fmt, ap);
+    va_end(ap);
+    return false;
+}
+
 void aics_warn(const char *fmt, ...)
 {
     va_list ap;

@@ -10,6 +10,8 @@
 #ifndef AICS_ERROR_H
 #define AICS_ERROR_H
 
+#include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdnoreturn.h>
 
@@ -43,6 +45,15 @@ noreturn void aics_die_usage(const char *fmt, ...)
 noreturn void aics_die_data(const char *path, long line, long col,
                             const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+
+/* Write "path:line:col: <message>" into `err` (errsz bytes, truncated if
+ * needed) and return false, for readers that report errors to their caller
+ * instead of exiting. The v-form takes a va_list. */
+bool aics_format_error(char *err, size_t errsz, const char *path, long line,
+                       long col, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+bool aics_vformat_error(char *err, size_t errsz, const char *path, long line,
+                        long col, const char *fmt, va_list ap);
 
 /* Print "prog: warning: <message>" on stderr and go on. */
 void aics_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

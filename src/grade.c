@@ -81,21 +81,6 @@ bool aics_grade_glob(const char *pat, const char *key)
 
 /* ---- specs ------------------------------------------------------------------ */
 
-static bool spec_fail(char *err, size_t errsz, const char *path, long line, long col,
-                      const char *fmt, ...) __attribute__((format(printf, 6, 7)));
-static bool spec_fail(char *err, size_t errsz, const char *path, long line, long col,
-                      const char *fmt, ...)
-{
-    int n = snprintf(err, errsz, "%s:%ld:%ld: ", path, line, col);
-    if (n >= 0 && (size_t)n < errsz) {
-        va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(err + n, errsz - (size_t)n, fmt, ap);
-        va_end(ap);
-    }
-    return false;
-}
-
 static bool is_blank(char c) { return c == ' ' || c == '\t'; }
 
 static bool pattern_ok(const char *s, size_t n, size_t *bad)
@@ -125,7 +110,7 @@ static bool read_attr(const char *s, size_t n, size_t *i, attr *a, const char *p
     a->col = start;
     while (j < n && s[j] != '=' && !is_blank(s[j])) j++;
     if (j == n || s[j] != '=' || j == start || j - start >= sizeof a->name)
-        return spec_fail(err, errsz, path, line, (long)start + 1,
+        return aics_format_error(err, errsz, path, line, (long)start + 1,
                          "expected name=value (kind, abs, rel, weight, hint, diagnose)");
     memcpy(a->name, s + start, j - start);
     a->name[j - start] = '\0';
@@ -136,7 +121,7 @@ static bool read_attr(const char *s, size_t n, size_t *i, attr *a, const char *p
         for (;;) {
             if (j >= n) {
                 aics_buf_free(&v);
-                return spec_fail(err, errsz, path, line, (long)q + 1,
+                return aics_format_error(err, errsz, path, line, (long)q + 1,
                                  "unterminated quoted value; expected a closing \"");
             }
             if (s[j] == '"') break;
@@ -146,14 +131,14 @@ static bool read_attr(const char *s, size_t n, size_t *i, attr *a, const char *p
         j++;
         if (j < n && !is_blank(s[j])) {
             aics_buf_free(&v);
-            return spec_fail(err, errsz, path, line, (long)j + 1,
+            return aics_format_error(err, errsz, path, line, (long)j + 1,
                              "expected a space after the closing quote");
         }
     } else {
         size_t v0 = j;
         while (j < n && !is_blank(s[j])) j++;
         if (j == v0)
-            return spec_fail(err, errsz, path, line, (long)v0 + 1, "expected a value after '='");
+            return aics_format_error(err, errsz, path, line, (long)v0 + 1, "expected a value after '='");
         aics_buf_append(&v, s + v0, j - v0);
     }
     a->value = aics_buf_take(&v);
@@ -168,7 +153,7 @@ static bool attr_number(const attr *a, double min_exclusive_zero, double *out,
     bool ok = aics_grade_parse_double(a->value, &v) && isfinite(v) &&
               (min_exclusive_zero ? v > 0 : v >= 0);
     if (!ok)
-        return spec_fail(err, errsz, path, line, (long)a->col + 1,
+        return aics_format_error(err, errsz, path, line, (long)a->col + 1,
                          "%s=%s: expected a finite number %s", a->name, a->value,
                          min_exclusive_zero ? "> 0" : ">= 0");
     *out = v;
@@ -183,11 +168,11 @@ static bool apply_attr(aics_grade_rule *r, attr *a, unsigned *seen, const char *
     unsigned idx = 0;
     while (idx < 6 && strcmp(names[idx], a->name) != 0) idx++;
     if (idx == 6)
-        return spec_fail(err, errsz, path, line, (long)a->col + 1,
+        return aics_format_error(err, errsz, path, line, (long)a->col + 1,
                          "unknown attribute '%s'; expected kind, abs, rel, weight, hint or diagnose",
                          a->name);
     if (*seen & (1u << idx))
-        return spec_fail(err, errsz, path, line, (long)a->col + 1, "%s= given twice", a->name);
+        return aics_format_error(err, errsz, path, line, (long)a->col + 1, "%s= given twice", a->name);
     *seen |= 1u << idx;
     switch (idx) {
     case 0:
@@ -195,7 +180,7 @@ static bool apply_attr(aics_grade_rule *r, attr *a, unsigned *seen, const char *
         else if (strcmp(a->value, "float") == 0) r->kind = AICS_GRADE_FLOAT;
         else if (strcmp(a->value, "word") == 0) r->kind = AICS_GRADE_WORD;
         else
-            return spec_fail(err, errsz, path, line, (long)a->col + 1,
+            return aics_format_error(err, errsz, path, line, (long)a->col + 1,
                              "kind=%s: expected kind=int, kind=float or kind=word", a->value);
         return true;
     case 1: return attr_number(a, 0, &r->abs_tol, path, line, err, errsz);
@@ -207,7 +192,7 @@ static bool apply_attr(aics_grade_rule *r, attr *a, unsigned *seen, const char *
         return true;
     default:
         if (!*a->value)
-            return spec_fail(err, errsz, path, line, (long)a->col + 1, "diagnose= is empty");
+            return aics_format_error(err, errsz, path, line, (long)a->col + 1, "diagnose= is empty");
         r->diagnose = a->value;
         a->value = NULL;
         return true;
@@ -233,9 +218,9 @@ static bool parse_rule(const char *s, size_t n, size_t i, aics_grade_rule *r,
     size_t p0 = i;
     while (i < n && !is_blank(s[i])) i++;
     size_t bad = 0;
-    if (i == p0) return spec_fail(err, errsz, path, line, (long)p0 + 1, "expected a key pattern after 'key'");
+    if (i == p0) return aics_format_error(err, errsz, path, line, (long)p0 + 1, "expected a key pattern after 'key'");
     if (!pattern_ok(s + p0, i - p0, &bad))
-        return spec_fail(err, errsz, path, line, (long)(p0 + bad) + 1,
+        return aics_format_error(err, errsz, path, line, (long)(p0 + bad) + 1,
                          "expected a key pattern made of [a-z0-9_.] and the wildcards * and ?");
     r->pattern = aics_xmalloc(i - p0 + 1);
     memcpy(r->pattern, s + p0, i - p0);
@@ -251,15 +236,15 @@ static bool parse_rule(const char *s, size_t n, size_t i, aics_grade_rule *r,
         if (!ok) return false;
     }
     if (r->kind == AICS_GRADE_AUTO)
-        return spec_fail(err, errsz, path, line, (long)p0 + 1,
+        return aics_format_error(err, errsz, path, line, (long)p0 + 1,
                          "rule for '%s' has no kind; expected kind=int, kind=float or kind=word",
                          r->pattern);
     bool tol_given = seen & 6u;
     if (r->kind == AICS_GRADE_FLOAT && !tol_given)
-        return spec_fail(err, errsz, path, line, (long)p0 + 1,
+        return aics_format_error(err, errsz, path, line, (long)p0 + 1,
                          "a float rule needs a tolerance: abs=…, rel=… or both");
     if (r->kind != AICS_GRADE_FLOAT && tol_given)
-        return spec_fail(err, errsz, path, line, (long)p0 + 1,
+        return aics_format_error(err, errsz, path, line, (long)p0 + 1,
                          "abs= and rel= apply only to kind=float (%s values must match exactly)",
                          aics_grade_kind_name(r->kind));
     return true;
@@ -276,7 +261,7 @@ bool aics_grade_spec_parse(const char *text, size_t len, const char *path,
     }
     if (aics_looks_binary(text, len)) {
         aics_grade_spec_free(out);
-        return spec_fail(err, errsz, path, 1, 1, "binary file; expected a grading spec (text)");
+        return aics_format_error(err, errsz, path, 1, 1, "binary file; expected a grading spec (text)");
     }
     long line = 0;
     for (size_t pos = 0; pos < len;) {
@@ -291,7 +276,7 @@ bool aics_grade_spec_parse(const char *text, size_t len, const char *path,
         if (i == n || s[i] == '#') continue;
         if (n - i < 3 || memcmp(s + i, "key", 3) != 0 || (n - i > 3 && !is_blank(s[i + 3]))) {
             aics_grade_spec_free(out);
-            return spec_fail(err, errsz, path, line, (long)i + 1,
+            return aics_format_error(err, errsz, path, line, (long)i + 1,
                              "expected a rule 'key PATTERN kind=…' or a # comment");
         }
         aics_grade_rule r;
@@ -305,7 +290,7 @@ bool aics_grade_spec_parse(const char *text, size_t len, const char *path,
     }
     if (out->n == 0) {
         aics_grade_spec_free(out);
-        return spec_fail(err, errsz, path, line > 0 ? line : 1, 1,
+        return aics_format_error(err, errsz, path, line > 0 ? line : 1, 1,
                          "the spec has no rules; expected at least one 'key PATTERN kind=…' line");
     }
     return true;

@@ -12,19 +12,6 @@
 #include "fileio.h"
 #include "result.h"
 
-static bool fail(char *err, size_t errsz, const char *path, long line, long col,
-                 const char *fmt, ...)
-{
-    int n = snprintf(err, errsz, "%s:%ld:%ld: ", path, line, col);
-    if (n >= 0 && (size_t)n < errsz) {
-        va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(err + n, errsz - (size_t)n, fmt, ap);
-        va_end(ap);
-    }
-    return false;
-}
-
 static bool is_space(char c) { return c == ' ' || c == '\t'; }
 
 static char *dup_range(const char *s, size_t n)
@@ -103,7 +90,7 @@ static bool parse_entry(aics_kv *out, const char *s, size_t n, const char *path,
     char *key = dup_range(s + k0, i - k0);
     if (!aics_result_key_ok(key)) {
         free(key);
-        return fail(err, errsz, path, line, (long)k0 + 1,
+        return aics_format_error(err, errsz, path, line, (long)k0 + 1,
                     "expected a key made of [a-z0-9_.]");
     }
     while (i < n && is_space(s[i])) i++;
@@ -113,7 +100,7 @@ static bool parse_entry(aics_kv *out, const char *s, size_t n, const char *path,
     while (i < n && is_space(s[i])) i++;
     if (v1 == v0 || i < n) {
         free(key);
-        return fail(err, errsz, path, line, (long)(v1 == v0 ? v0 : i) + 1,
+        return aics_format_error(err, errsz, path, line, (long)(v1 == v0 ? v0 : i) + 1,
                     v1 == v0 ? "expected a value after the key"
                              : "expected one value; found more text after it");
     }
@@ -122,7 +109,7 @@ static bool parse_entry(aics_kv *out, const char *s, size_t n, const char *path,
     if (*slot) {
         long first = out->e[*slot - 1].line;
         free(key);
-        return fail(err, errsz, path, line, (long)k0 + 1,
+        return aics_format_error(err, errsz, path, line, (long)k0 + 1,
                     "duplicate key (first given on line %ld)", first);
     }
     out->e[out->n++] = (aics_kv_entry){key, dup_range(s + v0, v1 - v0), line};
@@ -139,7 +126,7 @@ bool aics_kv_parse(const char *text, size_t len, const char *path, aics_kv *out,
         len -= 3;
     }
     if (memchr(text, '\0', len))
-        return fail(err, errsz, path, 1, 1, "binary file; expected kv text");
+        return aics_format_error(err, errsz, path, 1, 1, "binary file; expected kv text");
     long line = 0;
     for (size_t pos = 0; pos < len;) {
         const char *s = text + pos;

@@ -248,12 +248,9 @@ static void fail(pt_parser *p, long line, long col, const char *fmt, ...)
 {
     if (p->failed) return; /* the first error is the one to report */
     p->failed = 1;
-    if (!p->err || p->errsz == 0) return;
-    int n = snprintf(p->err, p->errsz, "%s:%ld:%ld: ", p->path, line, col);
-    if (n < 0 || (size_t)n >= p->errsz) return;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(p->err + n, p->errsz - (size_t)n, fmt, ap);
+    aics_vformat_error(p->err, p->errsz, p->path, line, col, fmt, ap);
     va_end(ap);
 }
 
