@@ -51,3 +51,28 @@ const char *aics_rules_goal(const aics_facts *f, const char *const *goals, int n
         if (aics_facts_has(f, goals[i])) return goals[i];
     return NULL;
 }
+
+// ANCHOR: rule_base
+/* Winston's ZOOKEEPER rules (Artificial Intelligence, 1977): the knowledge. */
+const aics_rule aics_zookeeper_rules[AICS_ZOOKEEPER_NRULES] = {
+    {"R1", {"has_hair"}, "mammal"},
+    {"R2", {"gives_milk"}, "mammal"},
+    {"R3", {"has_feathers"}, "bird"},
+    {"R4", {"flies", "lays_eggs"}, "bird"},
+    {"R5", {"mammal", "eats_meat"}, "carnivore"},
+    {"R6", {"mammal", "pointed_teeth", "claws", "forward_eyes"}, "carnivore"},
+    {"R7", {"mammal", "hoofs"}, "ungulate"},
+    {"R8", {"mammal", "chews_cud"}, "ungulate"},
+    {"R9", {"carnivore", "tawny", "dark_spots"}, "cheetah"},
+    {"R10", {"carnivore", "tawny", "black_stripes"}, "tiger"},
+    {"R11", {"ungulate", "long_neck", "long_legs", "dark_spots"}, "giraffe"},
+    {"R12", {"ungulate", "black_stripes"}, "zebra"},
+    {"R13", {"bird", "does_not_fly", "long_neck", "long_legs", "black_and_white"}, "ostrich"},
+    {"R14", {"bird", "does_not_fly", "swims", "black_and_white"}, "penguin"},
+    {"R15", {"bird", "flies_well"}, "albatross"},
+};
+
+/* The conclusions that answer "which animal is it?". */
+const char *const aics_zookeeper_animals[AICS_ZOOKEEPER_NANIMALS] = {
+    "cheetah", "tiger", "giraffe", "zebra", "ostrich", "penguin", "albatross"};
+// ANCHOR_END: rule_base

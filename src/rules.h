@@ -54,4 +54,12 @@ int aics_rules_forward(const aics_rule *rules, int nrules, aics_facts *f, int *f
 /* The first of `goals[0..ngoals)` that is a known fact, or NULL. */
 const char *aics_rules_goal(const aics_facts *f, const char *const *goals, int ngoals);
 
+/* Winston's ZOOKEEPER rule base (Artificial Intelligence, 1977): 15 rules that
+ * identify seven animals; shared by ex1_2 and its tests. */
+#define AICS_ZOOKEEPER_NRULES 15
+#define AICS_ZOOKEEPER_NANIMALS 7
+extern const aics_rule aics_zookeeper_rules[AICS_ZOOKEEPER_NRULES];
+/* The conclusions that answer "which animal is it?". */
+extern const char *const aics_zookeeper_animals[AICS_ZOOKEEPER_NANIMALS];
+
 #endif

@@ -30,33 +30,9 @@
 
 /* ---- symbolism ------------------------------------------------------------ */
 
-// ANCHOR: rule_base
-/* Winston's ZOOKEEPER rules (Artificial Intelligence, 1977): the knowledge. */
-static const aics_rule rule_base[] = {
-    {"R1", {"has_hair"}, "mammal"},
-    {"R2", {"gives_milk"}, "mammal"},
-    {"R3", {"has_feathers"}, "bird"},
-    {"R4", {"flies", "lays_eggs"}, "bird"},
-    {"R5", {"mammal", "eats_meat"}, "carnivore"},
-    {"R6", {"mammal", "pointed_teeth", "claws", "forward_eyes"}, "carnivore"},
-    {"R7", {"mammal", "hoofs"}, "ungulate"},
-    {"R8", {"mammal", "chews_cud"}, "ungulate"},
-    {"R9", {"carnivore", "tawny", "dark_spots"}, "cheetah"},
-    {"R10", {"carnivore", "tawny", "black_stripes"}, "tiger"},
-    {"R11", {"ungulate", "long_neck", "long_legs", "dark_spots"}, "giraffe"},
-    {"R12", {"ungulate", "black_stripes"}, "zebra"},
-    {"R13", {"bird", "does_not_fly", "long_neck", "long_legs", "black_and_white"}, "ostrich"},
-    {"R14", {"bird", "does_not_fly", "swims", "black_and_white"}, "penguin"},
-    {"R15", {"bird", "flies_well"}, "albatross"},
-};
 
-/* The conclusions that answer "which animal is it?". */
-static const char *const animals[] = {"cheetah", "tiger", "giraffe", "zebra",
-                                      "ostrich", "penguin", "albatross"};
-// ANCHOR_END: rule_base
-
-#define NRULES ((int)(sizeof rule_base / sizeof *rule_base))
-#define NANIMALS ((int)(sizeof animals / sizeof *animals))
+#define NRULES AICS_ZOOKEEPER_NRULES
+#define NANIMALS AICS_ZOOKEEPER_NANIMALS
 #define MAX_GIVEN_FACTS 32 /* leaves room in working memory for every conclusion */
 
 static const char *const glossary[][2] = {
@@ -83,9 +59,9 @@ static const char *gloss(const char *fact)
 static bool fact_in_rule_base(const char *fact)
 {
     for (int r = 0; r < NRULES; r++) {
-        if (strcmp(rule_base[r].then, fact) == 0) return true;
-        for (int i = 0; i < AICS_RULE_MAX_IF && rule_base[r].if_all[i]; i++)
-            if (strcmp(rule_base[r].if_all[i], fact) == 0) return true;
+        if (strcmp(aics_zookeeper_rules[r].then, fact) == 0) return true;
+        for (int i = 0; i < AICS_RULE_MAX_IF && aics_zookeeper_rules[r].if_all[i]; i++)
+            if (strcmp(aics_zookeeper_rules[r].if_all[i], fact) == 0) return true;
     }
     return false;
 }
@@ -129,8 +105,8 @@ static inference infer(const char *const *given, int ngiven)
     aics_facts_init(&in.wm);
     for (int i = 0; i < ngiven; i++)
         AICS_CHECK(aics_facts_add(&in.wm, given[i]), "MAX_GIVEN_FACTS fits in working memory");
-    in.nfired = aics_rules_forward(rule_base, NRULES, &in.wm, in.fired);
-    in.conclusion = aics_rules_goal(&in.wm, animals, NANIMALS);
+    in.nfired = aics_rules_forward(aics_zookeeper_rules, NRULES, &in.wm, in.fired);
+    in.conclusion = aics_rules_goal(&in.wm, aics_zookeeper_animals, NANIMALS);
     return in;
 }
 
@@ -139,7 +115,7 @@ static char *chain_word(const inference *in)
 {
     aics_buf b = AICS_BUF_INIT;
     for (int i = 0; i < in->nfired; i++)
-        aics_buf_printf(&b, "%s%s", i ? "-" : "", rule_base[in->fired[i]].name);
+        aics_buf_printf(&b, "%s%s", i ? "-" : "", aics_zookeeper_rules[in->fired[i]].name);
     if (in->nfired == 0) aics_buf_puts(&b, "none");
     return aics_buf_take(&b);
 }
@@ -162,7 +138,7 @@ static void report_symbolic(aics_result *r, const char *const *given, int ngiven
     free(text);
     aics_table *t = aics_result_table(r, "rlll", (const char *const[]){"步", "规则", "如果（全部成立）", "那么"});
     for (int i = 0; i < in.nfired; i++) {
-        const aics_rule *rule = &rule_base[in.fired[i]];
+        const aics_rule *rule = &aics_zookeeper_rules[in.fired[i]];
         text = glossed_list(rule->if_all, AICS_RULE_MAX_IF, " ∧ ");
         aics_table_cell(t, "%d", i + 1);
         aics_table_cell(t, "%s", rule->name);

@@ -6,26 +6,7 @@
 
 #include "rules.h"
 
-/* Winston's ZOOKEEPER rules, as in chapters/ch1/ex1_2.c. */
-static const aics_rule zoo[] = {
-    {"R1", {"has_hair"}, "mammal"},
-    {"R2", {"gives_milk"}, "mammal"},
-    {"R3", {"has_feathers"}, "bird"},
-    {"R4", {"flies", "lays_eggs"}, "bird"},
-    {"R5", {"mammal", "eats_meat"}, "carnivore"},
-    {"R6", {"mammal", "pointed_teeth", "claws", "forward_eyes"}, "carnivore"},
-    {"R7", {"mammal", "hoofs"}, "ungulate"},
-    {"R8", {"mammal", "chews_cud"}, "ungulate"},
-    {"R9", {"carnivore", "tawny", "dark_spots"}, "cheetah"},
-    {"R10", {"carnivore", "tawny", "black_stripes"}, "tiger"},
-    {"R11", {"ungulate", "long_neck", "long_legs", "dark_spots"}, "giraffe"},
-    {"R12", {"ungulate", "black_stripes"}, "zebra"},
-    {"R13", {"bird", "does_not_fly", "long_neck", "long_legs", "black_and_white"}, "ostrich"},
-    {"R14", {"bird", "does_not_fly", "swims", "black_and_white"}, "penguin"},
-    {"R15", {"bird", "flies_well"}, "albatross"},
-};
-#define NZOO ((int)(sizeof zoo / sizeof *zoo))
-static const char *const animals[] = {"cheetah", "tiger", "giraffe", "zebra", "ostrich", "penguin", "albatross"};
+#define NZOO AICS_ZOOKEEPER_NRULES
 
 static void load(aics_facts *f, const char *const *facts)
 {
@@ -39,13 +20,13 @@ static void expect_chain(const char *const *facts, const char *const *names, con
     aics_facts f;
     int fired[NZOO], n = 0;
     load(&f, facts);
-    int nfired = aics_rules_forward(zoo, NZOO, &f, fired);
+    int nfired = aics_rules_forward(aics_zookeeper_rules, NZOO, &f, fired);
     while (names[n]) n++;
     ck_assert_msg(nfired == n, "%d rules should fire, but %d did", n, nfired);
     for (int i = 0; i < n; i++)
-        ck_assert_msg(strcmp(zoo[fired[i]].name, names[i]) == 0, "firing %d should be %s, not %s", i + 1,
-                      names[i], zoo[fired[i]].name);
-    const char *got = aics_rules_goal(&f, animals, 7);
+        ck_assert_msg(strcmp(aics_zookeeper_rules[fired[i]].name, names[i]) == 0, "firing %d should be %s, not %s", i + 1,
+                      names[i], aics_zookeeper_rules[fired[i]].name);
+    const char *got = aics_rules_goal(&f, aics_zookeeper_animals, AICS_ZOOKEEPER_NANIMALS);
     if (animal) ck_assert_msg(got && strcmp(got, animal) == 0, "the animal should be %s, not %s", animal, got ? got : "none");
     else ck_assert_msg(got == NULL, "no animal should be identified, but %s was", got);
 }
@@ -55,6 +36,9 @@ static void expect_chain(const char *const *facts, const char *const *names, con
  * R11; then nothing. */
 START_TEST(test_giraffe_chain)
 {
+    for (int r = 0; r < AICS_ZOOKEEPER_NRULES; r++) /* a short initializer would leave empty rules */
+        ck_assert_msg(aics_zookeeper_rules[r].name && aics_zookeeper_rules[r].then && aics_zookeeper_rules[r].if_all[0],
+                      "Rule %d of the rule base should be filled in.", r + 1);
     expect_chain((const char *const[]){"dark_spots", "long_neck", "long_legs", "gives_milk", "hoofs", NULL},
                  (const char *const[]){"R2", "R7", "R11", NULL}, "giraffe");
 }
@@ -112,7 +96,7 @@ START_TEST(test_goal_order)
 {
     aics_facts f;
     load(&f, (const char *const[]){"tiger", "cheetah", NULL});
-    ck_assert_str_eq(aics_rules_goal(&f, animals, 7), "cheetah");
+    ck_assert_str_eq(aics_rules_goal(&f, aics_zookeeper_animals, AICS_ZOOKEEPER_NANIMALS), "cheetah");
 }
 END_TEST
 
@@ -136,10 +120,10 @@ START_TEST(test_nothing_applies)
     aics_facts f;
     int fired[NZOO];
     load(&f, (const char *const[]){"swims", NULL});
-    ck_assert_int_eq(aics_rules_forward(zoo, NZOO, &f, fired), 0);
+    ck_assert_int_eq(aics_rules_forward(aics_zookeeper_rules, NZOO, &f, fired), 0);
     ck_assert_int_eq(f.n, 1);
     aics_facts_init(&f);
-    ck_assert_int_eq(aics_rules_forward(zoo, NZOO, &f, fired), 0);
+    ck_assert_int_eq(aics_rules_forward(aics_zookeeper_rules, NZOO, &f, fired), 0);
 }
 END_TEST
 
