@@ -7,9 +7,11 @@ STRICT   ?= 0
 SHARED   ?= ../shared
 PKG_CONFIG ?= pkg-config
 
+# CFLAGS, CPPFLAGS and LDFLAGS are the user's: `make CFLAGS=-O0` replaces only the
+# optimisation, never the language standard, the warnings or dependency tracking.
 CFLAGS   ?= -O2 -g
-CFLAGS   += -std=c11 -Wall -Wextra -MMD -MP
-CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Isrc -Ireport
+AICS_CFLAGS   := -std=c11 -Wall -Wextra
+AICS_CPPFLAGS := -D_POSIX_C_SOURCE=200809L
 LDLIBS   += -lm
 
 # The cmark family only; never libcmark too, which exports the same symbols.
@@ -19,8 +21,23 @@ CHECK_CFLAGS := $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
 CHECK_LIBS   := $(shell $(PKG_CONFIG) --libs check 2>/dev/null)
 
 B        := build
-LIB      := $(B)/lib/libaics.a
-LIB_OBJ  := $(patsubst %.c,$(B)/obj/%.o,$(wildcard src/*.c))
+
+# The core library in areas, lowest first (docs/architecture.md). Each area is one
+# archive and one include folder, and sees only its own headers and those of the
+# areas below it, so a dependency pointing the wrong way fails to compile.
+AREAS    := core results models nets grade
+area_inc  = $(addprefix -Isrc/,$(1))
+INC_core    := $(call area_inc,core)
+INC_results := $(call area_inc,core results)
+INC_models  := $(call area_inc,core results models)
+INC_nets    := $(call area_inc,core results nets)
+INC_grade   := $(call area_inc,core results nets grade)
+INC_report  := $(call area_inc,core results) -Ireport
+INC_all     := $(call area_inc,$(AREAS)) -Ireport
+area_lib  = $(B)/lib/libaics_$(1).a
+# Link order: an archive before the archives it uses.
+LIBS     := $(foreach a,grade nets models results core,$(call area_lib,$(a)))
+LIB_OBJ  := $(patsubst %.c,$(B)/obj/%.o,$(wildcard $(addsuffix /*.c,$(addprefix src/,$(AREAS)))))
 REPORT_LIB := $(B)/lib/libaicsreport.a
 REPORT_OBJ := $(patsubst %.c,$(B)/obj/%.o,$(filter-out report/main.c,$(wildcard report/*.c)))
 BOOKGEN  := $(if $(wildcard report/main.c),$(B)/bin/aics-book)
@@ -44,7 +61,7 @@ RUN_OUTS := $(patsubst $(B)/bin/%,$(OUT)/%.kv,$(PROGS))
 .DELETE_ON_ERROR:
 .SECONDEXPANSION:
 
-all: $(LIB) $(PROGS) $(TOOLS) $(BOOKGEN)
+all: $(LIBS) $(PROGS) $(TOOLS) $(BOOKGEN)
 
 help:
 	@echo "make            build the library, every program and the book generator"
@@ -60,39 +77,49 @@ help:
 
 # ---- compiling ---------------------------------------------------------------
 
+INC = $(INC_all)
+$(foreach a,$(AREAS),$(eval $(B)/obj/src/$(a)/%.o: INC = $(INC_$(a))))
+$(B)/obj/report/%.o: INC = $(INC_report)
+
 $(B)/obj/%.o: %.c
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+	$(CC) $(AICS_CPPFLAGS) $(INC) $(CPPFLAGS) $(AICS_CFLAGS) $(EXTRA_CFLAGS) $(CFLAGS) \
+	  -MMD -MP -MT $@ -MF $(@:.o=.d).tmp -c -o $@.tmp $< && mv $(@:.o=.d).tmp $(@:.o=.d) && mv $@.tmp $@
 
-$(B)/obj/report/%.o: CFLAGS += $(CMARK_CFLAGS)
-$(B)/obj/tests/%.o: CFLAGS += $(CHECK_CFLAGS) $(CMARK_CFLAGS)
-$(B)/obj/tests/%.o: CPPFLAGS += -I$(B)/tests
+$(B)/obj/report/%.o: EXTRA_CFLAGS = $(CMARK_CFLAGS)
+$(B)/obj/tests/%.o: EXTRA_CFLAGS = $(CHECK_CFLAGS) $(CMARK_CFLAGS) -I$(B)/tests
 
-$(LIB): $(LIB_OBJ)
+$(foreach a,$(AREAS),$(eval $(call area_lib,$(a)): $(filter $(B)/obj/src/$(a)/%,$(LIB_OBJ))))
+$(LIBS):
 	@mkdir -p $(@D)
-	$(AR) rcs $@ $^
+	rm -f $@.tmp && $(AR) rcs $@.tmp $^ && mv $@.tmp $@
 
 $(REPORT_LIB): $(REPORT_OBJ)
 	@mkdir -p $(@D)
-	$(AR) rcs $@ $^
+	rm -f $@.tmp && $(AR) rcs $@.tmp $^ && mv $@.tmp $@
 
 # Program objects are made through a pattern chain, so make would delete them as
 # intermediates; the next run then finds them in the .d files, rebuilds and reruns
 # every program. Keeping them makes a no-op `make book` a no-op.
 .SECONDARY: $(patsubst %.c,$(B)/obj/%.o,$(PROG_SRC) $(TOOL_SRC))
 
+# Links write a map (build/link/NAME.map): which archive members a program uses,
+# so that a reference's provenance covers exactly the sources it is built from.
+# Binaries are linked to a temporary name and renamed: a killed link leaves none.
+define link
+@mkdir -p $(@D) $(B)/link
+$(CC) $(LDFLAGS) -Wl,-Map=$(B)/link/$(@F).map -o $@.tmp $(filter %.o,$^) $(1) && mv $@.tmp $@
+endef
+
 # build/bin/ex3_2 comes from chapters/ch3/ex3_2.c.
-$(B)/bin/ex%: $(B)/obj/chapters/ch$$(firstword $$(subst _, ,$$*))/ex$$*.o $(LIB)
-	@mkdir -p $(@D)
-	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+$(B)/bin/ex%: $(B)/obj/chapters/ch$$(firstword $$(subst _, ,$$*))/ex$$*.o $(LIBS)
+	$(call link,$(LIBS) $(LDLIBS))
 
-$(B)/bin/aics-%: $(B)/obj/tools/aics-%.o $(LIB)
-	@mkdir -p $(@D)
-	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+$(B)/bin/aics-%: $(B)/obj/tools/aics-%.o $(LIBS)
+	$(call link,$(LIBS) $(LDLIBS))
 
-$(BOOKGEN): $(B)/obj/report/main.o $(REPORT_LIB) $(LIB)
-	@mkdir -p $(@D)
-	$(CC) $(LDFLAGS) -o $@ $^ $(CMARK_LIBS) $(LDLIBS)
+$(BOOKGEN): $(B)/obj/report/main.o $(REPORT_LIB) $(LIBS)
+	$(call link,$(REPORT_LIB) $(LIBS) $(CMARK_LIBS) $(LDLIBS))
 
 # ---- running the programs ----------------------------------------------------
 
@@ -149,14 +176,16 @@ book-pdf: book
 
 # ---- reference outputs and tests ---------------------------------------------
 
-# A reference's provenance line hashes the flags programs are compiled with.
-solutions check-solutions check: export AICS_BUILD_FLAGS := $(CPPFLAGS) $(CFLAGS)
+# A reference's provenance hashes the sources its program is built from, read from
+# the build's dependency files and link maps; build flags do not enter it.
+solutions check-solutions check: export AICS_BUILD := $(B)
 
 solutions: $(PROGS)
 	@sh tests/solutions.sh update $(PROGS)
 
-# Names each stale reference from hashes alone: builds and runs nothing.
-check-solutions:
+# Names each stale reference from hashes alone: builds what it must to know a
+# program's sources, runs nothing.
+check-solutions: $(PROGS)
 	@sh tests/solutions.sh stale $(PROGS)
 
 $(B)/tests/suites.h: $(TEST_SRC)
@@ -165,9 +194,8 @@ $(B)/tests/suites.h: $(TEST_SRC)
 
 $(B)/obj/tests/unit/main.o: $(B)/tests/suites.h
 
-$(TEST_RUNNER): $(patsubst %.c,$(B)/obj/%.o,$(TEST_SRC) tests/unit/main.c) $(REPORT_LIB) $(LIB)
-	@mkdir -p $(@D)
-	$(CC) $(LDFLAGS) -o $@ $^ $(CHECK_LIBS) $(CMARK_LIBS) $(LDLIBS)
+$(TEST_RUNNER): $(patsubst %.c,$(B)/obj/%.o,$(TEST_SRC) tests/unit/main.c) $(REPORT_LIB) $(LIBS)
+	$(call link,$(REPORT_LIB) $(LIBS) $(CHECK_LIBS) $(CMARK_LIBS) $(LDLIBS))
 
 # Golden outputs and script tests first; Check's summary line comes last.
 check: all $(TEST_RUNNER) book
@@ -196,12 +224,12 @@ deps:
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/aics
 	install -m 755 $(PROGS) $(TOOLS) $(BOOKGEN) $(DESTDIR)$(PREFIX)/bin
-	install -m 644 $(LIB) $(DESTDIR)$(PREFIX)/lib
-	install -m 644 src/*.h $(DESTDIR)$(PREFIX)/include/aics
+	install -m 644 $(LIBS) $(DESTDIR)$(PREFIX)/lib
+	install -m 644 $(wildcard src/*/*.h) $(DESTDIR)$(PREFIX)/include/aics
 
 uninstall:
 	rm -f $(addprefix $(DESTDIR)$(PREFIX)/bin/,$(notdir $(PROGS) $(TOOLS) $(BOOKGEN)))
-	rm -f $(DESTDIR)$(PREFIX)/lib/libaics.a
+	rm -f $(addprefix $(DESTDIR)$(PREFIX)/lib/,$(notdir $(LIBS)))
 	rm -rf $(DESTDIR)$(PREFIX)/include/aics
 
 clean:

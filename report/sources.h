@@ -37,7 +37,7 @@ const char *aics_sources_md(aics_sources *s, const char *prog);
  * does not parse is an error (exit 2, naming its line). */
 const aics_kv *aics_sources_kv(aics_sources *s, const char *prog);
 
-/* The text of CHAPTERS/`rel` (like "ch2/ex2_7.c", or "../src/mlp.c" for the
+/* The text of CHAPTERS/`rel` (like "ch2/ex2_7.c", or "../src/models/mlp.c" for the
  * core library: one leading "../" and no other ".."), or NULL when unreadable
  * or outside the project. */
 const char *aics_sources_file(aics_sources *s, const char *rel);

@@ -9,25 +9,26 @@
 # the `# aics-result v1 exercise=… seed=… convention=…` header (which already
 # records the exercise, the format version and the seed):
 #
-#   # aics-provenance v1 source=sha256:… lib=sha256:… flags=sha256:…
+#   # aics-provenance v2 source=sha256:… deps=sha256:…
 #
 #   source  SHA-256 of the program's source, chapters/chN/exN_M.c
-#   lib     SHA-256 of `sha256sum` lines ("HASH  path") of src/*.c and src/*.h,
-#           sorted by path in the C locale: names and contents of the core library
-#   flags   SHA-256 of $AICS_BUILD_FLAGS, the CPPFLAGS and CFLAGS the Makefile
-#           compiles programs with (it exports them for these targets)
+#   deps    SHA-256 of the `sha256sum` lines ("HASH  path"), sorted by path in the
+#           C locale, of every other project file the program is built from: the
+#           headers its object includes, and for each library module the linker
+#           took (build/link/NAME.map) that module's .c and the headers it includes
+#           (from the compiler's .d files). Build flags are not part of it, so a
+#           sanitizer or -O0 build checks the same references.
 #
-# SHA-256 comes from coreutils' sha256sum (or shasum -a 256): a standard tool
-# anyone can rerun by hand to audit a header, it needs nothing built first,
-# which is what lets `make check-solutions` run without compiling or running
-# anything, and it is no home-made hash. The golden comparison ignores the
-# provenance line. See docs/grading.md.
+# SHA-256 comes from coreutils' sha256sum (or shasum -a 256), a standard tool
+# anyone can rerun by hand to audit a header. The stale check runs no program,
+# but needs the build's .d files and link maps ($AICS_BUILD, default build).
+# The golden comparison ignores the provenance line. See docs/grading.md.
 set -u
 LC_ALL=C
 export LC_ALL
 mode=$1; shift
 fail=0
-flags=${AICS_BUILD_FLAGS-}
+build=${AICS_BUILD-build}
 
 if command -v sha256sum >/dev/null 2>&1; then
     hash_files() { sha256sum "$@"; }
@@ -38,21 +39,33 @@ else
 fi
 hash_stdin() { hash_files | cut -c1-64; }
 
-lib_hash() {
-    # shellcheck disable=SC2046
-    hash_files $(ls src/*.c src/*.h | sort) | hash_stdin
+# dep_files NAME SOURCE: the project files program NAME is built from, but SOURCE,
+# one a line, sorted. The link map names each archive member the linker took;
+# each member's .d file names its .c and the headers it includes.
+dep_files() {
+    map=$build/link/$1.map
+    if [ ! -f "$map" ]; then
+        echo "solutions.sh: no link map $map (build the program first)" >&2; return 1
+    fi
+    objs=$(sed -n 's#^[^ ]*libaics_\([a-z]*\)\.a(\([A-Za-z0-9_]*\)\.o)$#src/\1/\2#p' "$map" | sort -u)
+    for o in "chapters/ch$3/$1" $objs; do
+        d=$build/obj/$o.d
+        [ -f "$d" ] || { echo "solutions.sh: no dependency file $d" >&2; return 1; }
+        sed -e 's/^[^:]*://' -e 's/\\$//' "$d" | tr ' ' '\n' | sed -n '/^[^ ]/{/:$/d;p;}'
+    done | grep -v "^$2\$" | sort -u
 }
 
-provenance() { # provenance SOURCE LIBHASH
-    printf '# aics-provenance v1 source=sha256:%s lib=sha256:%s flags=sha256:%s\n' \
-        "$(hash_stdin <"$1")" "$2" "$(printf '%s' "$flags" | hash_stdin)"
+provenance() { # provenance NAME SOURCE CHAPTER
+    files=$(dep_files "$1" "$2" "$3") || return 1
+    # shellcheck disable=SC2086
+    printf '# aics-provenance v2 source=sha256:%s deps=sha256:%s\n' \
+        "$(hash_stdin <"$2")" "$(hash_files $files | hash_stdin)"
 }
 
 field() { # field NAME LINE -> the value after NAME=
     echo "$2" | tr ' ' '\n' | sed -n "s/^$1=//p"
 }
 
-lib=$(lib_hash)
 for prog in "$@"; do
     name=${prog##*/}                       # ex3_2
     chapter=$(echo "$name" | sed 's/^ex\([0-9]*\)_.*/\1/')
@@ -66,17 +79,17 @@ for prog in "$@"; do
         if [ -z "$have" ]; then
             echo "stale: $ref has no provenance line (run 'make solutions')" >&2; fail=1; continue
         fi
-        want=$(provenance "$src" "$lib")
+        want=$(provenance "$name" "$src" "$chapter") || { fail=1; continue; }
         if [ "$have" != "$want" ]; then
             why=
-            for f in source lib flags; do
+            for f in source deps; do
                 [ "$(field $f "$have")" = "$(field $f "$want")" ] && continue
                 case $f in
                     source) why="$why, $src changed" ;;
-                    lib) why="$why, the core library src/ changed" ;;
-                    flags) why="$why, the build flags changed" ;;
+                    deps) why="$why, one of the $(dep_files "$name" "$src" "$chapter" | wc -l | tr -d ' ') library files it is built from changed" ;;
                 esac
             done
+            [ -n "$why" ] || why=", provenance format changed"
             echo "stale: $ref (${why#, }; run 'make solutions')" >&2; fail=1
         else
             echo "fresh: $ref"
@@ -88,7 +101,7 @@ for prog in "$@"; do
         echo "golden $name: FAILED to run:" >&2; cat "$tmp.err" >&2; fail=1
     elif [ "$mode" = update ]; then
         mkdir -p "solutions/ch$chapter"
-        prov=$(provenance "$src" "$lib")
+        prov=$(provenance "$name" "$src" "$chapter") || { fail=1; rm -f "$tmp" "$tmp.err"; continue; }
         awk -v prov="$prov" 'NR == 1 { print; print prov; next } { print }' "$tmp" >"$tmp.ref"
         if cmp -s "$tmp.ref" "$ref"; then echo "solutions: $ref unchanged"
         else cp "$tmp.ref" "$ref.tmp" && mv "$ref.tmp" "$ref" && echo "solutions: wrote $ref"; fi

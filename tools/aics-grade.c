@@ -3,8 +3,8 @@
  *   aics-grade [--spec FILE] [--json FILE] EXPECTED.kv SUBMITTED.kv
  *   aics-grade [--json FILE] SOLUTIONS_DIR SUBMISSION_DIR
  *
- * The comparison rules live in src/grade.h, the spec format in
- * docs/grading.md, the mistake diagnosis for 3.1 and 3.2 in src/diagnose.h.
+ * The comparison rules live in src/grade/grade.h, the spec format in
+ * docs/grading.md, the mistake diagnosis for 3.1 and 3.2 in src/grade/diagnose.h.
  * Submissions are only ever read, with size and line limits, never run.
  * Exit: 0 everything passed, 1 something failed, 2 an input could not be read
  * (or bad usage).

@@ -6,7 +6,7 @@
  *
  * For instructors writing hints, and for the grader's tests, which derive
  * their "wrong" submissions here instead of typing numbers in. Everything is
- * counted by src/netcount.c; nothing is stored.
+ * counted by src/nets/netcount.c; nothing is stored.
  */
 #include <stdio.h>
 #include <stdlib.h>

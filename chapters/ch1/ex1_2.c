@@ -3,11 +3,11 @@
  *
  *   symbolism       forward chaining over an animal-identification rule base
  *                   (Winston's ZOOKEEPER, 15 rules): facts in, chain of fired
- *                   rules and a conclusion out (src/rules.h);
+ *                   rules and a conclusion out (src/models/rules.h);
  *   connectionism   Rosenblatt's perceptron learns AND and OR and cannot learn
- *                   XOR in a fixed number of epochs (src/perceptron.h);
+ *                   XOR in a fixed number of epochs (src/models/perceptron.h);
  *   behaviourism    an ε-greedy agent learns, from reward alone, which arm of
- *                   a 10-armed bandit pays best (src/bandit.h), against the
+ *                   a 10-armed bandit pays best (src/models/bandit.h), against the
  *                   greedy and the random agent on the same bandits.
  *
  * Everything is deterministic: the perceptron starts from zero weights and

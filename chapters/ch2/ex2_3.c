@@ -12,12 +12,12 @@
  *      every δ (backwards, by the chain rule), every ∂L/∂θ and every updated
  *      parameter θ − η·∂L/∂θ (tables, and each value as a kv key);
  *   2. a gradient check of backpropagation against central differences and
- *      dual numbers (src/dual.h), on that example and on the whole data set;
+ *      dual numbers (src/models/dual.h), on that example and on the whole data set;
  *   3. training by full-batch gradient descent and by mini-batch SGD from the
  *      same initial network, and full-batch GD at three fixed learning rates
  *      (too small, good, too large) for the learning-rate figure.
  * A NaN or infinite loss is reported as divergence (`*.diverged 1`), never as
- * a number. The network and its training live in src/mlp.c.
+ * a number. The network and its training live in src/models/mlp.c.
  */
 #include <math.h>
 #include <stdio.h>

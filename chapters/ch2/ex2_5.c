@@ -11,7 +11,7 @@
  *   4. early stopping: gradient descent on 60 Gaussian bumps fitted to 20
  *      points, with a patience rule that keeps the best weights.
  *
- * Subcommands work on any numeric CSV (src/csv.h):
+ * Subcommands work on any numeric CSV (src/core/csv.h):
  *   ex2_5 fit  --data F --target C --penalty l1|l2 --lambda X [--standardize]
  *   ex2_5 path --data F --target C --penalty l1|l2 [--points M] [--ratio R]
  *

@@ -3,7 +3,7 @@
  *
  * Each derivative is computed three independent ways on a grid over [−6, 6]:
  *   1. the closed form derived by hand: σ' = σ(1−σ), φ' = (1+v²)^(−3/2);
- *   2. forward-mode automatic differentiation (dual numbers, src/dual.h),
+ *   2. forward-mode automatic differentiation (dual numbers, src/models/dual.h),
  *      which applies the chain rule to the function as written;
  *   3. central differences (f(v+h) − f(v−h)) / 2h with h = ∛ε·max(1,|v|).
  * The program reports the largest disagreement of (2) and (3) with (1), and

@@ -1,7 +1,7 @@
 /* ex3_1.c — exercise 3.1: the neurons and trainable parameters of AlexNet,
  * VGG-19 and ResNet-152 (or of any Caffe prototxt).
  *
- * Counts are exact int64 per image, following src/netcount.h, which the
+ * Counts are exact int64 per image, following src/nets/netcount.h, which the
  * program prints with the answer: neurons are the output elements of the
  * Convolution and InnerProduct layers; parameters are conv and FC weights and
  * biases plus Scale's γ and β (BatchNorm's running statistics are not

@@ -2,7 +2,7 @@
  * pass of AlexNet, VGG-19 and ResNet-152 (or of any Caffe prototxt).
  *
  * Counts are exact int64 per image, following the conventions of
- * src/netcount.h, which the program prints with the answer: mul and add in
+ * src/nets/netcount.h, which the program prints with the answer: mul and add in
  * Convolution and InnerProduct layers, mac = mul, and every other layer's
  * work reported apart. It also computes the totals a student gets with the
  * common wrong conventions, and compares with the papers' published figures

@@ -1,4 +1,4 @@
-/* test_bandit.c — the k-armed bandit and the ε-greedy agent (src/bandit.h):
+/* test_bandit.c — the k-armed bandit and the ε-greedy agent (src/models/bandit.h):
  * reproducible curves, a stated margin over random choice, and the testbed's
  * statistics against exact values. */
 #include <check.h>

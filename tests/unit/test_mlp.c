@@ -1,4 +1,4 @@
-/* test_mlp.c — the small network of src/mlp.c: a training step checked
+/* test_mlp.c — the small network of src/models/mlp.c: a training step checked
  * against hand arithmetic, backpropagation against two independent
  * gradients on random networks, reproducible SGD and detected divergence. */
 #include <check.h>

@@ -1,4 +1,4 @@
-/* test_perceptron.c — the perceptron rule (src/perceptron.h) against hand
+/* test_perceptron.c — the perceptron rule (src/models/perceptron.h) against hand
  * calculations, and XOR against an exhaustive search for a separating line. */
 #include <check.h>
 

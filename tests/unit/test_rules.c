@@ -1,4 +1,4 @@
-/* test_rules.c — forward chaining (src/rules.h): firing order, conflict
+/* test_rules.c — forward chaining (src/models/rules.h): firing order, conflict
  * resolution, refraction and the animal rule base's hand-derived chains. */
 #include <check.h>
 #include <stdio.h>

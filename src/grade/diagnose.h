@@ -2,9 +2,9 @@
  *
  * A spec rule may say `diagnose=NET:FIELD`, e.g. `diagnose=alexnet:mul`: the
  * key holds the total FIELD (mul, add, mac, neurons or params) of the
- * built-in network NET (src/net.h). When such a key is wrong, the diagnoser
+ * built-in network NET (src/nets/net.h). When such a key is wrong, the diagnoser
  * recounts the network under every combination of the common mistakes of
- * src/netcount.h (2^AICS_MISTAKE_COUNT conventions, computed by the library,
+ * src/nets/netcount.h (2^AICS_MISTAKE_COUNT conventions, computed by the library,
  * never stored) and says which convention(s) give exactly the submitted
  * number. When none does, it says so and names the nearest convention and how
  * far the answer is from it.

@@ -26,7 +26,7 @@
  * and the update is θ ← θ − η · ∂L/∂θ.
  *
  * Two independent checks of the gradient: central differences of the loss and
- * forward-mode dual numbers (src/dual.h), one parameter at a time.
+ * forward-mode dual numbers (src/models/dual.h), one parameter at a time.
  */
 #ifndef AICS_MLP_H
 #define AICS_MLP_H

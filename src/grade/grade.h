@@ -1,6 +1,6 @@
 /* grade.h — comparing a submitted kv result with the reference, by a spec.
  *
- * The grader reads two kv files (src/kv.h) and a spec (docs/grading.md): one
+ * The grader reads two kv files (src/results/kv.h) and a spec (docs/grading.md): one
  * rule per line, `key PATTERN kind=int|float|word abs=… rel=… weight=…
  * hint="…"`, where PATTERN is a glob over keys ('*' any run of characters,
  * '?' one character). Every key of the reference that a rule matches (the
@@ -17,7 +17,7 @@
  *
  * The grader knows nothing about networks. A rule may carry an opaque
  * `diagnose=…` tag; the caller may pass an aics_grade_diagnoser that turns a
- * failed value into an explanation (src/diagnose.h does this for 3.1 and 3.2).
+ * failed value into an explanation (src/grade/diagnose.h does this for 3.1 and 3.2).
  */
 #ifndef AICS_GRADE_H
 #define AICS_GRADE_H
