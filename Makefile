@@ -124,13 +124,13 @@ $(BOOKGEN): $(B)/obj/report/main.o $(REPORT_LIB) $(LIBS)
 # ---- running the programs ----------------------------------------------------
 
 # One run per program writes all its formats and figures at once.
-$(OUT)/%.kv $(OUT)/%.md $(OUT)/%.txt: $(B)/bin/%
+$(OUT)/%.kv $(OUT)/%.md $(OUT)/%.txt $(OUT)/%.labels: $(B)/bin/%
 	@mkdir -p $(OUT) $(B)/log
 	@echo "running $*" >&2
 	@STRICT=$(STRICT) AICS_PLOT_LOG=$(B)/log/$*.gnuplot.log $< --quiet --format=none \
 	  --write=kv:$(OUT)/$*.kv --write=md:$(OUT)/$*.md --write=text:$(OUT)/$*.txt \
-	  --figures=$(FIGDIR)
-	@touch $(OUT)/$*.kv $(OUT)/$*.md $(OUT)/$*.txt
+	  --write=labels:$(OUT)/$*.labels --figures=$(FIGDIR)
+	@touch $(OUT)/$*.kv $(OUT)/$*.md $(OUT)/$*.txt $(OUT)/$*.labels
 
 chapter_progs = $(patsubst %.c,%,$(notdir $(wildcard chapters/ch$(1)/ex*.c)))
 
