@@ -25,7 +25,7 @@ typedef struct {
 
 struct aics_sources {
     char *chapters, *results, *figures;
-    cached *c;
+    cached **c; /* each entry allocated once: callers keep pointers into it */
     size_t n;
     int gnuplot; /* -1: not probed yet */
 };
@@ -45,10 +45,11 @@ void aics_sources_free(aics_sources *s)
 {
     if (!s) return;
     for (size_t i = 0; i < s->n; i++) {
-        if (s->c[i].text && strncmp(s->c[i].key, "kv:", 3) == 0) aics_kv_free(&s->c[i].kv);
-        free(s->c[i].labels.e);
-        free(s->c[i].key);
-        free(s->c[i].text);
+        if (s->c[i]->text && strncmp(s->c[i]->key, "kv:", 3) == 0) aics_kv_free(&s->c[i]->kv);
+        free(s->c[i]->labels.e);
+        free(s->c[i]->key);
+        free(s->c[i]->text);
+        free(s->c[i]);
     }
     free(s->c);
     free(s->chapters), free(s->results), free(s->figures);
@@ -68,9 +69,9 @@ bool aics_name_ok(const char *name)
 static cached *lookup(aics_sources *s, const char *key, const char *path)
 {
     for (size_t i = 0; i < s->n; i++)
-        if (strcmp(s->c[i].key, key) == 0) return &s->c[i];
+        if (strcmp(s->c[i]->key, key) == 0) return s->c[i];
     s->c = aics_xrealloc(s->c, (s->n + 1) * sizeof *s->c);
-    cached *c = &s->c[s->n++];
+    cached *c = s->c[s->n++] = aics_xcalloc(1, sizeof *c);
     *c = (cached){aics_xstrdup(key), aics_read_file(path, SOURCE_MAX_BYTES, NULL), {0}, {0}};
     return c;
 }

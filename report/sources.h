@@ -4,6 +4,8 @@
  * read, so a program's kv or md output is parsed once however often the
  * prose refers to it. Program names are [a-z0-9_]+ ("ex2_7"); their outputs
  * are RESULTS/NAME.md and RESULTS/NAME.kv as written by `--write=`.
+ * What a lookup returns stays valid, at the same address, until
+ * aics_sources_free, however many lookups follow.
  * Lookups return NULL (or false) for what is missing; deciding whether that
  * is an error is the caller's business (expand.c), because only it knows
  * the prose file and line to blame.
