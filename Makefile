@@ -19,6 +19,8 @@ SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-fr
 ifeq ($(SANITIZE),1)
 AICS_CFLAGS  += $(SAN_FLAGS)
 AICS_LDFLAGS += $(SAN_FLAGS)
+# Tests that would wrap a program in another checker (valgrind) look at this.
+export AICS_SANITIZED := 1
 endif
 LDLIBS   += -lm
 
