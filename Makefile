@@ -129,15 +129,16 @@ $(BOOKGEN): $(B)/obj/report/main.o $(REPORT_LIB) $(LIBS)
 # it. NAME.figs lists the figures of the last run; when one is missing, FORCE
 # reruns the program. .plotter changes when gnuplot comes or goes.
 figs_of = $(addprefix $(OUT)/fig/,$(shell cat $(OUT)/$(1).figs 2>/dev/null))
-$(OUT)/%.kv $(OUT)/%.md $(OUT)/%.txt: $(B)/bin/% $(OUT)/.plotter \
+$(OUT)/%.kv $(OUT)/%.md $(OUT)/%.txt $(OUT)/%.labels: $(B)/bin/% $(OUT)/.plotter \
     $$(if $$(filter-out $$(wildcard $$(call figs_of,$$*)),$$(call figs_of,$$*)),FORCE)
 	@rm -rf $(OUT)/$*.stage && mkdir -p $(OUT)/$*.stage/fig $(OUT)/fig $(B)/log
 	@echo "running $*" >&2
 	@STRICT=$(STRICT) AICS_PLOT_LOG=$(B)/log/$*.gnuplot.log $< --quiet --format=none \
 	  --write=kv:$(OUT)/$*.stage/$*.kv --write=md:$(OUT)/$*.stage/$*.md \
-	  --write=text:$(OUT)/$*.stage/$*.txt --figures=$(OUT)/$*.stage/fig
+	  --write=text:$(OUT)/$*.stage/$*.txt --write=labels:$(OUT)/$*.stage/$*.labels \
+	  --figures=$(OUT)/$*.stage/fig
 	@cd $(OUT)/$*.stage && ls fig >figs && for f in $$(cat figs); do mv fig/$$f ../fig/$$f; done && \
-	  mv figs ../$*.figs && mv $*.txt $*.md .. && mv $*.kv .. && cd .. && rm -rf $*.stage
+	  mv figs ../$*.figs && mv $*.txt $*.md $*.labels .. && mv $*.kv .. && cd .. && rm -rf $*.stage
 
 $(OUT)/.plotter: FORCE
 	@mkdir -p $(@D)
