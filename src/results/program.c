@@ -15,7 +15,7 @@
 static void set_format(void *ptr, const char *value)
 {
     if (!aics_format_parse(value, ptr))
-        aics_die_usage("unknown format '%s' (expected text, md, kv, json or none)", value);
+        aics_die_usage("unknown format '%s' (expected text, md, kv, json, labels or none)", value);
 }
 
 static void add_write(void *ptr, const char *spec)
@@ -28,7 +28,7 @@ static void add_write(void *ptr, const char *spec)
     snprintf(fmt, sizeof fmt, "%.*s", (int)(colon - spec), spec);
     if (run->nwrites == AICS_MAX_WRITES) aics_die_usage("--write may be given at most %d times", AICS_MAX_WRITES);
     if (!aics_format_parse(fmt, &run->writes[run->nwrites].format))
-        aics_die_usage("unknown format '%s' in --write (expected text, md, kv or json)", fmt);
+        aics_die_usage("unknown format '%s' in --write (expected text, md, kv, json or labels)", fmt);
     run->writes[run->nwrites++].path = colon + 1;
 }
 
@@ -38,15 +38,17 @@ static void common_options(aics_run *run, aics_opt *t)
     const aics_program *p = run->program;
     int n = 0;
     t[n++] = (aics_opt){"format", AICS_OPT_CALL, &run->format, "FMT",
-                        "输出格式：text（文字）、md、kv、json 或 none", .default_text = "text",
+                        "输出格式：text（文字）、md、kv、json、labels（键与标签）或 none", .default_text = "text",
                         .call = set_format};
     t[n++] = (aics_opt){"detail", AICS_OPT_FLAG, &run->detail, NULL,
                         "文字输出显示全部推导与核对，不只是答案"};
     if (p->layers)
         t[n++] = (aics_opt){"layers", AICS_OPT_FLAG, &run->layers, NULL, "文字输出加上逐层计数表"};
     t[n++] = (aics_opt){"output", AICS_OPT_STRING, &run->output, "FILE", "结果写到 FILE，不写到标准输出"};
-    t[n++] = (aics_opt){"write", AICS_OPT_CALL, run, "FMT:FILE",
-                        "另把结果按格式 FMT 写到 FILE（可重复，至多 4 次）", .call = add_write};
+    static char write_help[96];
+    snprintf(write_help, sizeof write_help, "另把结果按格式 FMT 写到 FILE（可重复，至多 %d 次）",
+             AICS_MAX_WRITES);
+    t[n++] = (aics_opt){"write", AICS_OPT_CALL, run, "FMT:FILE", write_help, .call = add_write};
     t[n++] = (aics_opt){"figures", AICS_OPT_STRING, &run->figdir, "DIR",
                         "把图画成 DIR 里的 SVG 文件（需要 gnuplot）"};
     if (p->uses_seed)

@@ -44,7 +44,7 @@ typedef struct {
     bool layers;            /* accept --layers (per-layer tables in text) */
 } aics_program;
 
-#define AICS_MAX_WRITES 4
+#define AICS_MAX_WRITES 8
 
 typedef struct {
     const aics_program *program;
