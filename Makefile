@@ -242,6 +242,8 @@ check: all $(TEST_RUNNER) book
 SAN_B := $(B)/sanitize
 sanitize: export ASAN_OPTIONS := detect_leaks=1:abort_on_error=0:strict_string_checks=1
 sanitize: export UBSAN_OPTIONS := print_stacktrace=1:halt_on_error=1
+# Instrumented code runs several times slower; Check's timeouts guard against hangs only.
+sanitize: export CK_TIMEOUT_MULTIPLIER := 10
 sanitize:
 	@$(MAKE) --no-print-directory B=$(SAN_B) SANITIZE=1 check
 
