@@ -269,6 +269,7 @@ endif
 FUZZ_ONLY ?=
 FUZZ_RUNS ?=
 fuzz: $(RUN_OUTS)
+	@command -v $(FUZZ_CC) >/dev/null || { echo "make fuzz needs $(FUZZ_CC) with libFuzzer (make deps)" >&2; exit 2; }
 	@$(MAKE) --no-print-directory B=$(FUZZ_B) CC=$(FUZZ_CC) FUZZ=1 \
 	  FUZZ_RESULTS=$(OUT) fuzz-run
 
