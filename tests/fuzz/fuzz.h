@@ -35,8 +35,9 @@ char *aics_fuzz_text(const uint8_t *data, size_t size);
  * their lengths in lens[]. Returns how many parts (at least 1). */
 size_t aics_fuzz_split(const uint8_t *data, size_t size, char **parts, size_t *lens, size_t max);
 
-/* A fresh folder under $TMPDIR (or /tmp), made once per process and left
- * behind for inspection; `name` ends its path. */
+/* A fresh folder under $TMPDIR (or /tmp), made once per process, named after
+ * `name`; it stays behind (make fuzz points TMPDIR into build/fuzz/tmp and
+ * removes that). */
 const char *aics_fuzz_tmpdir(const char *name);
 
 /* Write `size` bytes to `path` (created or truncated); aborts on failure. */

@@ -32,7 +32,7 @@ for name in "$@"; do
     if [ "$name" = book ]; then
         tree=$build/tmp/book
         mkdir -p "$tree/results" "$tree/out/fig"
-        cp -R chapters "$tree/chapters"
+        cp -R chapters src "$tree/"  # {{code}} reads chapters/ and ../src/
         find "$results" -maxdepth 1 -type f -exec cp {} "$tree/results/" \;
         [ -d "$results/fig" ] && find "$results/fig" -maxdepth 1 -type f -exec cp {} "$tree/out/fig/" \;
         export AICS_FUZZ_BOOK="$tree"
