@@ -10,6 +10,7 @@
 
 #include "error.h"
 #include "intmath.h"
+#include "width.h"
 
 typedef enum { ITEM_PART, ITEM_INT, ITEM_DOUBLE, ITEM_WORD, ITEM_NOTE, ITEM_TABLE } item_kind;
 
@@ -43,7 +44,7 @@ struct aics_result {
     bool kv_only;
 };
 
-static const char *const format_names[] = {"text", "md", "kv", "json", "none"};
+static const char *const format_names[] = {"text", "md", "kv", "json", "labels", "none"};
 
 bool aics_format_parse(const char *name, aics_format *out)
 {
@@ -245,29 +246,9 @@ void aics_table_cell(aics_table *t, const char *fmt, ...)
 
 /* ---- rendering helpers ---- */
 
-/* Columns a string takes in a terminal: CJK and full-width characters take two. */
-static size_t display_width(const char *s)
-{
-    size_t w = 0;
-    for (const unsigned char *p = (const unsigned char *)s; *p;) {
-        unsigned cp = *p;
-        int n = cp < 0x80 ? 1 : cp < 0xE0 ? 2 : cp < 0xF0 ? 3 : 4;
-        if (n > 1) {
-            cp &= 0x3F >> (n - 1);
-            for (int k = 1; k < n && p[k]; k++) cp = (cp << 6) | (p[k] & 0x3F);
-        }
-        w += ((cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
-              (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-              (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
-              (cp >= 0xFFE0 && cp <= 0xFFE6)) ? 2 : 1;
-        for (int k = 0; k < n && *p; k++) p++;
-    }
-    return w;
-}
-
 static void pad(aics_buf *out, const char *s, size_t width, char align)
 {
-    size_t w = display_width(s);
+    size_t w = aics_display_width(s);
     size_t gap = width > w ? width - w : 0;
     if (align == 'r')
         for (size_t i = 0; i < gap; i++) aics_buf_putc(out, ' ');
@@ -318,7 +299,7 @@ static void text_values(const aics_result *r, size_t from, size_t to, aics_buf *
     size_t width = 0;
     for (size_t i = from; i < to; i++) {
         if (r->items[i].hidden) continue;
-        size_t w = display_width(value_label(&r->items[i]));
+        size_t w = aics_display_width(value_label(&r->items[i]));
         if (w > width) width = w;
     }
     for (size_t i = from; i < to; i++) {
@@ -349,7 +330,7 @@ static void text_table(const aics_table *t, aics_buf *out)
     char **cells = aics_xcalloc(t->ncells, sizeof *cells);
     for (size_t i = 0; i < t->ncells; i++) {
         cells[i] = plain_cell(t->cells[i]);
-        size_t w = display_width(cells[i]);
+        size_t w = aics_display_width(cells[i]);
         if (w > width[i % t->ncols]) width[i % t->ncols] = w;
     }
     for (size_t i = 0; i < t->ncells; i++) {
@@ -407,14 +388,14 @@ static void md_values(const aics_result *r, size_t from, size_t to, aics_buf *ou
     size_t shown = 0;
     for (size_t i = from; i < to; i++) shown += !r->items[i].hidden;
     if (shown == 0) return;
-    aics_buf_puts(out, "| 结果 | 值 | kv 键 |\n|:--|--:|:--|\n");
+    aics_buf_puts(out, "| 结果 | 值 |\n|:--|--:|\n");
     for (size_t i = from; i < to; i++) {
         char v[64];
         if (r->items[i].hidden) continue;
         human_value(&r->items[i], v, sizeof v);
         aics_buf_puts(out, "| ");
         md_cell(out, value_label(&r->items[i]));
-        aics_buf_printf(out, " | %s | `%s` |\n", v, r->items[i].key);
+        aics_buf_printf(out, " | %s |\n", v);
     }
     aics_buf_putc(out, '\n');
 }
@@ -496,6 +477,24 @@ static void render_json(const aics_result *r, aics_buf *out)
     aics_buf_puts(out, "\n  }\n}\n");
 }
 
+/* A label on one line with no tabs, so that a labels line splits at its tabs. */
+static void labels_text(aics_buf *out, const char *s)
+{
+    for (; *s; s++) aics_buf_putc(out, *s == '\n' || *s == '\t' || *s == '\r' ? ' ' : *s);
+}
+
+static void render_labels(const aics_result *r, aics_buf *out)
+{
+    aics_buf_printf(out, "# aics-labels v%d exercise=%s\n", AICS_RESULT_VERSION, r->exercise);
+    for (size_t i = 0; i < r->n; i++) {
+        const item *it = &r->items[i];
+        if (!is_value(it)) continue;
+        aics_buf_printf(out, "%s\t%s\t", it->key, it->hidden ? "kv" : "shown");
+        labels_text(out, value_label(it));
+        aics_buf_putc(out, '\n');
+    }
+}
+
 void aics_result_render(const aics_result *r, aics_format f, aics_buf *out)
 {
     switch (f) {
@@ -503,6 +502,7 @@ void aics_result_render(const aics_result *r, aics_format f, aics_buf *out)
     case AICS_FORMAT_MD: render_md(r, out); break;
     case AICS_FORMAT_KV: render_kv(r, out); break;
     case AICS_FORMAT_JSON: render_json(r, out); break;
+    case AICS_FORMAT_LABELS: render_labels(r, out); break;
     case AICS_FORMAT_NONE: break;
     }
 }
