@@ -17,29 +17,9 @@
 #include "diagnose.h"
 #include "error.h"
 #include "grade.h"
+#include "opts.h"
 
-static void usage(void)
-{
-    printf("用法：aics-mistakes NET\n"
-           "      aics-mistakes NET FIELD MISTAKES\n"
-           "      aics-mistakes --explain NET FIELD VALUE [--format=kv] [--lang=en]\n"
-           "\n"
-           "按练习 3.1、3.2 的常见错误计算内置网络（alexnet、vgg19、resnet152 等）的\n"
-           "总数，单个错误或组合。FIELD 是 mul、add、mac、neurons 或 params。\n"
-           "MISTAKES 是 none 或用逗号分隔的错误编号：\n");
-    for (unsigned b = 0; b < AICS_DIAG_COUNT; b++)
-        printf("  %-16s %s\n", aics_diag_id(1u << b), aics_diag_text(1u << b, AICS_LANG_ZH));
-    printf("\n只给 NET 时，每个错误单独一行，列出五个总数（- 表示网络没有这个变体）。\n"
-           "--explain 给出 aics-grade 对 VALUE 的诊断：能正好得到它的最小错误组合\n"
-           "（同样大小的其他组合作为备选），没有时只给 1%% 以内的最接近值并注明是猜测。\n"
-           "\n"
-           "  --format=kv   诊断按 kv 输出：match exact|near|none|correct、mistakes ID,…、\n"
-           "                alternative ID,…（每个备选一行）、value N\n"
-           "  --lang=en     英文诊断（默认中文）\n"
-           "  --help        显示本帮助并退出\n");
-}
-
-static int table(const char *name)
+static int table_of(const char *name)
 {
     static const char *const fields[] = {"mul", "add", "mac", "neurons", "params"};
     char tag[128], err[512];
@@ -85,50 +65,81 @@ static int explain(const char *tag, const char *value, bool kv, aics_lang lang)
     return rc;
 }
 
+static void set_lang(void *ptr, const char *v)
+{
+    aics_lang *lang = ptr;
+    if (strcmp(v, "zh") == 0) *lang = AICS_LANG_ZH;
+    else if (strcmp(v, "en") == 0) *lang = AICS_LANG_EN;
+    else aics_die_usage("--lang=%s: expected zh or en", v);
+}
+
+static void set_format(void *ptr, const char *v)
+{
+    bool *kv = ptr;
+    if (strcmp(v, "kv") == 0) *kv = true;
+    else if (strcmp(v, "text") == 0) *kv = false;
+    else aics_die_usage("--format=%s: expected text or kv", v);
+}
+
+/* "  id  words" for every catalogue entry: the help's list of MISTAKES. */
+static char *catalogue_text(void)
+{
+    aics_buf b = AICS_BUF_INIT;
+    aics_buf_puts(&b, "MISTAKES 是 none 或用逗号分隔的错误编号：\n");
+    for (unsigned i = 0; i < AICS_DIAG_COUNT; i++)
+        aics_buf_printf(&b, "  %-16s %s\n", aics_diag_id(1u << i), aics_diag_text(1u << i, AICS_LANG_ZH));
+    aics_buf_puts(&b, "\n只给 NET 时，每个错误单独一行，列出五个总数（- 表示网络没有这个变体）。\n"
+                      "--explain 给出 aics-grade 对 VALUE 的诊断：正好得到它的最小错误组合（同样大小\n"
+                      "的其他组合作为备选）；没有时只给 1% 以内的最接近值，并注明是猜测。\n"
+                      "--format=kv 印 match exact|near|none|correct、mistakes ID,…、每个备选一行\n"
+                      "alternative ID,… 和 value N。");
+    return aics_buf_take(&b);
+}
+
 int main(int argc, char **argv)
 {
     aics_set_progname(argv[0]);
     bool do_explain = false, kv = false;
     aics_lang lang = AICS_LANG_ZH;
-    char **pos = aics_xcalloc((size_t)argc, sizeof *pos);
-    int n = 0;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) usage(), exit(0);
-        else if (strcmp(a, "--explain") == 0) do_explain = true;
-        else if (strcmp(a, "--format=kv") == 0) kv = true;
-        else if (strcmp(a, "--format=text") == 0) kv = false;
-        else if (strcmp(a, "--lang=en") == 0) lang = AICS_LANG_EN;
-        else if (strcmp(a, "--lang=zh") == 0) lang = AICS_LANG_ZH;
-        else if (a[0] == '-' && a[1] && !(a[1] >= '0' && a[1] <= '9')) aics_die_usage("unknown option %s", a);
-        else pos[n++] = argv[i];
-    }
-    if (n == 1 && !do_explain) {
-        int rc = table(pos[0]);
-        free(pos);
-        return rc;
-    }
+    const aics_opt table[] = {
+        {"explain", AICS_OPT_FLAG, &do_explain, NULL, "诊断 VALUE：哪组错误正好得到它"},
+        {"format", AICS_OPT_CALL, &kv, "FMT", "诊断的格式：text 或 kv", .default_text = "text",
+         .call = set_format},
+        {"lang", AICS_OPT_CALL, &lang, "LANG", "诊断的语言：zh 或 en", .default_text = "zh",
+         .call = set_lang},
+        {NULL},
+    };
+    char *details = catalogue_text();
+    const aics_cmd cmd = {
+        .name = "aics-mistakes",
+        .usage = "NET\nNET FIELD MISTAKES\n--explain NET FIELD VALUE",
+        .summary = "按练习 3.1、3.2 的常见错误（单个或组合）计算内置网络的总数。\n"
+                   "NET 是 alexnet、vgg19、resnet152 等；FIELD 是 mul、add、mac、neurons 或 params。",
+        .details = details,
+        .opts = table,
+        .max_args = 3,
+    };
+    char **pos;
+    int n = aics_opts_parse(&cmd, argc, argv, &pos);
+    free(details);
+    if (n == 1 && !do_explain) return table_of(pos[0]);
     if (n != 3) aics_die_usage("expected NET, NET FIELD MISTAKES, or --explain NET FIELD VALUE");
     char tag[128], err[512];
     snprintf(tag, sizeof tag, "%s:%s", pos[0], pos[1]);
     if (!aics_diagnose_tag_ok(tag, err, sizeof err)) aics_die_usage("%s", err);
+    if (do_explain) return explain(tag, pos[2], kv, lang);
+    unsigned m;
+    int64_t v;
+    if (!aics_diagnose_parse_mistakes(pos[2], &m))
+        aics_die_usage("MISTAKES %s: expected 'none' or a comma list of mistake ids", pos[2]);
+    aics_diagnoser *d = aics_diagnoser_new();
     int rc = 0;
-    if (do_explain) {
-        rc = explain(tag, pos[2], kv, lang);
+    if (!aics_diagnose_count(d, tag, m, &v, err, sizeof err)) {
+        fprintf(stderr, "%s: %s\n", aics_progname(), err);
+        rc = 1;
     } else {
-        unsigned m;
-        int64_t v;
-        if (!aics_diagnose_parse_mistakes(pos[2], &m))
-            aics_die_usage("MISTAKES %s: expected 'none' or a comma list of mistake ids", pos[2]);
-        aics_diagnoser *d = aics_diagnoser_new();
-        if (!aics_diagnose_count(d, tag, m, &v, err, sizeof err)) {
-            fprintf(stderr, "%s: %s\n", aics_progname(), err);
-            rc = 1;
-        } else {
-            printf("%lld\n", (long long)v);
-        }
-        aics_diagnoser_free(d);
+        printf("%lld\n", (long long)v);
     }
-    free(pos);
+    aics_diagnoser_free(d);
     return rc;
 }

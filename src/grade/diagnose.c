@@ -36,7 +36,7 @@ static const struct {
      "把部署文件的 batch 10 也乘了进去（题目问的是一张图）",
      "the deploy file's batch of 10 is counted (one image is asked)"},
     {"bn_stats", AICS_MISTAKE_BN_STATS, 0, FIELD_BIT(F_PARAMS),
-     "把 BatchNorm 存的均值、方差等统计量算作参数（它们不是训练出来的）",
+     "把 BatchNorm 存的均值、方差等统计量算作参数（它们不可训练）",
      "BatchNorm's stored statistics are counted as parameters (they are not trained)"},
     {"fc_as_one", AICS_MISTAKE_FC_AS_ONE, 0, OPS,
      "把每个全连接层算作一次运算",

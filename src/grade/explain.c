@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "intmath.h"
+#include "width.h"
 
 /* Longest submitted value shown in full. */
 #define SHOWN_MAX 80
@@ -31,22 +32,13 @@ void aics_grade_put_safe(aics_buf *out, const char *s, size_t max)
     }
 }
 
-/* Terminal columns of the UTF-8 character at p (CJK and other wide text: 2). */
+/* Terminal columns of the UTF-8 character at p; its length in *bytes. */
 static size_t char_cols(const unsigned char *p, size_t *bytes)
 {
-    *bytes = *p < 0x80 ? 1 : (*p & 0xE0) == 0xC0 ? 2 : (*p & 0xF0) == 0xE0 ? 3 : 4;
+    *bytes = aics_utf8_len(*p);
     for (size_t i = 1; i < *bytes; i++)
         if (!p[i]) *bytes = i;
-    if (*p < 0x80) return 1;
-    unsigned cp = *bytes == 3 ? (unsigned)(p[0] & 0x0F) << 12 | (unsigned)(p[1] & 0x3F) << 6 | (p[2] & 0x3F) : 0;
-    return *bytes >= 3 && cp >= 0x1100 && !(cp >= 0x2000 && cp < 0x2E80) ? 2 : 1;
-}
-
-static size_t text_cols(const char *s)
-{
-    size_t cols = 0, b;
-    for (const unsigned char *p = (const unsigned char *)s; *p; p += b) cols += char_cols(p, &b);
-    return cols;
+    return aics_display_width_n((const char *)p, *bytes);
 }
 
 /* Columns up to the next place a line may break: blanks, then an ASCII
@@ -71,7 +63,7 @@ static size_t next_piece(const char *s, size_t *bytes)
  * indented to the text's start. */
 static void put_indented(aics_buf *out, const char *indent, const char *prefix, const char *text)
 {
-    size_t start = text_cols(indent) + text_cols(prefix), col = start, bytes;
+    size_t start = aics_display_width(indent) + aics_display_width(prefix), col = start, bytes;
     aics_buf_printf(out, "%s%s", indent, prefix);
     for (const char *p = text; *p;) {
         if (*p == '\n') {

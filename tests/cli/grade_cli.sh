@@ -36,7 +36,7 @@ cp "$ref" "$tmp/copy2.kv"
 en="--lang=en"
 expect help 0 "用法：aics-grade" "$grade" --help
 expect no-args 2 "(try aics-grade --help)" "$grade"
-expect unknown-option 2 "unknown option --bogus" "$grade" --bogus "$ref" "$tmp/copy.kv"
+expect unknown-option 2 "unknown option '--bogus'" "$grade" --bogus "$ref" "$tmp/copy.kv"
 expect bad-lang 2 "--lang=fr: expected zh or en" "$grade" --lang=fr "$ref" "$tmp/copy.kv"
 expect batch 0 "copy2.kv ex2_7: 8 of 8 keys passed, score 10/10" "$grade" $en --quiet "$ref" "$tmp/copy.kv" "$tmp/copy2.kv"
 expect batch-zh 0 "ex2_7：8 个键中通过 8 个，得分 10/10" "$grade" --quiet "$ref" "$tmp/copy.kv"
