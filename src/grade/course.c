@@ -545,7 +545,7 @@ static void json_test(const course *c, aics_buf *out, const result *x, const aic
 static bool write_file(const char *path, const aics_buf *b)
 {
     if (aics_write_file_atomic(path, b->data ? b->data : "", b->len) >= 0) return true;
-    fprintf(stderr, "%s: %s: cannot write: %s\n", aics_progname(), path, strerror(errno));
+    fprintf(stderr, "%s: %s: cannot write: %s\n", aics_progname(), path, aics_file_strerror(errno));
     return false;
 }
 
@@ -739,6 +739,8 @@ int aics_course_run(const aics_course_options *o)
     else add_reference(&c, o->pos[0], NULL, o->spec);
     size_t n;
     student *ss = plan_students(&c, &n);
+    if (o->json && !o->class_mode && !aics_writable_path(o->json)) /* refused before any work */
+        aics_die_usage("--json %s: %s; expected a new or regular file", o->json, aics_file_strerror(errno));
     if (o->class_mode && o->json && !aics_make_dirs(o->json))
         aics_die_data(o->json, 0, 0, "cannot make the folder: %s", strerror(errno));
     c.dg = aics_diagnoser_new();
