@@ -35,18 +35,18 @@ static int open_regular(const char *path, size_t max_bytes, struct stat *st, cha
         else snprintf(err, errsz, "%s: cannot open: %s", path, strerror(errno));
         return -1;
     }
-    const char *what = NULL;
-    if (fstat(fd, st) != 0) what = strerror(errno);
-    else if (S_ISDIR(st->st_mode)) what = "is a folder";
-    else if (S_ISFIFO(st->st_mode)) what = "is a FIFO";
-    else if (S_ISCHR(st->st_mode) || S_ISBLK(st->st_mode)) what = "is a device";
-    else if (!S_ISREG(st->st_mode)) what = "is not a regular file";
-    else if ((unsigned long long)st->st_size > max_bytes) what = "is too large";
-    if (what) {
-        if ((unsigned long long)st->st_size > max_bytes && S_ISREG(st->st_mode))
-            snprintf(err, errsz, "%s: file is larger than %zu bytes; expected a kv result file", path,
-                     max_bytes);
-        else snprintf(err, errsz, "%s: %s; expected a regular kv result file", path, what);
+    int e = 0;
+    if (fstat(fd, st) != 0) e = errno;
+    else if (S_ISDIR(st->st_mode)) e = EISDIR;
+    else if (S_ISCHR(st->st_mode) || S_ISBLK(st->st_mode)) e = ENODEV;
+    else if (!S_ISREG(st->st_mode)) e = ESPIPE;
+    else if ((unsigned long long)st->st_size > max_bytes) e = EFBIG;
+    if (e) {
+        if (e == EFBIG && max_bytes % ((size_t)1 << 20) == 0)
+            snprintf(err, errsz, "%s: file is larger than %zu MiB; expected a kv result file", path,
+                     max_bytes >> 20);
+        else
+            snprintf(err, errsz, "%s: %s; expected a regular kv result file", path, aics_file_strerror(e));
         close(fd);
         return -1;
     }

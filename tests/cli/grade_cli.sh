@@ -52,7 +52,7 @@ expect reference-itself 1 "is the reference file itself" "$grade" $en "$ref" "$r
 
 # Untrusted input stays bounded: too many bytes, too many lines; only regular files.
 yes 'a.key 1' | head -c 5000000 >"$tmp/huge.kv"
-expect huge 2 "huge.kv: file is larger than 4194304 bytes; expected a kv result file" "$grade" "$ref" "$tmp/huge.kv"
+expect huge 2 "huge.kv: file is larger than 4 MiB; expected a kv result file" "$grade" "$ref" "$tmp/huge.kv"
 { head -1 "$ref"; awk 'BEGIN { for (i = 0; i < 120000; i++) printf "k%d %d\n", i, i }'; } >"$tmp/long.kv"
 expect many-lines 2 "long.kv:100001:1: more than 100000 lines" "$grade" "$ref" "$tmp/long.kv"
 ln -s "$(pwd)/$ref" "$tmp/link.kv"
@@ -60,7 +60,7 @@ expect symlink 2 "link.kv: is a symbolic link; expected a regular kv file" "$gra
 if mkfifo "$tmp/fifo.kv" 2>/dev/null; then
     # A FIFO must be refused at once; `timeout` turns a hang into a failure.
     if command -v timeout >/dev/null 2>&1; then t="timeout 10"; else t=; fi
-    expect fifo 2 "fifo.kv: is a FIFO; expected a regular kv result file" $t "$grade" "$ref" "$tmp/fifo.kv"
+    expect fifo 2 "fifo.kv: is a FIFO or socket, not a regular file; expected a regular kv result file" $t "$grade" "$ref" "$tmp/fifo.kv"
 fi
 
 # results.json: written atomically, valid, also when the submission is unreadable.
