@@ -10,7 +10,7 @@ PKG_CONFIG ?= pkg-config
 # CFLAGS, CPPFLAGS and LDFLAGS are the user's: `make CFLAGS=-O0` replaces only the
 # optimisation, never the language standard, the warnings or dependency tracking.
 CFLAGS   ?= -O2 -g
-AICS_CFLAGS   := -std=c11 -Wall -Wextra
+AICS_CFLAGS   := -std=c11 -Wall -Wextra -Wno-missing-field-initializers
 AICS_CPPFLAGS := -D_POSIX_C_SOURCE=200809L
 LDLIBS   += -lm
 

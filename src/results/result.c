@@ -10,6 +10,7 @@
 
 #include "error.h"
 #include "intmath.h"
+#include "width.h"
 
 typedef enum { ITEM_PART, ITEM_INT, ITEM_DOUBLE, ITEM_WORD, ITEM_NOTE, ITEM_TABLE } item_kind;
 
@@ -245,29 +246,9 @@ void aics_table_cell(aics_table *t, const char *fmt, ...)
 
 /* ---- rendering helpers ---- */
 
-/* Columns a string takes in a terminal: CJK and full-width characters take two. */
-static size_t display_width(const char *s)
-{
-    size_t w = 0;
-    for (const unsigned char *p = (const unsigned char *)s; *p;) {
-        unsigned cp = *p;
-        int n = cp < 0x80 ? 1 : cp < 0xE0 ? 2 : cp < 0xF0 ? 3 : 4;
-        if (n > 1) {
-            cp &= 0x3F >> (n - 1);
-            for (int k = 1; k < n && p[k]; k++) cp = (cp << 6) | (p[k] & 0x3F);
-        }
-        w += ((cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
-              (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-              (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
-              (cp >= 0xFFE0 && cp <= 0xFFE6)) ? 2 : 1;
-        for (int k = 0; k < n && *p; k++) p++;
-    }
-    return w;
-}
-
 static void pad(aics_buf *out, const char *s, size_t width, char align)
 {
-    size_t w = display_width(s);
+    size_t w = aics_display_width(s);
     size_t gap = width > w ? width - w : 0;
     if (align == 'r')
         for (size_t i = 0; i < gap; i++) aics_buf_putc(out, ' ');
@@ -318,7 +299,7 @@ static void text_values(const aics_result *r, size_t from, size_t to, aics_buf *
     size_t width = 0;
     for (size_t i = from; i < to; i++) {
         if (r->items[i].hidden) continue;
-        size_t w = display_width(value_label(&r->items[i]));
+        size_t w = aics_display_width(value_label(&r->items[i]));
         if (w > width) width = w;
     }
     for (size_t i = from; i < to; i++) {
@@ -349,7 +330,7 @@ static void text_table(const aics_table *t, aics_buf *out)
     char **cells = aics_xcalloc(t->ncells, sizeof *cells);
     for (size_t i = 0; i < t->ncells; i++) {
         cells[i] = plain_cell(t->cells[i]);
-        size_t w = display_width(cells[i]);
+        size_t w = aics_display_width(cells[i]);
         if (w > width[i % t->ncols]) width[i % t->ncols] = w;
     }
     for (size_t i = 0; i < t->ncells; i++) {
