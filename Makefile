@@ -123,14 +123,36 @@ $(BOOKGEN): $(B)/obj/report/main.o $(REPORT_LIB) $(LIBS)
 
 # ---- running the programs ----------------------------------------------------
 
-# One run per program writes all its formats and figures at once.
-$(OUT)/%.kv $(OUT)/%.md $(OUT)/%.txt: $(B)/bin/%
-	@mkdir -p $(OUT) $(B)/log
+# One run per program writes all its formats and figures at once, into a staging
+# folder; then the figures, text and md are published and the kv goes last, so an
+# interrupted run leaves the old kv (older than the program): the next make reruns
+# it. NAME.figs lists the figures of the last run; when one is missing, FORCE
+# reruns the program. .plotter changes when gnuplot comes or goes.
+figs_of = $(addprefix $(OUT)/fig/,$(shell cat $(OUT)/$(1).figs 2>/dev/null))
+$(OUT)/%.kv $(OUT)/%.md $(OUT)/%.txt $(OUT)/%.labels: $(B)/bin/% $(OUT)/.plotter \
+    $$(if $$(filter-out $$(wildcard $$(call figs_of,$$*)),$$(call figs_of,$$*)),FORCE)
+	@rm -rf $(OUT)/$*.stage && mkdir -p $(OUT)/$*.stage/fig $(OUT)/fig $(B)/log
 	@echo "running $*" >&2
 	@STRICT=$(STRICT) AICS_PLOT_LOG=$(B)/log/$*.gnuplot.log $< --quiet --format=none \
-	  --write=kv:$(OUT)/$*.kv --write=md:$(OUT)/$*.md --write=text:$(OUT)/$*.txt \
-	  --figures=$(FIGDIR)
-	@touch $(OUT)/$*.kv $(OUT)/$*.md $(OUT)/$*.txt
+	  --write=kv:$(OUT)/$*.stage/$*.kv --write=md:$(OUT)/$*.stage/$*.md \
+	  --write=text:$(OUT)/$*.stage/$*.txt --write=labels:$(OUT)/$*.stage/$*.labels \
+	  --figures=$(OUT)/$*.stage/fig
+	@cd $(OUT)/$*.stage && ls fig >figs && for f in $$(cat figs); do mv fig/$$f ../fig/$$f; done && \
+	  mv figs ../$*.figs && mv $*.txt $*.md $*.labels .. && mv $*.kv .. && cd .. && rm -rf $*.stage
+
+$(OUT)/.plotter: FORCE
+	@mkdir -p $(@D)
+	@v=$$(gnuplot --version 2>/dev/null || echo none); \
+	  [ "$$(cat $@ 2>/dev/null)" = "$$v" ] || echo "$$v" >$@
+
+# The book's figures are copies of the figures the last runs listed: a deleted
+# build/book comes back whole, and a figure no program draws any more goes.
+publish-figures = @mkdir -p $(FIGDIR) && cat $(OUT)/*.figs 2>/dev/null | sort -u >$(FIGDIR)/.want && \
+  for f in $$(cat $(FIGDIR)/.want); do cmp -s $(OUT)/fig/$$f $(FIGDIR)/$$f || cp $(OUT)/fig/$$f $(FIGDIR)/$$f; done; \
+  for f in $$(ls $(FIGDIR)); do grep -qxF "$$f" $(FIGDIR)/.want || rm -f $(FIGDIR)/$$f; done; rm -f $(FIGDIR)/.want
+
+.PHONY: FORCE
+FORCE:
 
 chapter_progs = $(patsubst %.c,%,$(notdir $(wildcard chapters/ch$(1)/ex*.c)))
 
@@ -139,12 +161,14 @@ BOOK_FLAGS = --chapters chapters --results $(OUT) --figures $(FIGDIR) --out $(B)
 
 # The generator prints one line per step; it rewrites only pages whose bytes change.
 book: $(BOOKGEN) $(B)/book/assets/.stamp $(RUN_OUTS)
+	$(publish-figures)
 	@$(BOOKGEN) $(BOOK_FLAGS)
 
 # chapterN: build and run chapter N's programs, show their results, render its page.
 define chapter_rule
 chapter$(1): $(BOOKGEN) $(B)/book/assets/.stamp $(patsubst %,$(OUT)/%.kv,$(call chapter_progs,$(1)))
 	@cat $(patsubst %,$(OUT)/%.txt,$(call chapter_progs,$(1)))
+	$$(publish-figures)
 	@$(BOOKGEN) $(BOOK_FLAGS) --chapter $(1)
 endef
 $(foreach c,$(CHAPTERS),$(eval $(call chapter_rule,$(c))))

@@ -63,20 +63,18 @@ static char *figure_href(const aics_book_opts *o)
 }
 
 /* The self-checks (kv words pass/fail) of the programs an exercise used. */
-static size_t collect_verdicts(book *b, const aics_expand_ctx *ctx, aics_verdict **out, aics_buf *labels)
+static size_t collect_verdicts(book *b, const aics_expand_ctx *ctx, aics_verdict **out)
 {
     size_t n = 0;
     aics_verdict *v = NULL;
     for (size_t p = 0; p < ctx->nprogs && n < MAX_VERDICTS; p++) {
         const aics_kv *kv = aics_sources_kv(b->src, ctx->progs[p]);
-        const char *md = aics_sources_md(b->src, ctx->progs[p]);
+        const aics_labels *labels = aics_sources_labels(b->src, ctx->progs[p]);
         for (size_t i = 0; kv && i < kv->n && n < MAX_VERDICTS; i++) {
             bool pass;
             if (!aics_verdict_word(kv->e[i].value, &pass)) continue;
             v = aics_xrealloc(v, (n + 1) * sizeof *v);
-            bool has = md && aics_md_label(md, kv->e[i].key, &labels[n]);
-            v[n] = (aics_verdict){ctx->progs[p], kv->e[i].key, has ? labels[n].data : NULL, pass};
-            n++;
+            v[n++] = (aics_verdict){ctx->progs[p], kv->e[i].key, aics_labels_find(labels, i, kv->e[i].key), pass};
         }
     }
     *out = v;
@@ -104,9 +102,36 @@ static char *read_prose(const book *b, const aics_outline_exercise *e, char *pat
     return text;
 }
 
+/* The keys graders need, out of the reader's way: one collapsed block per
+ * exercise listing each shown result of the programs it used, from their
+ * labels files (the kv-only per-layer results are only counted). */
+static void grading_keys(book *b, const aics_expand_ctx *ctx, aics_buf *html)
+{
+    bool open = false;
+    for (size_t p = 0; p < ctx->nprogs; p++) {
+        const aics_labels *l = aics_sources_labels(b->src, ctx->progs[p]);
+        size_t hidden = 0;
+        for (size_t i = 0; l && i < l->n; i++) {
+            if (!l->e[i].shown) { hidden++; continue; }
+            if (!open)
+                aics_buf_puts(html, "<details class=\"grading-keys\">\n<summary>评分用键名</summary>\n"
+                                    "<div class=\"table-wrap\"><table>\n<thead><tr><th>程序</th><th>结果</th>"
+                                    "<th>键</th></tr></thead>\n<tbody>\n");
+            open = true;
+            aics_buf_printf(html, "<tr><td><code>%s</code></td><td>", ctx->progs[p]);
+            aics_render_inline(l->e[i].label, html);
+            aics_buf_printf(html, "</td><td><code>%s</code></td></tr>\n", l->e[i].key);
+        }
+        if (open && hidden)
+            aics_buf_printf(html, "<tr><td><code>%s</code></td><td colspan=\"2\">另有 %zu 个逐层结果，"
+                                  "只在 kv 输出中</td></tr>\n", ctx->progs[p], hidden);
+    }
+    if (open) aics_buf_puts(html, "</tbody>\n</table></div>\n</details>\n");
+}
+
 /* The exercise as HTML: heading, verdicts, prose (page = expanded Markdown). */
-static void exercise_html(const aics_outline_exercise *e, const aics_verdict *v, size_t nv,
-                          const aics_buf *page, aics_buf *html)
+static void exercise_html(book *b, const aics_expand_ctx *ctx, const aics_outline_exercise *e,
+                          const aics_verdict *v, size_t nv, const aics_buf *page, aics_buf *html)
 {
     aics_buf shifted = AICS_BUF_INIT;
     aics_buf_printf(html, "<section class=\"exercise\" id=\"%s\">\n<h2><span class=\"exercise-number\">习题 ", e->id);
@@ -117,6 +142,7 @@ static void exercise_html(const aics_outline_exercise *e, const aics_verdict *v,
     aics_verdicts_html(v, nv, html);
     aics_md_shift_headings(page->data ? page->data : "", page->len, 3, &shifted);
     aics_render_html(shifted.data ? shifted.data : "", shifted.len, html);
+    grading_keys(b, ctx, html);
     aics_buf_puts(html, "</section>\n");
     aics_buf_free(&shifted);
 }
@@ -138,16 +164,14 @@ static void render_exercise(book *b, aics_expand_ctx *ctx, const aics_outline_ex
 {
     char path[4096];
     char *text = read_prose(b, e, path, sizeof path);
-    aics_buf page = AICS_BUF_INIT, plain = AICS_BUF_INIT, labels[MAX_VERDICTS];
+    aics_buf page = AICS_BUF_INIT, plain = AICS_BUF_INIT;
     if (aics_name_ok(e->id) && aics_sources_kv(b->src, e->id)) aics_expand_note_prog(ctx, e->id);
     aics_expand(ctx, path, text, &page, &plain);
-    for (int i = 0; i < MAX_VERDICTS; i++) labels[i] = (aics_buf)AICS_BUF_INIT;
     aics_verdict *v;
-    size_t nv = collect_verdicts(b, ctx, &v, labels);
+    size_t nv = collect_verdicts(b, ctx, &v);
     check_verdicts(b, e, v, nv);
-    exercise_html(e, v, nv, &page, html);
+    exercise_html(b, ctx, e, v, nv, &page, html);
     exercise_md(e, v, nv, &plain, md);
-    for (int i = 0; i < MAX_VERDICTS; i++) aics_buf_free(&labels[i]);
     free(v);
     aics_buf_free(&page), aics_buf_free(&plain);
     aics_expand_clear_progs(ctx);

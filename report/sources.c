@@ -17,14 +17,15 @@
 #define SOURCE_MAX_BYTES (16u << 20)
 
 typedef struct {
-    char *key;   /* "md:ex2_7", "kv:ex2_7" or "file:ch2/ex2_7.c" */
+    char *key;   /* "md:ex2_7", "kv:ex2_7", "labels:ex2_7" or "file:ch2/ex2_7.c" */
     char *text;  /* NULL when the file is missing */
     aics_kv kv;  /* parsed, for "kv:" entries that exist */
+    aics_labels labels; /* parsed, for "labels:" entries that exist */
 } cached;
 
 struct aics_sources {
     char *chapters, *results, *figures;
-    cached *c;
+    cached **c; /* each entry allocated once: callers keep pointers into it */
     size_t n;
     int gnuplot; /* -1: not probed yet */
 };
@@ -44,9 +45,11 @@ void aics_sources_free(aics_sources *s)
 {
     if (!s) return;
     for (size_t i = 0; i < s->n; i++) {
-        if (s->c[i].text && strncmp(s->c[i].key, "kv:", 3) == 0) aics_kv_free(&s->c[i].kv);
-        free(s->c[i].key);
-        free(s->c[i].text);
+        if (s->c[i]->text && strncmp(s->c[i]->key, "kv:", 3) == 0) aics_kv_free(&s->c[i]->kv);
+        free(s->c[i]->labels.e);
+        free(s->c[i]->key);
+        free(s->c[i]->text);
+        free(s->c[i]);
     }
     free(s->c);
     free(s->chapters), free(s->results), free(s->figures);
@@ -66,10 +69,10 @@ bool aics_name_ok(const char *name)
 static cached *lookup(aics_sources *s, const char *key, const char *path)
 {
     for (size_t i = 0; i < s->n; i++)
-        if (strcmp(s->c[i].key, key) == 0) return &s->c[i];
+        if (strcmp(s->c[i]->key, key) == 0) return s->c[i];
     s->c = aics_xrealloc(s->c, (s->n + 1) * sizeof *s->c);
-    cached *c = &s->c[s->n++];
-    *c = (cached){aics_xstrdup(key), aics_read_file(path, SOURCE_MAX_BYTES, NULL), {0}};
+    cached *c = s->c[s->n++] = aics_xcalloc(1, sizeof *c);
+    *c = (cached){aics_xstrdup(key), aics_read_file(path, SOURCE_MAX_BYTES, NULL), {0}, {0}};
     return c;
 }
 
@@ -101,6 +104,51 @@ const aics_kv *aics_sources_kv(aics_sources *s, const char *prog)
         }
     }
     return &c->kv;
+}
+
+/* Split the labels text in place: "key TAB shown|kv TAB label" per line,
+ * after one "# aics-labels" header line. */
+static bool parse_labels(char *text, aics_labels *out, long *bad_line)
+{
+    long line = 0;
+    for (char *p = text, *nl; p && *p; p = nl) {
+        nl = strchr(p, '\n');
+        if (nl) *nl++ = '\0';
+        if (++line == 1 && strncmp(p, "# aics-labels ", 14) == 0) continue;
+        char *t1 = strchr(p, '\t'), *t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
+        if (!t2 || (strncmp(t1 + 1, "shown\t", 6) != 0 && strncmp(t1 + 1, "kv\t", 3) != 0)) {
+            *bad_line = line;
+            return false;
+        }
+        *t1 = '\0';
+        out->e = aics_xrealloc(out->e, (out->n + 1) * sizeof *out->e);
+        out->e[out->n++] = (aics_label){p, t1[1] == 's', t2 + 1};
+    }
+    return true;
+}
+
+const aics_labels *aics_sources_labels(aics_sources *s, const char *prog)
+{
+    if (!aics_name_ok(prog)) return NULL;
+    size_t before = s->n;
+    cached *c = output(s, "labels", prog);
+    if (!c->text) return NULL;
+    long line = 0;
+    if (s->n > before && !parse_labels(c->text, &c->labels, &line)) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s.labels", s->results, prog);
+        aics_die_data(path, line, 1, "expected 'key<TAB>shown|kv<TAB>label'");
+    }
+    return &c->labels;
+}
+
+const char *aics_labels_find(const aics_labels *l, size_t hint, const char *key)
+{
+    if (!l) return NULL;
+    if (hint < l->n && strcmp(l->e[hint].key, key) == 0) return l->e[hint].label;
+    for (size_t i = 0; i < l->n; i++)
+        if (strcmp(l->e[i].key, key) == 0) return l->e[i].label;
+    return NULL;
 }
 
 const char *aics_sources_file(aics_sources *s, const char *rel)
@@ -173,44 +221,6 @@ void aics_md_strip_markers(const char *md, aics_buf *out)
         if (!marker) aics_buf_append(out, p, n);
         p += n;
     }
-}
-
-/* Split a Markdown table row into at most `max` trimmed cells. */
-static size_t row_cells(const char *line, size_t n, const char **cell, size_t *clen, size_t max)
-{
-    size_t k = 0, i = 0;
-    if (n && line[0] == '|') i = 1;
-    while (i < n && k < max) {
-        size_t s = i;
-        while (i < n && !(line[i] == '|' && line[i - 1] != '\\')) i++;
-        size_t a = s, b = i;
-        while (a < b && line[a] == ' ') a++;
-        while (b > a && line[b - 1] == ' ') b--;
-        cell[k] = line + a, clen[k++] = b - a;
-        i++;
-    }
-    if (k && clen[k - 1] == 0) k--; /* after the closing '|' */
-    return k;
-}
-
-bool aics_md_label(const char *md, const char *key, aics_buf *out)
-{
-    char want[300];
-    snprintf(want, sizeof want, "`%s`", key);
-    for (const char *p = md; *p;) {
-        const char *nl = strchr(p, '\n');
-        size_t n = nl ? (size_t)(nl - p) : strlen(p);
-        const char *cell[16];
-        size_t clen[16], k = *p == '|' ? row_cells(p, n, cell, clen, 16) : 0;
-        if (k >= 2 && clen[k - 1] == strlen(want) && memcmp(cell[k - 1], want, clen[k - 1]) == 0) {
-            for (size_t i = 0; i < clen[0]; i++) /* undo the table's escaped '|' */
-                if (!(cell[0][i] == '\\' && i + 1 < clen[0] && cell[0][i + 1] == '|'))
-                    aics_buf_putc(out, cell[0][i]);
-            return true;
-        }
-        p += nl ? n + 1 : n;
-    }
-    return false;
 }
 
 /* Whether the line [p, p+n) marks an anchor: "ANCHOR: x" or "ANCHOR_END: x". */

@@ -4,6 +4,8 @@
  * read, so a program's kv or md output is parsed once however often the
  * prose refers to it. Program names are [a-z0-9_]+ ("ex2_7"); their outputs
  * are RESULTS/NAME.md and RESULTS/NAME.kv as written by `--write=`.
+ * What a lookup returns stays valid, at the same address, until
+ * aics_sources_free, however many lookups follow.
  * Lookups return NULL (or false) for what is missing; deciding whether that
  * is an error is the caller's business (expand.c), because only it knows
  * the prose file and line to blame.
@@ -37,6 +39,29 @@ const char *aics_sources_md(aics_sources *s, const char *prog);
  * does not parse is an error (exit 2, naming its line). */
 const aics_kv *aics_sources_kv(aics_sources *s, const char *prog);
 
+/* The labels of a program's named results, read from RESULTS/NAME.labels
+ * (the result writer's `labels` format, src/results/result.h): structured
+ * data, so the book never reads labels back out of Markdown tables. */
+typedef struct {
+    const char *key;
+    bool shown;        /* false for kv-only results (per-layer lists) */
+    const char *label; /* the key itself when the program gave no label */
+} aics_label;
+
+typedef struct {
+    aics_label *e;
+    size_t n;
+} aics_labels;
+
+/* The labels of `prog`, in the order of its kv output, or NULL when there are
+ * none. A malformed file is an error (exit 2, naming its line). */
+const aics_labels *aics_sources_labels(aics_sources *s, const char *prog);
+
+/* The label of `key`; `hint` is where it probably is (its index in the kv
+ * output, which lists results in the same order), so lookups in order cost
+ * O(1). NULL when `l` is NULL or has no such key. */
+const char *aics_labels_find(const aics_labels *l, size_t hint, const char *key);
+
 /* The text of CHAPTERS/`rel` (like "ch2/ex2_7.c", or "../src/models/mlp.c" for the
  * core library: one leading "../" and no other ".."), or NULL when unreadable
  * or outside the project. */
@@ -57,10 +82,6 @@ void aics_md_part_names(const char *md, aics_buf *out);
 
 /* Append `md` without its part markers. */
 void aics_md_strip_markers(const char *md, aics_buf *out);
-
-/* Append the label the md output shows for result `key` (the first cell of
- * the row whose last cell is `key`); false when there is no such row. */
-bool aics_md_label(const char *md, const char *key, aics_buf *out);
 
 /* Append the lines of `src` between "ANCHOR: name" and "ANCHOR_END: name"
  * (marker lines of any anchor left out, common indentation removed). */

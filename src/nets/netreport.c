@@ -66,6 +66,8 @@ static char **layer_keys(const aics_net *net)
     if (dup) {
         /* Keep the first of each name; rename later ones to a free name. */
         char **seen = aics_xcalloc(n, sizeof *seen);
+        char **orig = aics_xcalloc(n, sizeof *orig); /* `sorted` points at these */
+        memcpy(orig, keys, n * sizeof *keys);
         size_t nseen = 0;
         for (size_t i = 0; i < n; i++) {
             if (key_taken(seen, nseen, keys[i])) {
@@ -74,11 +76,13 @@ static char **layer_keys(const aics_net *net)
                     snprintf(k, sizeof k, "%s_%d", keys[i], s);
                     if (!key_taken(seen, nseen, k) && !sorted_has(sorted, n, k)) break;
                 }
-                free(keys[i]);
                 keys[i] = aics_xstrdup(k);
             }
             seen[nseen++] = keys[i];
         }
+        for (size_t i = 0; i < n; i++)
+            if (keys[i] != orig[i]) free(orig[i]);
+        free(orig);
         free(seen);
     }
     free(sorted);

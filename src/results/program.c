@@ -25,7 +25,7 @@ static void print_help(const aics_program *p)
            p->usage ? p->usage : "", p->summary);
     for (const aics_opt *o = p->opts; o && o->name; o++)
         usage_line(o->name, o->kind == AICS_OPT_FLAG ? NULL : o->metavar, o->help);
-    usage_line("format", "FMT", "text (default), md, kv, json or none");
+    usage_line("format", "FMT", "text (default), md, kv, json, labels or none");
     usage_line("output", "FILE", "write the results to FILE instead of stdout");
     usage_line("write", "FMT:FILE", "also write the results as FMT to FILE (repeatable)");
     usage_line("figures", "DIR", "draw figures as SVG files in DIR (needs gnuplot)");
@@ -90,7 +90,7 @@ static void add_write(aics_run *run, const char *spec)
     snprintf(fmt, sizeof fmt, "%.*s", (int)(colon - spec), spec);
     if (run->nwrites == AICS_MAX_WRITES) aics_die_usage("--write may be given at most %d times", AICS_MAX_WRITES);
     if (!aics_format_parse(fmt, &run->writes[run->nwrites].format))
-        aics_die_usage("unknown format '%s' in --write (expected text, md, kv or json)", fmt);
+        aics_die_usage("unknown format '%s' in --write (expected text, md, kv, json or labels)", fmt);
     run->writes[run->nwrites++].path = colon + 1;
 }
 
@@ -99,7 +99,7 @@ static bool builtin_option(aics_run *run, const char *name, const char *value)
 {
     if (strcmp(name, "format") == 0) {
         if (!aics_format_parse(value, &run->format))
-            aics_die_usage("unknown format '%s' (expected text, md, kv, json or none)", value);
+            aics_die_usage("unknown format '%s' (expected text, md, kv, json, labels or none)", value);
     } else if (strcmp(name, "output") == 0) {
         run->output = value;
     } else if (strcmp(name, "write") == 0) {

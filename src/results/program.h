@@ -53,7 +53,7 @@ typedef struct {
     int max_args;           /* how many positional arguments are allowed */
 } aics_program;
 
-#define AICS_MAX_WRITES 4
+#define AICS_MAX_WRITES 8
 
 typedef struct {
     const aics_program *program;

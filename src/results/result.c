@@ -43,7 +43,7 @@ struct aics_result {
     bool kv_only;
 };
 
-static const char *const format_names[] = {"text", "md", "kv", "json", "none"};
+static const char *const format_names[] = {"text", "md", "kv", "json", "labels", "none"};
 
 bool aics_format_parse(const char *name, aics_format *out)
 {
@@ -413,14 +413,14 @@ static void md_values(const aics_result *r, size_t from, size_t to, aics_buf *ou
     size_t shown = 0;
     for (size_t i = from; i < to; i++) shown += !r->items[i].hidden;
     if (shown == 0) return;
-    aics_buf_puts(out, "| 结果 | 值 | kv 键 |\n|:--|--:|:--|\n");
+    aics_buf_puts(out, "| 结果 | 值 |\n|:--|--:|\n");
     for (size_t i = from; i < to; i++) {
         char v[64];
         if (r->items[i].hidden) continue;
         human_value(&r->items[i], v, sizeof v);
         aics_buf_puts(out, "| ");
         md_cell(out, value_label(&r->items[i]));
-        aics_buf_printf(out, " | %s | `%s` |\n", v, r->items[i].key);
+        aics_buf_printf(out, " | %s |\n", v);
     }
     aics_buf_putc(out, '\n');
 }
@@ -502,6 +502,24 @@ static void render_json(const aics_result *r, aics_buf *out)
     aics_buf_puts(out, "\n  }\n}\n");
 }
 
+/* A label on one line with no tabs, so that a labels line splits at its tabs. */
+static void labels_text(aics_buf *out, const char *s)
+{
+    for (; *s; s++) aics_buf_putc(out, *s == '\n' || *s == '\t' || *s == '\r' ? ' ' : *s);
+}
+
+static void render_labels(const aics_result *r, aics_buf *out)
+{
+    aics_buf_printf(out, "# aics-labels v%d exercise=%s\n", AICS_RESULT_VERSION, r->exercise);
+    for (size_t i = 0; i < r->n; i++) {
+        const item *it = &r->items[i];
+        if (!is_value(it)) continue;
+        aics_buf_printf(out, "%s\t%s\t", it->key, it->hidden ? "kv" : "shown");
+        labels_text(out, value_label(it));
+        aics_buf_putc(out, '\n');
+    }
+}
+
 void aics_result_render(const aics_result *r, aics_format f, aics_buf *out)
 {
     switch (f) {
@@ -509,6 +527,7 @@ void aics_result_render(const aics_result *r, aics_format f, aics_buf *out)
     case AICS_FORMAT_MD: render_md(r, out); break;
     case AICS_FORMAT_KV: render_kv(r, out); break;
     case AICS_FORMAT_JSON: render_json(r, out); break;
+    case AICS_FORMAT_LABELS: render_labels(r, out); break;
     case AICS_FORMAT_NONE: break;
     }
 }

@@ -9,7 +9,9 @@
  *         in one at a time (`<!-- aics:part NAME -->` … `<!-- aics:end NAME -->`);
  *   kv    the grading contract: a `# aics-result v1 …` header, then one
  *         `key value` line per result, integers exact, doubles as %.17g;
- *   json  the same results as one JSON object.
+ *   json  the same results as one JSON object;
+ *   labels  every named result's key and label, one per line, for the book
+ *         (`key<TAB>shown|kv<TAB>label`; `kv` marks a kv-only result).
  *
  * Notes and tables appear only in text and md; kv and json hold only the
  * named results. docs/results.md specifies the formats. Keys are made of
@@ -34,10 +36,11 @@ typedef enum {
     AICS_FORMAT_MD,
     AICS_FORMAT_KV,
     AICS_FORMAT_JSON,
+    AICS_FORMAT_LABELS,
     AICS_FORMAT_NONE /* render nothing (for runs that only --write files) */
 } aics_format;
 
-/* Parse "text", "md", "kv", "json" or "none"; false for anything else. */
+/* Parse "text", "md", "kv", "json", "labels" or "none"; false for anything else. */
 bool aics_format_parse(const char *name, aics_format *out);
 const char *aics_format_name(aics_format f);
 

@@ -11,7 +11,7 @@ mkdir -p "$ch/ch2" "$res" "$out/fig"
 cp chapters/ch2/ex2_7.c "$ch/ch2/"
 cp tests/book/ex2_7.md "$ch/ch2/ex2_7.md"
 printf '# test outline\ntitle 测试之书\nchapter 2 神经网络基础\nexercise ch2/ex2_7 2.6、2.7 导数\n' >"$ch/outline.txt"
-"$AICS_BIN/ex2_7" --quiet --format=none --write=kv:"$res/ex2_7.kv" --write=md:"$res/ex2_7.md" \
+"$AICS_BIN/ex2_7" --quiet --format=none --write=kv:"$res/ex2_7.kv" --write=md:"$res/ex2_7.md" --write=labels:"$res/ex2_7.labels" \
     --figures="$out/fig" 2>/dev/null || fail "ex2_7 did not run"
 gen() { "$AICS_BIN/aics-book" --chapters "$ch" --results "$res" --figures "$out/fig" --out "$out" "$@"; }
 inodes() { ls -i "$out"/*.html "$out"/*.md 2>/dev/null; }
@@ -30,7 +30,7 @@ grep -q '<span class="math">|x|</span>' "$p" || fail "math with | should survive
 grep -q '价格 \$5 and \$10 不是公式' "$p" || fail "'\$5 and \$10' is not math"
 grep -q 'static double sigmoid_prime' "$p" || fail "{{code}} should pull the anchored lines"
 grep -q 'ANCHOR' "$p" && fail "anchor markers must not be shown"
-grep -q '<li class="pass"><span class="badge">✓ 通过</span> φ' "$p" || fail "self-check verdicts should be shown"
+grep -q '<li class="pass" title="[^"]*"><span class="badge">✓ 通过</span> φ' "$p" || fail "self-check verdicts should be shown"
 grep -q '<a href="chapter2.html#ex2_7">' "$out/index.html" || fail "the contents should link the exercise"
 grep -q '^\$\$$' "$out/book.md" && grep -q '0.25' "$out/book.md" || fail "book.md should keep math and hold values"
 grep -q 'aics:part' "$out/book.md" && fail "part markers should not reach book.md"
@@ -110,7 +110,7 @@ gen --quiet --chapter 9 2>/dev/null; [ $? -eq 2 ] || fail "an unknown chapter sh
 # A failed self-check is shown as such, and --strict refuses it.
 sed -i 's/^phi.check pass$/phi.check fail/' "$res/ex2_7.kv"
 gen --quiet 2>"$tmp/err" || fail "a failed self-check should not stop a normal build"
-grep -q '<li class="fail"><span class="badge">✗ 未通过</span>' "$out/chapter2.html" || fail "a failed check should show"
+grep -q '<li class="fail" title="[^"]*"><span class="badge">✗ 未通过</span>' "$out/chapter2.html" || fail "a failed check should show"
 grep -q 'self-check phi.check of ex2_7 failed' "$tmp/err" || fail "a failed check should be warned about"
 gen --quiet --strict 2>/dev/null; [ $? -eq 2 ] || fail "--strict should refuse a failed self-check"
 exit 0

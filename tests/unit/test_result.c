@@ -80,7 +80,8 @@ START_TEST(md_marks_named_parts)
     ck_assert_msg(strstr(md, "<!-- aics:part second -->") && strstr(md, "<!-- aics:end second -->\n"),
                   "The last part should be closed at the end.");
     ck_assert_msg(strstr(md, "| a\\|b | n |\n|:--|--:|\n| x | 7 |"), "Table cells should escape '|'.");
-    ck_assert_msg(strstr(md, "`phi.dphi_at_0`"), "Values in md should name their kv key.");
+    ck_assert_msg(strstr(md, "| φ'(0) | 1 |\n") && !strstr(md, "phi.dphi_at_0"),
+                  "Values in md show label and value, never the kv key (that is in the labels format).");
     free(md);
     aics_result_free(r);
 }
@@ -97,6 +98,21 @@ START_TEST(text_and_json_render_every_value)
                   "JSON should hold numbers bare and words quoted.");
     free(text);
     free(json);
+    aics_result_free(r);
+}
+END_TEST
+
+START_TEST(labels_list_every_value_on_one_line)
+{
+    aics_result *r = sample();
+    aics_result_kv_only(r, true);
+    aics_result_int(r, "layer.x", 3, "a\tlabel\nover lines");
+    char *l = render(r, AICS_FORMAT_LABELS);
+    ck_assert_msg(strncmp(l, "# aics-labels v1 exercise=2.7\nphi.dphi_at_0\tshown\tφ'(0)\n", 52) == 0,
+                  "Labels start with a header, then key, shown, label: '%s'", l);
+    ck_assert_msg(strstr(l, "\nx.tenth\tshown\tx.tenth\n"), "An unlabelled result is labelled by its key.");
+    ck_assert_msg(strstr(l, "\nlayer.x\tkv\ta label over lines\n"), "kv-only results are marked, labels one line.");
+    free(l);
     aics_result_free(r);
 }
 END_TEST
@@ -143,6 +159,7 @@ Suite *result_suite(void)
     tcase_add_test(core, kv_round_trips_through_the_reader);
     tcase_add_test(core, md_marks_named_parts);
     tcase_add_test(core, text_and_json_render_every_value);
+    tcase_add_test(core, labels_list_every_value_on_one_line);
     suite_add_tcase(s, core);
     TCase *limits = tcase_create("Limits");
     tcase_add_test(limits, keys_and_words_are_validated);
