@@ -10,76 +10,48 @@
  */
 #include <locale.h>
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
+#include <stdint.h>
 
 #include "book.h"
 #include "error.h"
+#include "opts.h"
 #include "stale.h"
-
-static const char usage[] =
-    "Usage: aics-book --chapters DIR --results DIR --figures DIR --out DIR [--strict] [--chapter N]\n"
-    "       aics-book --lint --chapters DIR --results DIR\n"
-    "\n"
-    "Weave the answer book: expand the directives of every prose file listed in\n"
-    "DIR/outline.txt with the programs' outputs (RESULTS/NAME.md, NAME.kv) and figures\n"
-    "(FIGURES/NAME.svg), and write index.html, chapterN.html, book.html and book.md\n"
-    "to OUT. Files are replaced atomically and only when their bytes change.\n"
-    "\n"
-    "  --chapters DIR  the outline and prose (chapters/)\n"
-    "  --results DIR   the programs' --write outputs (build/out)\n"
-    "  --figures DIR   the SVG figures (build/book/fig; must lie inside --out)\n"
-    "  --out DIR       where the book goes (build/book)\n"
-    "  --chapter N     render only chapter N and the index\n"
-    "  --strict        a figure missing for want of gnuplot, or a failed self-check, is an error\n"
-    "  --lint          instead of building, report numbers in the prose that look like\n"
-    "                  typed-in outputs (see docs/authoring.md); exit 1 if there are any\n"
-    "  --quiet         no progress lines\n"
-    "  --help          show this help\n"
-    "\n"
-    "The directive language and the outline format are in docs/authoring.md.\n";
 
 typedef struct {
     aics_book_opts book;
     bool lint;
+    int64_t chapter; /* 0: every chapter */
 } options;
-
-/* The value of option `name` at argv[*i] ("--name=V" or "--name V"), or NULL. */
-static const char *opt_value(int argc, char **argv, int *i, const char *name)
-{
-    size_t n = strlen(name);
-    const char *a = argv[*i];
-    if (strncmp(a, name, n) != 0) return NULL;
-    if (a[n] == '=') return a + n + 1;
-    if (a[n] != '\0') return NULL;
-    if (*i + 1 >= argc) aics_die_usage("%s needs a value", name);
-    return argv[++*i];
-}
-
-static int chapter_number(const char *s)
-{
-    char *end;
-    long n = strtol(s, &end, 10);
-    if (end == s || *end || n < 1 || n > 99) aics_die_usage("--chapter takes a number 1-99, not '%s'", s);
-    return (int)n;
-}
 
 static void parse_args(int argc, char **argv, options *opt)
 {
-    const char *v;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (!strcmp(a, "--help")) { fputs(usage, stdout); exit(0); }
-        else if (!strcmp(a, "--strict")) opt->book.strict = true;
-        else if (!strcmp(a, "--quiet")) opt->book.quiet = true;
-        else if (!strcmp(a, "--lint")) opt->lint = true;
-        else if ((v = opt_value(argc, argv, &i, "--chapters"))) opt->book.chapters_dir = v;
-        else if ((v = opt_value(argc, argv, &i, "--results"))) opt->book.results_dir = v;
-        else if ((v = opt_value(argc, argv, &i, "--figures"))) opt->book.figures_dir = v;
-        else if ((v = opt_value(argc, argv, &i, "--out"))) opt->book.out_dir = v;
-        else if ((v = opt_value(argc, argv, &i, "--chapter"))) opt->book.only_chapter = chapter_number(v);
-        else aics_die_usage("unknown argument '%s'", a);
-    }
+    const aics_opt table[] = {
+        {"chapters", AICS_OPT_STRING, &opt->book.chapters_dir, "DIR", "大纲与各题正文所在的目录（chapters/）"},
+        {"results", AICS_OPT_STRING, &opt->book.results_dir, "DIR",
+         "各程序 --write 写出的结果所在的目录（build/out）"},
+        {"figures", AICS_OPT_STRING, &opt->book.figures_dir, "DIR",
+         "SVG 图所在的目录（build/book/fig，须在 --out 之内）"},
+        {"out", AICS_OPT_STRING, &opt->book.out_dir, "DIR", "书写到哪里（build/book）"},
+        {"chapter", AICS_OPT_INT, &opt->chapter, "N", "只生成第 N 章和目录页", AICS_RANGE_CLOSED, 1, 99,
+         .default_text = "全部各章"},
+        {"strict", AICS_OPT_FLAG, &opt->book.strict, NULL, "缺图（没有 gnuplot）或自检未通过时报错，不用占位"},
+        {"lint", AICS_OPT_FLAG, &opt->lint, NULL,
+         "不生成书，只找正文里像是手抄的程序输出的数字（见 docs/authoring.md）；有则退出码为 1"},
+        {"quiet", AICS_OPT_FLAG, &opt->book.quiet, NULL, "不打印进度"},
+        {NULL},
+    };
+    const aics_cmd cmd = {
+        .name = "aics-book",
+        .usage = "--chapters DIR --results DIR --figures DIR --out DIR\n--lint --chapters DIR --results DIR",
+        .summary = "生成答案书：展开 DIR/outline.txt 列出的每个正文文件里的指令，填入程序的输出"
+                   "（RESULTS/NAME.md、NAME.kv）和图（FIGURES/NAME.svg），把 index.html、chapterN.html、"
+                   "book.html 与 book.md 写到 OUT。文件原子地替换，内容不变则不写。",
+        .details = "指令语言与大纲格式见 docs/authoring.md。正文有错时以“文件:行:列: 说明”报错，退出码为 2。",
+        .opts = table,
+    };
+    char **args;
+    aics_opts_parse(&cmd, argc, argv, &args);
+    opt->book.only_chapter = (int)opt->chapter;
     if (!opt->book.chapters_dir || !opt->book.results_dir) aics_die_usage("--chapters and --results are required");
     if (!opt->lint && (!opt->book.figures_dir || !opt->book.out_dir))
         aics_die_usage("--figures and --out are required to build the book");
@@ -89,7 +61,7 @@ int main(int argc, char **argv)
 {
     aics_set_progname(argv[0]);
     setlocale(LC_ALL, "C");
-    options opt = {{0}, false};
+    options opt = {{0}, false, 0};
     parse_args(argc, argv, &opt);
     if (opt.lint) return aics_stale_lint(opt.book.chapters_dir, opt.book.results_dir);
     return aics_book_build(&opt.book);

@@ -27,6 +27,7 @@
 #include "plot.h"
 #include "program.h"
 #include "rules.h"
+#include "width.h"
 
 /* ---- symbolism ------------------------------------------------------------ */
 
@@ -490,55 +491,73 @@ static void draw_agent(aics_plot *plot, const agent_cfg *cfg, const agent_run *a
 
 /* ---- the program ------------------------------------------------------------ */
 
-static const char *facts_spec = NULL;
-static int64_t max_epochs = 100;
-static agent_cfg agent = {10, 2000, 1000, 0.1};
+typedef struct {
+    const char *facts;  /* NULL: the giraffe */
+    int64_t max_epochs;
+    agent_cfg agent;
+} options;
 
-static const aics_opt options[] = {
-    {"facts", AICS_OPT_STRING, &facts_spec, "LIST",
-     "facts for the rule system, like has_hair,tawny (default: the giraffe)", AICS_RANGE_NONE, 0, 0},
-    {"epochs", AICS_OPT_INT, &max_epochs, "N", "perceptron epochs at most (default 100)",
-     AICS_RANGE_CLOSED, 1, 100000},
-    {"epsilon", AICS_OPT_DOUBLE, &agent.epsilon, "P", "exploration probability of the agent (default 0.1)",
-     AICS_RANGE_CLOSED, 0, 1},
-    {"arms", AICS_OPT_INT, &agent.arms, "K", "arms of the bandit (default 10)", AICS_RANGE_CLOSED, 2,
-     AICS_BANDIT_MAX_ARMS},
-    {"runs", AICS_OPT_INT, &agent.runs, "N", "independent bandit runs averaged (default 2000)",
-     AICS_RANGE_CLOSED, 1, 100000},
-    {"steps", AICS_OPT_INT, &agent.steps, "N", "steps per bandit run (default 1000)", AICS_RANGE_CLOSED,
-     10, 100000},
-    {NULL, 0, NULL, NULL, NULL, 0, 0, 0},
+static char default_facts_text[200]; /* filled from default_facts by help_details() */
+
+static options opt = {.facts = NULL, .max_epochs = 100, .agent = {10, 2000, 1000, 0.1}};
+
+static const aics_opt table[] = {
+    {"facts", AICS_OPT_STRING, &opt.facts, "LIST", "规则系统的已知事实，逗号分隔，如 has_hair,tawny（事实表见下）",
+     .default_text = default_facts_text},
+    {"epochs", AICS_OPT_INT, &opt.max_epochs, "N", "感知机最多训练的轮数", AICS_RANGE_CLOSED, 1, 100000,
+     .kv = "perceptron.max_epochs"},
+    {"epsilon", AICS_OPT_DOUBLE, &opt.agent.epsilon, "P", "智能体的探索概率 ε", AICS_RANGE_CLOSED, 0, 1,
+     .kv = "agent.epsilon"},
+    {"arms", AICS_OPT_INT, &opt.agent.arms, "K", "老虎机的臂数", AICS_RANGE_CLOSED, 2, AICS_BANDIT_MAX_ARMS,
+     .kv = "agent.arms"},
+    {"runs", AICS_OPT_INT, &opt.agent.runs, "N", "取平均的独立运行次数", AICS_RANGE_CLOSED, 1, 100000,
+     .kv = "agent.runs"},
+    {"steps", AICS_OPT_INT, &opt.agent.steps, "N", "每次运行的步数", AICS_RANGE_CLOSED, 10, 100000,
+     .kv = "agent.steps"},
+    {NULL},
 };
 
-static const aics_program program = {
+/* The help's closing text: the schools, then every fact a rule tests, with
+ * its Chinese meaning, generated from the rule base and the glossary. */
+static const char *help_details(void)
+{
+    static char text[4096];
+    aics_buf b = AICS_BUF_INIT;
+    aics_buf_puts(&b, "符号主义：Winston 的 15 条动物识别规则上的正向推理（每轮触发第一条可用的规则，"
+                      "同一条规则不触发两次）。连接主义：感知机从零权重开始、η = 1，按真值表顺序学习"
+                      "与、或、异或。行为主义：ε-贪心的样本平均智能体在 k 臂高斯老虎机上学习，"
+                      "与贪心（ε = 0）和随机（ε = 1）智能体在同样的老虎机上比较；“最终”指最后 10% 的步。\n\n"
+                      "--facts 可用的事实：\n");
+    bool column = false;
+    for (size_t i = 0; i < sizeof glossary / sizeof *glossary; i++) {
+        bool premise = false;
+        for (int r = 0; r < NRULES && !premise; r++)
+            for (int k = 0; k < AICS_RULE_MAX_IF && aics_zookeeper_rules[r].if_all[k]; k++)
+                premise |= strcmp(aics_zookeeper_rules[r].if_all[k], glossary[i][0]) == 0;
+        if (!premise) continue;
+        aics_buf_printf(&b, "  %-17s%s", glossary[i][0], glossary[i][1]);
+        size_t w = 19 + aics_display_width(glossary[i][1]);
+        if (column) aics_buf_putc(&b, '\n');
+        else for (; w < 40; w++) aics_buf_putc(&b, ' ');
+        column = !column;
+    }
+    if (column) aics_buf_putc(&b, '\n');
+    size_t used = 0;
+    used += (size_t)snprintf(default_facts_text, sizeof default_facts_text, "长颈鹿：");
+    for (size_t i = 0; i < sizeof default_facts / sizeof *default_facts; i++)
+        used += (size_t)snprintf(default_facts_text + used, sizeof default_facts_text - used, "%s%s",
+                                 i ? "," : "", default_facts[i]);
+    aics_buf_puts(&b, "--format=kv 的键见 docs/results.md。");
+    snprintf(text, sizeof text, "%s", b.data);
+    aics_buf_free(&b);
+    return text;
+}
+
+static aics_program program = {
     .name = "ex1_2",
     .exercise = "1.2",
-    .summary = "Exercise 1.2: the three schools of AI, each shown by a tiny working demo.",
-    .details =
-        "Symbolism: forward chaining over Winston's 15 animal rules (first applicable rule\n"
-        "fires, no rule fires twice). Connectionism: a perceptron from zero weights, eta 1,\n"
-        "samples in truth-table order, on AND, OR and XOR. Behaviourism: an epsilon-greedy\n"
-        "sample-average agent on a k-armed Gaussian bandit, against the greedy (epsilon 0)\n"
-        "and random (epsilon 1) agents on the same bandits; \"final\" means the last 10%\n"
-        "of steps.\n"
-        "\n"
-        "kv keys:\n"
-        "  symbolic.rules, .facts_given, .rules_fired   counts\n"
-        "  symbolic.chain        fired rules in order, like R2-R7-R11 (none if none)\n"
-        "  symbolic.conclusion   the animal identified, or none\n"
-        "  perceptron.max_epochs, perceptron.eta\n"
-        "  perceptron.and.converged, perceptron.or.converged, perceptron.xor.converged\n"
-        "                        1 if an epoch had no error, else 0\n"
-        "  perceptron.{and,or,xor}.epochs, .updates, .w1, .w2, .b\n"
-        "  perceptron.{and,or,xor}.errors_min    fewest errors in one epoch\n"
-        "  perceptron.{and,or,xor}.errors_final  samples the final weights get wrong\n"
-        "  agent.arms, .runs, .steps, .epsilon\n"
-        "  agent.best_expected   E[max of k N(0,1)] by quadrature; agent.best_mean, simulated\n"
-        "  agent.final_avg_reward, agent.final_optimal_fraction   the epsilon-greedy agent\n"
-        "  agent.greedy.final_avg_reward, ...   the same for epsilon 0 and\n"
-        "  agent.random.final_avg_reward, ...   for epsilon 1 (random choice)\n"
-        "  agent.margin_over_random   agent minus random final_avg_reward",
-    .opts = options,
+    .summary = "习题 1.2：人工智能的三个学派，各用一个能运行的小例子说明。",
+    .opts = table,
     .uses_seed = true,
     .default_seed = 12,
 };
@@ -546,12 +565,14 @@ static const aics_program program = {
 int main(int argc, char **argv)
 {
     aics_run run;
+    program.details = help_details();
     aics_run_init(&run, &program, argc, argv);
+    const agent_cfg agent = opt.agent;
     const char *given[MAX_GIVEN_FACTS];
     char *facts_copy = NULL;
     int ngiven = 0;
-    if (facts_spec) {
-        ngiven = parse_facts(facts_spec, &facts_copy, given);
+    if (opt.facts) {
+        ngiven = parse_facts(opt.facts, &facts_copy, given);
     } else {
         for (size_t i = 0; i < sizeof default_facts / sizeof *default_facts; i++) given[ngiven++] = default_facts[i];
     }
@@ -560,8 +581,8 @@ int main(int argc, char **argv)
     report_symbolic(r, given, ngiven);
     report_symbolic_more(r);
 
-    train_logic((int)max_epochs);
-    report_perceptron(r, (int)max_epochs);
+    train_logic((int)opt.max_epochs);
+    report_perceptron(r, (int)opt.max_epochs);
 
     agent_run agents[] = {
         {"agent", "ε-贪心", agent.epsilon, {0}, 0, 0},

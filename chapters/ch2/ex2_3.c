@@ -579,32 +579,28 @@ static void draw_regions_figure(aics_plot *p, const aics_mlp *init, const run_t 
 static options opt = {.lr = 0.1, .epochs = 2000, .batch = 10, .hidden = 3};
 
 static const aics_opt opts[] = {
-    {"lr", AICS_OPT_DOUBLE, &opt.lr, "RATE", "learning rate η for GD, SGD and the worked step (default 0.1)",
-     AICS_RANGE_OPEN_MIN, 0, 1e6},
-    {"epochs", AICS_OPT_INT, &opt.epochs, "N", "training epochs (default 2000)", AICS_RANGE_CLOSED, 1, 100000},
-    {"batch", AICS_OPT_INT, &opt.batch, "N", "SGD mini-batch size, 1 to 100 (default 10)", AICS_RANGE_CLOSED, 1,
-     N_DATA},
-    {"hidden", AICS_OPT_INT, &opt.hidden, "N", "hidden neurons, 1 to 64 (default 3)", AICS_RANGE_CLOSED, 1,
-     MAX_HIDDEN},
-    {NULL, 0, NULL, NULL, NULL, 0, 0, 0},
+    {"lr", AICS_OPT_DOUBLE, &opt.lr, "RATE", "学习率 η，GD、SGD 与手算的一步共用", AICS_RANGE_OPEN_MIN, 0, 1e6,
+     .kv = "train.lr"},
+    {"epochs", AICS_OPT_INT, &opt.epochs, "N", "训练轮数", AICS_RANGE_CLOSED, 1, 100000, .kv = "train.epochs"},
+    {"batch", AICS_OPT_INT, &opt.batch, "N", "SGD 小批量大小", AICS_RANGE_CLOSED, 1, N_DATA,
+     .kv = "sgd.batch"},
+    {"hidden", AICS_OPT_INT, &opt.hidden, "N", "隐层神经元数", AICS_RANGE_CLOSED, 1, MAX_HIDDEN,
+     .kv = "net.hidden"},
+    {NULL},
 };
 
 static const aics_program program = {
     .name = "ex2_3",
     .exercise = "2.3",
-    .summary = "Exercise 2.3: backpropagation on a 2-H-1 network, one number at a time.",
+    .summary = "习题 2.3：在 2–H–1 网络上一步一步地做反向传播，并用两种独立方法核对梯度。",
     .details =
-        "Network 2-H-1, tanh hidden neurons, identity output, loss 1/2 (y - t)^2 (mean over a\n"
-        "batch); 100 noisy-XOR points from --seed. kv keys:\n"
-        "  step.*                 the worked step on example 0: step.<neuron>.{z,a,fprime,delta},\n"
-        "                         step.loss, step.{theta,grad,new}.<param> (param like w_h1_x2, b_y)\n"
-        "  gradcheck.max_rel_err  largest relative error |bp - other| / max(|bp|, |other|, 1e-4)\n"
-        "                         of backpropagation against central differences and dual numbers\n"
-        "  train.*, gd.*, sgd.*   training at --lr: gd.final_loss, gd.correct (of 100), and sgd.*\n"
-        "  lrsweep.{small,good,large}.*  full-batch GD at fixed rates 0.002, 0.1 and 2\n"
-        "A run that diverges (NaN or infinite loss) reports <run>.diverged 1 and\n"
-        "<run>.diverged_epoch instead of a loss. Figures: ex2_3_lr, ex2_3_gd_sgd, ex2_3_regions.\n"
-        "Every key is described in docs/results.md.",
+        "网络 2–H–1：隐层 tanh，输出层恒等函数，损失 ½(y − t)²（小批量上取平均）；\n"
+        "数据是由 --seed 生成的 100 个带噪声的异或点。\n"
+        "--format=kv 的键（docs/results.md 逐个说明）：step.* 是样本 0 上手算的一步，\n"
+        "gradcheck.* 是反向传播与中心差分、对偶数的对照，gd.*、sgd.* 是按 --lr 的训练，\n"
+        "lrsweep.{small,good,large}.* 是学习率 0.002、0.1、2 下的全批量 GD。\n"
+        "发散（损失为 NaN 或无穷大）的训练报告 <run>.diverged 1 与 <run>.diverged_epoch。\n"
+        "图：ex2_3_lr、ex2_3_gd_sgd、ex2_3_regions。",
     .opts = opts,
     .uses_seed = true,
     .default_seed = 2023,

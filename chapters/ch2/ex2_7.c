@@ -177,9 +177,9 @@ static void draw_figure(aics_plot *p)
 static const aics_program program = {
     .name = "ex2_7",
     .exercise = "2.7",
-    .summary = "Exercises 2.6 and 2.7: derivatives of sigmoid and of v/sqrt(1+v^2), checked three ways.",
-    .details = "Convention: closed-form derivatives, checked against dual numbers and central\n"
-               "differences on 1201 points over [-6, 6]. kv keys are listed in docs/results.md.",
+    .summary = "习题 2.6 与 2.7：sigmoid 与 φ(v) = v/√(1+v²) 的导数及其在原点的值，用三种方法核对。",
+    .details = "约定：导数取手推的闭式，在 [−6, 6] 上 1201 个点与对偶数（自动微分）和中心差分对照。\n"
+               "--format=kv 的键见 docs/results.md。",
 };
 
 int main(int argc, char **argv)

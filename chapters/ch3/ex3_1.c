@@ -199,25 +199,26 @@ static bool allow_unknown;
 
 static const aics_opt options[] = {
     {"net", AICS_OPT_STRING, &net_name, "NAME",
-     "one built-in network: alexnet, vgg19, resnet152, alexnet_tv, resnet152_tv", AICS_RANGE_NONE, 0, 0},
-    {"allow-unknown", AICS_OPT_FLAG, &allow_unknown, NULL,
-     "count layers of unknown type as zero (with a warning) instead of failing", AICS_RANGE_NONE, 0, 0},
-    {NULL, 0, NULL, NULL, NULL, 0, 0, 0},
+     "只算一个内置网络：alexnet、vgg19、resnet152、alexnet_tv 或 resnet152_tv",
+     .default_text = "alexnet、vgg19、resnet152 三个"},
+    {"allow-unknown", AICS_OPT_FLAG, &allow_unknown, NULL, "未知类型的层按 0 计（并警告），不报错"},
+    {NULL},
 };
 
 static const aics_program program = {
     .name = "ex3_1",
     .exercise = "3.1",
-    .summary = "Exercise 3.1: neurons and trainable parameters of AlexNet, VGG-19, ResNet-152 "
-               "or Caffe prototxt files.",
+    .summary = "习题 3.1：AlexNet、VGG-19、ResNet-152 或 Caffe prototxt 文件描述的网络的神经元数与可训练参数。",
     .usage = "[FILE.prototxt...]",
-    .details = "Convention (per image): neurons = output elements of conv and FC layers; params =\n"
-               "conv/FC weights and biases + Scale gamma/beta (BN running statistics excluded).\n"
-               "kv keys: <net>.total.{neurons,params,param_bytes,act_bytes},\n"
-               "<net>.layer.<layer>.{neurons,params}, <net>.mistake.<which>.{neurons,params}.\n"
-               "<net> is the built-in name, or the file's base name lower-cased with [^a-z0-9_] -> _.",
+    .details = "约定（每张图）：神经元 = 卷积层与全连接层的输出元素数；参数 = 卷积层与全连接层的\n"
+               "权重和偏置，加上 Scale 层的 γ、β（BN 的滑动均值与方差不是可训练参数）。\n"
+               "--format=kv 的键：<net>.total.{neurons,params,param_bytes,act_bytes}、\n"
+               "<net>.layer.<层>.{neurons,params}、<net>.mistake.<错误>.{neurons,params}。\n"
+               "<net> 是内置网络名，或文件名去掉扩展名、小写、[^a-z0-9_] 换成 _。\n"
+               "例：ex3_1 data/nets/lenet5.prototxt 数一个自己写的网络。",
     .opts = options,
     .max_args = 1000,
+    .layers = true,
 };
 
 int main(int argc, char **argv)

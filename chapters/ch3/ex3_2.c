@@ -279,25 +279,26 @@ static bool allow_unknown;
 
 static const aics_opt options[] = {
     {"net", AICS_OPT_STRING, &net_name, "NAME",
-     "one built-in network: alexnet, vgg19, resnet152, alexnet_tv, resnet152_tv", AICS_RANGE_NONE, 0, 0},
-    {"allow-unknown", AICS_OPT_FLAG, &allow_unknown, NULL,
-     "count layers of unknown type as zero (with a warning) instead of failing", AICS_RANGE_NONE, 0, 0},
-    {NULL, 0, NULL, NULL, NULL, 0, 0, 0},
+     "只算一个内置网络：alexnet、vgg19、resnet152、alexnet_tv 或 resnet152_tv",
+     .default_text = "alexnet、vgg19、resnet152 三个"},
+    {"allow-unknown", AICS_OPT_FLAG, &allow_unknown, NULL, "未知类型的层按 0 计（并警告），不报错"},
+    {NULL},
 };
 
 static const aics_program program = {
     .name = "ex3_2",
     .exercise = "3.2",
-    .summary = "Exercise 3.2: multiplications and additions of one forward pass of AlexNet, VGG-19, "
-               "ResNet-152 or Caffe prototxt files.",
+    .summary = "习题 3.2：AlexNet、VGG-19、ResNet-152 或 Caffe prototxt 文件描述的网络的乘法与加法次数。",
     .usage = "[FILE.prototxt...]",
-    .details = "Convention (per image): mul = out x (C_in/g)*K_h*K_w in conv, out x in in FC;\n"
-               "add = out x (fan-in - 1 + bias); mac = mul. Other layers' work is reported apart.\n"
-               "kv keys: <net>.total.{mul,add,mac}, <net>.total.other.{cmp,add,mul,div,exp},\n"
-               "<net>.layer.<layer>.{mul,add,mac} and .other.* where not 0, <net>.mistake.<which>.{mul,add}.\n"
-               "<net> is the built-in name, or the file's base name lower-cased with [^a-z0-9_] -> _.",
+    .details = "约定（每张图）：卷积层 mul = 输出元素数 × (C_in/g)·K_h·K_w，全连接层 mul = N_of × N_if；\n"
+               "add = 输出元素数 × (扇入 − 1 + b)，b = 1 表示有偏置；mac = mul。其他层的运算单列。\n"
+               "--format=kv 的键：<net>.total.{mul,add,mac}、<net>.total.other.{cmp,add,mul,div,exp}、\n"
+               "<net>.layer.<层>.{mul,add,mac}（及不为 0 的 .other.*）、<net>.mistake.<错误>.{mul,add}。\n"
+               "<net> 是内置网络名，或文件名去掉扩展名、小写、[^a-z0-9_] 换成 _。\n"
+               "例：ex3_2 data/nets/lenet5.prototxt 数一个自己写的网络。",
     .opts = options,
     .max_args = 1000,
+    .layers = true,
 };
 
 int main(int argc, char **argv)

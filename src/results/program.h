@@ -3,13 +3,20 @@
  * A program describes itself in an aics_program (name, exercise, summary and
  * its own options) and calls aics_run_init(), which parses argv and handles:
  *
- *   --help              print usage and exit 0
+ *   --help              print the generated Chinese help and exit 0
  *   --format=FMT        text (default), md, kv, json or none, on stdout
+ *   --detail            text shows everything, not only the answer
+ *   --layers            text adds the per-layer tables (programs that set .layers)
  *   --output=FILE       write that rendering to FILE (atomically) instead
  *   --write=FMT:FILE    also write FMT to FILE (repeatable, up to 4 times)
  *   --figures=DIR       draw figures as DIR/<name>.svg (off by default)
  *   --seed=N            seed of the random generator (programs that use one)
  *   --quiet             no progress lines on stderr
+ *
+ * The program's own options are an aics_opt table (opts.h, the one option
+ * parser): keep them in one struct initialised from the constants the code
+ * uses, and --help shows those values as the defaults. Write every text a
+ * person reads here (summary, details, option help) in Chinese.
  *
  * Options take "--name=value" or "--name value". Bad options and bad values
  * end the program with a one-line message and exit 2. aics_run_init() also
@@ -21,36 +28,20 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "opts.h"
 #include "result.h"
-
-typedef enum { AICS_OPT_FLAG, AICS_OPT_INT, AICS_OPT_DOUBLE, AICS_OPT_STRING } aics_opt_kind;
-
-typedef enum {
-    AICS_RANGE_NONE,   /* any value */
-    AICS_RANGE_CLOSED, /* min <= v <= max */
-    AICS_RANGE_OPEN_MIN /* min < v <= max: "positive" when min is 0 */
-} aics_range;
-
-typedef struct {
-    const char *name;    /* long name without the leading "--" */
-    aics_opt_kind kind;
-    void *ptr;           /* bool *, int64_t *, double * or const char ** */
-    const char *metavar; /* shown in --help, like "RATE" */
-    const char *help;    /* one line; mention the default */
-    aics_range range;
-    double min, max;
-} aics_opt;
 
 typedef struct {
     const char *name;       /* "ex2_7" */
     const char *exercise;   /* "2.7", as in the kv header */
-    const char *summary;    /* one line for --help */
+    const char *summary;    /* one or two lines of Chinese for --help */
     const char *usage;      /* what follows the options, like "[FILE...]", or NULL */
-    const char *details;    /* text after the option list, or NULL */
+    const char *details;    /* Chinese text after the option list, or NULL */
     const aics_opt *opts;   /* the program's own options, ended by an entry with name NULL */
     bool uses_seed;         /* accept --seed */
     uint64_t default_seed;
     int max_args;           /* how many positional arguments are allowed */
+    bool layers;            /* accept --layers (per-layer tables in text) */
 } aics_program;
 
 #define AICS_MAX_WRITES 8
@@ -67,6 +58,8 @@ typedef struct {
     const char *figdir;  /* NULL: no figures */
     uint64_t seed;
     bool quiet;
+    bool detail;         /* --detail: text shows every part */
+    bool layers;         /* --layers: text shows the per-layer parts */
     int nargs;
     char **args;         /* positional arguments (argv is reordered to hold them) */
 } aics_run;

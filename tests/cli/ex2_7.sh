@@ -15,7 +15,7 @@ grep -qx 'sigmoid.check pass' "$tmp/a.kv" || fail "the three methods should agre
 cmp -s "$tmp/a.kv" "$tmp/b.kv" || fail "two runs should print identical kv"
 head -1 "$tmp/a.kv" | grep -q '^# aics-result v1 exercise=2.7 seed=0 convention=' || fail "kv header is wrong"
 
-"$bin" --help | grep -q '^Usage: ex2_7' || fail "--help should print usage"
+"$bin" --help | grep -q '^用法：ex2_7' || fail "--help should print usage"
 "$bin" --bogus 2>"$tmp/err"; [ $? -eq 2 ] || fail "an unknown option should exit 2"
 grep -q "unknown option '--bogus'" "$tmp/err" || fail "the message should name the option"
 "$bin" --format=xml 2>/dev/null; [ $? -eq 2 ] || fail "a bad --format should exit 2"

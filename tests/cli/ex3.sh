@@ -39,7 +39,7 @@ grep -qx 'vgg19.total.params 143667240' "$tmp/v.kv" || fail "--net vgg19 should 
 # Usage errors.
 "$b2" --net lenet 2>"$tmp/err" >/dev/null; [ $? -eq 2 ] || fail "an unknown --net should exit 2"
 grep -q "unknown network 'lenet'" "$tmp/err" || fail "the message should name the network"
-"$b1" --help | grep -q '^Usage: ex3_1' || fail "--help should print usage"
+"$b1" --help | grep -q '^用法：ex3_1' || fail "--help should print usage"
 
 # Figures: MACs per layer for each network, the three side by side; none without gnuplot.
 if command -v gnuplot >/dev/null 2>&1; then
