@@ -121,6 +121,13 @@ static void report_answer(aics_result *r, const aics_mlp *m, const dataset *d, c
     aics_result_double(r, "test_bit_accuracy", te_acc.bits, "测试集准确率（按输出位）");
     aics_result_int(r, "test_cases", (int64_t)d->test.n, "测试样本数");
     aics_result_int(r, "net.params", (int64_t)m->nparams, "网络参数个数");
+    aics_result_kv_only(r, true);
+    aics_result_int(r, "train.hidden", o->hidden, NULL);
+    aics_result_int(r, "train.epochs", o->epochs, NULL);
+    aics_result_int(r, "train.batch", o->batch, NULL);
+    aics_result_int(r, "train.cases", o->train, NULL);
+    aics_result_double(r, "train.lr", o->lr, NULL);
+    aics_result_kv_only(r, false);
     aics_mlp_trace_free(&tr);
 }
 
@@ -221,11 +228,11 @@ static void draw_figure(aics_plot *p, const point *curve)
 static options opt = {32, 2000, 8, 192, 2.0};
 
 static const aics_opt opts[] = {
-    {"hidden", AICS_OPT_INT, &opt.hidden, "H", "隐层神经元个数（默认 32）", AICS_RANGE_CLOSED, 1, 256},
-    {"epochs", AICS_OPT_INT, &opt.epochs, "N", "训练轮数（默认 2000）", AICS_RANGE_CLOSED, 1, 1e6},
-    {"batch", AICS_OPT_INT, &opt.batch, "N", "批大小（默认 8）", AICS_RANGE_CLOSED, 1, NCASES},
-    {"train", AICS_OPT_INT, &opt.train, "N", "训练样本数，其余作测试（默认 192）", AICS_RANGE_CLOSED, 1, NCASES},
-    {"lr", AICS_OPT_DOUBLE, &opt.lr, "η", "学习率（默认 2）", AICS_RANGE_OPEN_MIN, 0, 100},
+    {"hidden", AICS_OPT_INT, &opt.hidden, "H", "隐层神经元个数", AICS_RANGE_CLOSED, 1, 256, .kv = "train.hidden"},
+    {"epochs", AICS_OPT_INT, &opt.epochs, "N", "训练轮数", AICS_RANGE_CLOSED, 1, 1e6, .kv = "train.epochs"},
+    {"batch", AICS_OPT_INT, &opt.batch, "N", "批大小", AICS_RANGE_CLOSED, 1, NCASES, .kv = "train.batch"},
+    {"train", AICS_OPT_INT, &opt.train, "N", "训练样本数，其余作测试", AICS_RANGE_CLOSED, 1, NCASES, .kv = "train.cases"},
+    {"lr", AICS_OPT_DOUBLE, &opt.lr, "η", "学习率", AICS_RANGE_OPEN_MIN, 0, 100, .kv = "train.lr"},
     {0},
 };
 

@@ -56,6 +56,11 @@ static void report_answer(aics_result *r, const options *o)
 {
     int64_t formula = params_formula(o), mlp = params_mlp(o), net = params_net(o, 0);
     aics_result_part(r, "answer", "答案");
+    aics_result_kv_only(r, true);
+    aics_result_int(r, "net.in", o->in, NULL);
+    aics_result_int(r, "net.hidden", o->hidden, NULL);
+    aics_result_int(r, "net.out", o->out, NULL);
+    aics_result_kv_only(r, false);
     aics_result_note(r, "%lld–%lld–%lld 的单隐层 MLP，每个神经元有自己的偏置：", (long long)o->in,
                      (long long)o->hidden, (long long)o->out);
     aics_result_note(r, "(%lld+1)×%lld + (%lld+1)×%lld = %lld + %lld", (long long)o->in, (long long)o->hidden,
@@ -80,9 +85,9 @@ static void report_mistakes(aics_result *r, const options *o)
 static options opt = {33, 512, 10};
 
 static const aics_opt opts[] = {
-    {"in", AICS_OPT_INT, &opt.in, "N", "输入神经元个数（默认 33）", AICS_RANGE_CLOSED, 1, AICS_MLP_MAX_WIDTH},
-    {"hidden", AICS_OPT_INT, &opt.hidden, "N", "隐层神经元个数（默认 512）", AICS_RANGE_CLOSED, 1, AICS_MLP_MAX_WIDTH},
-    {"out", AICS_OPT_INT, &opt.out, "N", "输出神经元个数（默认 10）", AICS_RANGE_CLOSED, 1, AICS_MLP_MAX_WIDTH},
+    {"in", AICS_OPT_INT, &opt.in, "N", "输入神经元个数", AICS_RANGE_CLOSED, 1, AICS_MLP_MAX_WIDTH, .kv = "net.in"},
+    {"hidden", AICS_OPT_INT, &opt.hidden, "N", "隐层神经元个数", AICS_RANGE_CLOSED, 1, AICS_MLP_MAX_WIDTH, .kv = "net.hidden"},
+    {"out", AICS_OPT_INT, &opt.out, "N", "输出神经元个数", AICS_RANGE_CLOSED, 1, AICS_MLP_MAX_WIDTH, .kv = "net.out"},
     {0},
 };
 

@@ -28,6 +28,11 @@ static void report_answer(aics_result *r, const options *o)
     aics_lrsched stair = {o->lr0, o->rate, o->period, true};
     aics_lrsched smooth = {o->lr0, o->rate, o->period, false};
     aics_result_part(r, "answer", "答案");
+    aics_result_kv_only(r, true);
+    aics_result_double(r, "lr0", o->lr0, NULL);
+    aics_result_double(r, "rate", o->rate, NULL);
+    aics_result_int(r, "period", o->period, NULL);
+    aics_result_kv_only(r, false);
     aics_result_note(r, "η₀ = %g，每 %lld 次迭代乘以 %g；t 为已完成的迭代次数。", o->lr0,
                      (long long)o->period, o->rate);
     aics_result_note(r, "阶梯式 η(t) = η₀·r^⌊t/T⌋：⌊%lld/%lld⌋ = %lld 次衰减。", (long long)o->at,
@@ -93,10 +98,10 @@ static void draw_figure(aics_plot *p, const options *o)
 static options opt = {LR0, RATE, PERIOD, ASKED};
 
 static const aics_opt opts[] = {
-    {"lr0", AICS_OPT_DOUBLE, &opt.lr0, "η₀", "初始学习率（默认 0.1）", AICS_RANGE_OPEN_MIN, 0, 1e9},
-    {"rate", AICS_OPT_DOUBLE, &opt.rate, "r", "衰减率（默认 0.9）", AICS_RANGE_OPEN_MIN, 0, 1},
-    {"period", AICS_OPT_INT, &opt.period, "T", "衰减周期，迭代次数（默认 10000）", AICS_RANGE_CLOSED, 1, 1e12},
-    {"at", AICS_OPT_INT, &opt.at, "t", "所问的迭代次数（默认 25000）", AICS_RANGE_CLOSED, 0, 1e12},
+    {"lr0", AICS_OPT_DOUBLE, &opt.lr0, "η₀", "初始学习率", AICS_RANGE_OPEN_MIN, 0, 1e9, .kv = "lr0"},
+    {"rate", AICS_OPT_DOUBLE, &opt.rate, "r", "衰减率", AICS_RANGE_OPEN_MIN, 0, 1, .kv = "rate"},
+    {"period", AICS_OPT_INT, &opt.period, "T", "衰减周期（迭代次数）", AICS_RANGE_CLOSED, 1, 1e12, .kv = "period"},
+    {"at", AICS_OPT_INT, &opt.at, "t", "所问的迭代次数；结果键随之变为 lr_at_t", AICS_RANGE_CLOSED, 0, 1e12},
     {0},
 };
 

@@ -28,6 +28,11 @@ static double amat_serial(const options *o) { return o->on_chip + (1 - o->hit_ra
 static void report_answer(aics_result *r, const options *o)
 {
     aics_result_part(r, "answer", "答案");
+    aics_result_kv_only(r, true);
+    aics_result_double(r, "on_chip_cycles", o->on_chip, NULL);
+    aics_result_double(r, "off_chip_cycles", o->off_chip, NULL);
+    aics_result_double(r, "hit_rate", o->hit_rate, NULL);
+    aics_result_kv_only(r, false);
     aics_result_note(r, "片上 %g 周期，片外 DDR %g 周期，片上命中率 h = %g。", o->on_chip, o->off_chip,
                      o->hit_rate);
     aics_result_note(r, "课本读法：T = h·t片上 + (1−h)·t片外，每次访问只由一级存储完成。");
@@ -82,9 +87,9 @@ static void draw_figure(aics_plot *p, const options *o)
 static options opt = {4, 150, 0.9};
 
 static const aics_opt opts[] = {
-    {"on-chip", AICS_OPT_DOUBLE, &opt.on_chip, "周期", "片上访问延迟（默认 4）", AICS_RANGE_CLOSED, 0, 1e9},
-    {"off-chip", AICS_OPT_DOUBLE, &opt.off_chip, "周期", "片外 DDR 访问延迟（默认 150）", AICS_RANGE_CLOSED, 0, 1e9},
-    {"hit-rate", AICS_OPT_DOUBLE, &opt.hit_rate, "h", "片上命中率，0 到 1（默认 0.9）", AICS_RANGE_CLOSED, 0, 1},
+    {"on-chip", AICS_OPT_DOUBLE, &opt.on_chip, "N", "片上访问延迟", AICS_RANGE_CLOSED, 0, 1e9, .kv = "on_chip_cycles"},
+    {"off-chip", AICS_OPT_DOUBLE, &opt.off_chip, "N", "片外 DDR 访问延迟", AICS_RANGE_CLOSED, 0, 1e9, .kv = "off_chip_cycles"},
+    {"hit-rate", AICS_OPT_DOUBLE, &opt.hit_rate, "h", "片上命中率，0 到 1", AICS_RANGE_CLOSED, 0, 1, .kv = "hit_rate"},
     {0},
 };
 
