@@ -31,7 +31,6 @@ static void report_answer(aics_result *r, const options *o)
     aics_result_kv_only(r, true);
     aics_result_double(r, "lr0", o->lr0, NULL);
     aics_result_double(r, "rate", o->rate, NULL);
-    aics_result_int(r, "period", o->period, NULL);
     aics_result_kv_only(r, false);
     aics_result_note(r, "η₀ = %g，每 %lld 次迭代乘以 %g；t 为已完成的迭代次数。", o->lr0,
                      (long long)o->period, o->rate);
@@ -100,7 +99,7 @@ static options opt = {LR0, RATE, PERIOD, ASKED};
 static const aics_opt opts[] = {
     {"lr0", AICS_OPT_DOUBLE, &opt.lr0, "η₀", "初始学习率", AICS_RANGE_OPEN_MIN, 0, 1e9, .kv = "lr0"},
     {"rate", AICS_OPT_DOUBLE, &opt.rate, "r", "衰减率", AICS_RANGE_OPEN_MIN, 0, 1, .kv = "rate"},
-    {"period", AICS_OPT_INT, &opt.period, "T", "衰减周期（迭代次数）", AICS_RANGE_CLOSED, 1, 1e12, .kv = "period"},
+    {"period", AICS_OPT_INT, &opt.period, "T", "衰减周期（迭代次数）", AICS_RANGE_CLOSED, 1, 1e12},
     {"at", AICS_OPT_INT, &opt.at, "t", "所问的迭代次数；结果键随之变为 lr_at_t", AICS_RANGE_CLOSED, 0, 1e12},
     {0},
 };
