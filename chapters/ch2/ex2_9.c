@@ -104,6 +104,15 @@ static void report(aics_result *r)
         aics_result_kv_only(r, false);
     }
     aics_result_word(r, "theory.check", agree ? "pass" : "fail", "实测速率与理论相差不到 1%");
+    /* The verdicts the page states, from the theoretical rates (checked against the runs above). */
+    aics_result_kv_only(r, true);
+    aics_result_int(r, "verdict.alpha_0_6_faster_than_plain", rate_theory(0.6) < rate_theory(0.0),
+                    "α = 0.6 比不加动量（α = 0）收敛快");
+    aics_result_int(r, "verdict.alpha_0_9_slower_than_0_6", rate_theory(0.9) > rate_theory(0.6),
+                    "α = 0.9 比 α = 0.6 收敛慢");
+    aics_result_int(r, "verdict.alpha_neg0_2_slower_than_plain", rate_theory(-0.2) > rate_theory(0.0),
+                    "α = −0.2 比不加动量收敛慢");
+    aics_result_kv_only(r, false);
     double best = 0, best_rate = 2;
     for (int k = -99; k < 100; k++) {
         double a = k / 100.0, rate = rate_theory(a);
