@@ -71,13 +71,18 @@ bool aics_name_ok(const char *name)
     return *name && strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789_") == strlen(name);
 }
 
-/* Whether `path`, every link resolved, lies in the project (the folder
- * above CHAPTERS): a {{code}} file must not reach out through a link. */
-static bool inside_project(const aics_sources *s, const char *path)
+/* Whether CHAPTERS/`rel`, every link resolved, stays in the folder it
+ * names: CHAPTERS for "ch2/x.c", CHAPTERS/../src for "../src/x.c" (that
+ * folder may itself be a link, as in a test's scratch project), the project
+ * for "../x". A {{code}} file must not reach out of it through a link. */
+static bool inside_project(const aics_sources *s, const char *rel, const char *path)
 {
-    char up[4200];
-    snprintf(up, sizeof up, "%s/..", s->chapters);
-    char *root = realpath(up, NULL), *real = realpath(path, NULL);
+    char base[4200];
+    const char *rest = rel + 3, *slash = strchr(rest, '/');
+    if (strncmp(rel, "../", 3) != 0) snprintf(base, sizeof base, "%s", s->chapters);
+    else if (slash) snprintf(base, sizeof base, "%s/../%.*s", s->chapters, (int)(slash - rest), rest);
+    else snprintf(base, sizeof base, "%s/..", s->chapters);
+    char *root = realpath(base, NULL), *real = realpath(path, NULL);
     size_t n = root ? strlen(root) : 0;
     bool inside = !real || (root && strncmp(real, root, n) == 0 && (real[n] == '/' || (n == 1 && root[0] == '/')));
     free(root);
@@ -85,9 +90,9 @@ static bool inside_project(const aics_sources *s, const char *path)
     return inside; /* a missing file is reported by the read */
 }
 
-/* The cache entry for `key`, reading `path` on first use (only inside the
- * project when `contained`). */
-static cached *lookup(aics_sources *s, const char *key, const char *path, bool contained)
+/* The cache entry for `key`, reading `path` on first use (only when it stays
+ * inside the project, for a `rel` path; see inside_project). */
+static cached *lookup(aics_sources *s, const char *key, const char *path, const char *rel)
 {
     size_t at;
     if (aics_strmap_get(s->index, key, &at)) return s->c[at];
@@ -98,7 +103,7 @@ static cached *lookup(aics_sources *s, const char *key, const char *path, bool c
     cached *c = s->c[s->n] = aics_xcalloc(1, sizeof *c);
     aics_strmap_add(s->index, key, s->n++, NULL);
     c->key = aics_xstrdup(key);
-    if (contained && !inside_project(s, path)) c->err = EXDEV;
+    if (rel && !inside_project(s, rel, path)) c->err = EXDEV;
     else if (!(c->text = aics_read_file(path, SOURCE_MAX_BYTES, NULL))) c->err = errno;
     return c;
 }
@@ -108,7 +113,7 @@ static cached *output(aics_sources *s, const char *ext, const char *prog)
     char key[300], path[4096];
     snprintf(key, sizeof key, "%s:%s", ext, prog);
     snprintf(path, sizeof path, "%s/%s.%s", s->results, prog, ext);
-    return lookup(s, key, path, false);
+    return lookup(s, key, path, NULL);
 }
 
 const char *aics_sources_md(aics_sources *s, const char *prog)
@@ -189,7 +194,7 @@ const char *aics_sources_file(aics_sources *s, const char *rel)
     char key[4200], path[4096];
     snprintf(key, sizeof key, "file:%s", rel);
     snprintf(path, sizeof path, "%s/%s", s->chapters, rel);
-    const cached *c = lookup(s, key, path, true);
+    const cached *c = lookup(s, key, path, rel);
     if (!c->text) errno = c->err;
     return c->text;
 }
