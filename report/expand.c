@@ -1,6 +1,7 @@
 /* expand.c — directives to Markdown (see expand.h). */
 #include "expand.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,6 +9,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "fileio.h"
 #include "mathpass.h"
 #include "render.h"
 
@@ -127,6 +129,47 @@ static void do_value(directive *d)
     aics_buf_free(&v);
 }
 
+/* Whether kv value `got` is the `claimed` one: the same text, or the same number. */
+static bool same_value(const char *got, const char *claimed)
+{
+    if (strcmp(got, claimed) == 0) return true;
+    char *e1, *e2;
+    double a = strtod(got, &e1), b = strtod(claimed, &e2);
+    return e1 != got && !*e1 && e2 != claimed && !*e2 && a == b;
+}
+
+static void attr_escape(aics_buf *out, const char *s)
+{
+    for (; *s; s++) {
+        if (*s == '"') aics_buf_puts(out, "&quot;");
+        else if (*s == '&') aics_buf_puts(out, "&amp;");
+        else if (*s == '<') aics_buf_puts(out, "&lt;");
+        else if (*s == '>') aics_buf_puts(out, "&gt;");
+        else aics_buf_putc(out, *s);
+    }
+}
+
+/* {{claim PROGRAM KEY EXPECTED}}: a sentence's qualitative claim, decided by
+ * the program. The build fails here when the verdict is not the one claimed;
+ * otherwise a mark beside the claim says it was checked, and by what. */
+static void do_claim(directive *d)
+{
+    need_args(d, 3, 3, "claim PROGRAM KEY EXPECTED");
+    const aics_kv *kv = aics_sources_kv(d->ctx->src, d->arg[0]);
+    if (!kv) fail(d, d->argpos[0], "no kv output for program '%s' (is chapters/ch*/%s.c built and run?)", d->arg[0], d->arg[0]);
+    aics_expand_note_prog(d->ctx, d->arg[0]);
+    const aics_kv_entry *e = aics_kv_find(kv, d->arg[1]);
+    if (!e) fail(d, d->argpos[1], "program '%s' has no result '%s'", d->arg[0], d->arg[1]);
+    if (!same_value(e->value, d->arg[2]))
+        fail(d, d->argpos[2], "the claim is false: %s reports %s = %s, but the sentence claims %s; "
+             "correct the sentence (or the program)", d->arg[0], d->arg[1], e->value, d->arg[2]);
+    const char *label = aics_labels_find(aics_sources_labels(d->ctx->src, d->arg[0]), 0, d->arg[1]);
+    aics_buf_puts(d->page, "<span class=\"claim\" title=\"程序核对：");
+    attr_escape(d->page, label ? label : d->arg[1]);
+    aics_buf_printf(d->page, " = %s（%s 的 %s）\">✓</span>", e->value, d->arg[0], d->arg[1]);
+    aics_buf_printf(d->plain, "（✓ 程序核对：`%s` 的 `%s` = %s）", d->arg[0], d->arg[1], e->value);
+}
+
 /* Markdown image text must not close its brackets early. */
 static void md_bracket_escape(aics_buf *out, const char *s)
 {
@@ -192,7 +235,10 @@ static void do_code(directive *d)
 {
     need_args(d, 2, 2, "code FILE ANCHOR");
     const char *src = aics_sources_file(d->ctx->src, d->arg[0]);
-    if (!src) fail(d, d->argpos[0], "cannot read %s/%s", aics_sources_chapters_dir(d->ctx->src), d->arg[0]);
+    if (!src)
+        fail(d, d->argpos[0], "cannot read %s/%s: %s", aics_sources_chapters_dir(d->ctx->src), d->arg[0],
+             errno == EXDEV ? "it lies outside the project (by its path or through a symbolic link)"
+                            : aics_file_strerror(errno));
     aics_buf code = AICS_BUF_INIT, md = AICS_BUF_INIT;
     if (!aics_code_region(src, d->arg[1], &code))
         fail(d, d->argpos[1], "%s has no anchor '%s' (mark it with // ANCHOR: %s … // ANCHOR_END: %s)",
@@ -227,7 +273,7 @@ static void dispatch(directive *d)
         void (*fn)(directive *);
         bool block;
     } table[] = {{"include", do_include, true}, {"value", do_value, false},
-                 {"figure", do_figure, true}, {"code", do_code, true}};
+                 {"claim", do_claim, false}, {"figure", do_figure, true}, {"code", do_code, true}};
     for (size_t i = 0; i < sizeof table / sizeof *table; i++) {
         if (strcmp(d->name, table[i].name) != 0) continue;
         if (table[i].block && !alone_on_line(d))
@@ -235,7 +281,7 @@ static void dispatch(directive *d)
         table[i].fn(d);
         return;
     }
-    fail(d, d->at, "unknown directive '%s' (expected include, value, figure or code)", d->name);
+    fail(d, d->at, "unknown directive '%s' (expected include, value, claim, figure or code)", d->name);
 }
 
 /* Split the directive's text [from, to) into arguments. */

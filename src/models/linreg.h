@@ -97,8 +97,9 @@ void aics_lambda_grid(double hi, double lo, size_t m, double *lambdas);
 /* A regularization path: for each of the m λ values, in the given order,
  * write the coefficients into W (m × d, row-major), each fit warm-started
  * from the previous one. Returns the total number of L1 sweeps (0 for L2),
- * or -1 when an L2 solve failed. */
-long aics_linreg_path(const aics_linreg *p, aics_penalty pen, const double *lambdas, size_t m,
+ * -1 when an L2 solve failed, or -2 when an L1 fit did not converge in
+ * `max_sweeps` sweeps (W is filled all the same). */
+long aics_linreg_path(const aics_linreg *p, aics_penalty pen, const double *lambdas, size_t m, long max_sweeps,
                       double tol, double *W);
 
 /* OLS with intercept by Householder QR on the raw n×(d+1) matrix [1 X]
@@ -128,5 +129,19 @@ typedef struct {
 void aics_lasso_find_entries(const aics_linreg *p, double lmax, double ratio, size_t points, double tol,
                              long max_sweeps, aics_lasso_entries *en);
 void aics_lasso_entries_free(aics_lasso_entries *en);
+
+/* The shape of a coefficient path W (m × d, row k the coefficients at the
+ * k-th λ, the λ in order): which coefficients are monotone in |w_j| along the
+ * path, which change sign, and whether ‖w‖₂ is monotone. Monotone allows
+ * equal neighbours and forgives a relative wobble of 1e-12 (rounding); a
+ * sign change is a strictly positive and a strictly negative value on the
+ * same path. */
+typedef struct {
+    size_t nonmonotone;  /* coefficients whose |w_j| rises and falls along the path */
+    size_t sign_changes; /* coefficients that take both signs */
+    bool norm_monotone;  /* ‖w‖₂ only rises or only falls */
+} aics_path_shape;
+
+aics_path_shape aics_path_shape_of(const double *W, size_t m, size_t d);
 
 #endif
