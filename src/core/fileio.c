@@ -203,10 +203,23 @@ static size_t utf8_len(const unsigned char *s, size_t avail)
     return n;
 }
 
+/* Whether all 8 bytes of w are ASCII and none is NUL (the classic
+ * "has a zero byte" test on w, and the high bits for non-ASCII). */
+static bool plain_ascii8(uint64_t w)
+{
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    return !(w & highs) && !((w - ones) & ~w & highs);
+}
+
 bool aics_looks_binary(const char *data, size_t len)
 {
     const unsigned char *s = (const unsigned char *)data;
     for (size_t i = 0; i < len;) {
+        uint64_t w;
+        if (len - i >= 8 && (memcpy(&w, s + i, 8), plain_ascii8(w))) { /* kv text is mostly ASCII */
+            i += 8;
+            continue;
+        }
         if (s[i] == 0) return true;
         size_t n = utf8_len(s + i, len - i);
         if (n == 0) return true;
