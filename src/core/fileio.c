@@ -203,6 +203,7 @@ static size_t utf8_len(const unsigned char *s, size_t avail)
     return n;
 }
 
+<<<<<<< HEAD
 /* Whether all 8 bytes of w are ASCII and none is NUL (the classic
  * "has a zero byte" test on w, and the high bits for non-ASCII). */
 static bool plain_ascii8(uint64_t w)
@@ -212,9 +213,14 @@ static bool plain_ascii8(uint64_t w)
 }
 
 bool aics_looks_binary(const char *data, size_t len)
+=======
+bool aics_find_binary(const char *data, size_t len, long *line, long *col)
+>>>>>>> main
 {
     const unsigned char *s = (const unsigned char *)data;
+    long ln = 1, cl = 1;
     for (size_t i = 0; i < len;) {
+<<<<<<< HEAD
         uint64_t w;
         if (len - i >= 8 && (memcpy(&w, s + i, 8), plain_ascii8(w))) { /* kv text is mostly ASCII */
             i += 8;
@@ -223,7 +229,19 @@ bool aics_looks_binary(const char *data, size_t len)
         if (s[i] == 0) return true;
         size_t n = utf8_len(s + i, len - i);
         if (n == 0) return true;
+=======
+        size_t n = s[i] == 0 ? 0 : utf8_len(s + i, len - i);
+        if (n == 0) {
+            if (line) *line = ln;
+            if (col) *col = cl;
+            return true;
+        }
+        if (s[i] == '\n') ln++, cl = 1;
+        else cl++;
+>>>>>>> main
         i += n;
     }
     return false;
 }
+
+bool aics_looks_binary(const char *data, size_t len) { return aics_find_binary(data, len, NULL, NULL); }
