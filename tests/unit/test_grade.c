@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fileio.h"
 #include "grade.h"
 
 /* Parse kv text that the test knows is valid. */
@@ -389,6 +390,19 @@ START_TEST(the_header_is_required)
 }
 END_TEST
 
+/* The binary check skips ASCII eight bytes at a time; positions stay exact. */
+START_TEST(binary_positions_after_long_ascii)
+{
+    long line = 0, col = 0;
+    const char *t = "abcdefghijklmnop\nabcdefghijk\xffz";
+    ck_assert_msg(aics_find_binary(t, strlen(t), &line, &col) && line == 2 && col == 12,
+                  "The bad byte is at 2:12, not %ld:%ld.", line, col);
+    ck_assert_msg(!aics_find_binary("abcdefgh\n12345678\n", 18, NULL, NULL), "ASCII text is not binary.");
+    ck_assert_msg(aics_find_binary("abcdefghijklmno\0", 16, &line, &col) && line == 1 && col == 16,
+                  "A NUL after 15 bytes is at 1:16, not %ld:%ld.", line, col);
+}
+END_TEST
+
 START_TEST(control_characters_are_escaped)
 {
     aics_buf b = AICS_BUF_INIT;
@@ -412,6 +426,7 @@ Suite *grade_suite(void)
     tcase_add_test(core, the_header_is_required);
     tcase_add_test(core, graded_keys_only_read_the_same);
     tcase_add_test(core, control_characters_are_escaped);
+    tcase_add_test(core, binary_positions_after_long_ascii);
     tcase_add_test(core, floats_pass_by_abs_or_rel);
     tcase_add_test(core, expected_zero_needs_abs);
     tcase_add_test(core, nan_and_inf_never_pass);
