@@ -92,7 +92,7 @@ static void report_answer(aics_result *r, bool agree)
         double a = k / 100.0, rate = rate_theory(a);
         if (rate < best_rate) best_rate = rate, best = a;
     }
-    aics_result_part(r, "answer", "答案");
+    aics_result_part(r, "answer", "动量系数 α 的影响");
     aics_result_note(r, "α ∈ [0,1)：累积方向一致的梯度、抑制振荡；合适的 α 收敛更快，太接近 1 反而振荡变慢。");
     aics_result_note(r, "α ∈ [−1,0)：相当于刹车，步长变小，稳定区间 ηλ < 2(1+α) 变窄，更易发散。");
     aics_result_word(r, "theory.check", agree ? "pass" : "fail", "模拟速率与理论相差不到 1%");
