@@ -197,7 +197,7 @@ static void exercise_html(book *b, const aics_expand_ctx *ctx, size_t k, size_t 
     const aics_outline_exercise *e = &b->outline.ch[k].ex[i];
     aics_buf shifted = AICS_BUF_INIT, prose = AICS_BUF_INIT, anchored = AICS_BUF_INIT, title = AICS_BUF_INIT;
     exercise_title(e, &title);
-    aics_buf_printf(html, "<section class=\"exercise\" id=\"%s\">\n<h2>%s"
+    aics_buf_printf(html, "<section class=\"exercise\">\n<h2 id=\"%s\">%s"
                           "<a class=\"anchor\" href=\"#%s\" aria-label=\"本节链接\">#</a></h2>\n",
                     e->id, title.data, e->id);
     aics_nav_add(nav, 2, e->id, title.data);

@@ -153,10 +153,30 @@ static void figure_missing(directive *d, const char *name, const char *label)
                     d->ctx->fig_href, name, d->rest);
 }
 
+/* The figure's alt text: its number and the caption's first sentence, math
+ * markers dropped (a screen reader reads the TeX as it is). */
+static void figure_alt(directive *d, const char *label, aics_buf *out)
+{
+    aics_buf_puts(out, label);
+    if (!*d->rest) return;
+    aics_buf_puts(out, "：");
+    const char *end = strstr(d->rest, "。");
+    size_t n = end ? (size_t)(end - d->rest) + strlen("。") : strlen(d->rest);
+    for (size_t i = 0; i < n; i++) {
+        if (d->rest[i] == '$' || (d->rest[i] == '\\' && d->rest[i + 1] == '$')) continue;
+        aics_html_escape(out, d->rest + i, 1);
+    }
+}
+
 static void figure_found(directive *d, const char *name, const char *label)
 {
-    aics_buf_printf(d->page, "\n<figure id=\"fig-%s\">\n<img src=\"%s/%s.svg\" alt=\"%s\">\n<figcaption>%s",
-                    name, d->ctx->fig_href, name, label, label);
+    aics_buf alt = AICS_BUF_INIT;
+    figure_alt(d, label, &alt);
+    /* The image links to itself, so a phone can open it full size. */
+    aics_buf_printf(d->page, "\n<figure id=\"fig-%s\">\n<a class=\"figure-open\" href=\"%s/%s.svg\" "
+                    "title=\"打开原图\"><img src=\"%s/%s.svg\" alt=\"%s\"></a>\n<figcaption>%s",
+                    name, d->ctx->fig_href, name, d->ctx->fig_href, name, alt.data, label);
+    aics_buf_free(&alt);
     aics_buf_printf(d->plain, "\n![%s%s", label, *d->rest ? "　" : "");
     md_bracket_escape(d->plain, d->rest);
     aics_buf_printf(d->plain, "](%s/%s.svg)\n", d->ctx->fig_href, name);
