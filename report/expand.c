@@ -2,6 +2,7 @@
 #include "expand.h"
 
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <stdnoreturn.h>
@@ -90,6 +91,50 @@ static const char *program_md(directive *d, const char *prog)
     return md;
 }
 
+/* The text of the last ATX heading of the prose before the directive, or an
+ * empty span. */
+static void prose_heading(const directive *d, const char **text, size_t *len)
+{
+    *text = "", *len = 0;
+    for (size_t e = d->at; e > 0;) {
+        size_t b = e - 1;
+        while (b > 0 && d->text[b - 1] != '\n') b--;
+        const char *l = d->text + b;
+        size_t hashes = strspn(l, "#");
+        if (hashes >= 1 && hashes <= 6 && l[hashes] == ' ') {
+            *text = l + hashes + 1;
+            *len = (size_t)(strchr(*text, '\n') ? strchr(*text, '\n') - *text : (ptrdiff_t)strlen(*text));
+            return;
+        }
+        e = b;
+    }
+}
+
+/* Bytes to skip at the start of `part`: its title heading ("#### TITLE" and
+ * the blank line after it) when the prose already has a heading on the same
+ * topic just above the directive (one text contains the other), so a page
+ * never shows two headings for one topic. */
+static size_t redundant_title(const directive *d, const char *part, size_t n)
+{
+    size_t hashes = strspn(part, "#");
+    if (hashes < 1 || hashes > 6 || hashes >= n || part[hashes] != ' ') return 0;
+    const char *title = part + hashes + 1, *nl = memchr(title, '\n', n - hashes - 1);
+    size_t tlen = nl ? (size_t)(nl - title) : n - hashes - 1;
+    const char *h;
+    size_t hlen;
+    prose_heading(d, &h, &hlen);
+    if (!hlen || !tlen) return 0;
+    char *a = aics_xmalloc(tlen + 1), *b = aics_xmalloc(hlen + 1);
+    memcpy(a, title, tlen), a[tlen] = '\0';
+    memcpy(b, h, hlen), b[hlen] = '\0';
+    bool same = strstr(a, b) || strstr(b, a);
+    free(a), free(b);
+    if (!same) return 0;
+    size_t skip = (size_t)(title - part) + tlen;
+    while (skip < n && part[skip] == '\n') skip++;
+    return skip;
+}
+
 static void do_include(directive *d)
 {
     need_args(d, 1, 2, "include PROGRAM [PART]");
@@ -108,7 +153,8 @@ static void do_include(directive *d)
         aics_md_part_names(md, &names);
         fail(d, d->argpos[1], "program '%s' has no part '%s' (its parts: %s)", d->arg[0], d->arg[1], names.data);
     }
-    block(d, part, n);
+    size_t skip = redundant_title(d, part, n);
+    block(d, part + skip, n - skip);
 }
 
 static void do_value(directive *d)
