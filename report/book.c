@@ -11,6 +11,7 @@
 #include "error.h"
 #include "expand.h"
 #include "fileio.h"
+#include "longtable.h"
 #include "nav.h"
 #include "outline.h"
 #include "page.h"
@@ -204,7 +205,9 @@ static void exercise_html(book *b, const aics_expand_ctx *ctx, size_t k, size_t 
     aics_md_shift_headings(page->data, page->len, 3, &shifted);
     aics_render_html(shifted.data, shifted.len, &prose);
     aics_nav_headings(prose.data, e->id, nav, &anchored);
-    prose_with_verdicts(anchored.data, v, nv, html);
+    aics_buf_free(&prose);
+    aics_collapse_long_tables(anchored.data, &prose);
+    prose_with_verdicts(prose.data, v, nv, html);
     grading_keys(b, ctx, html);
     exercise_pager(b, k, i, html);
     aics_buf_puts(html, "</section>\n");
@@ -378,7 +381,15 @@ static void render_whole(book *b)
     aics_buf body = AICS_BUF_INIT;
     title_block(b, &body);
     toc(b, "", &body);
-    aics_buf_append(&body, b->book_html.data, b->book_html.len);
+    /* On paper, long tables go to an appendix at the end. */
+    aics_buf appendix = AICS_BUF_INIT;
+    int tables = 0;
+    aics_long_tables_to_appendix(b->book_html.data ? b->book_html.data : "", &body, &appendix, &tables);
+    if (tables) {
+        aics_buf_puts(&body, "<h1 id=\"appendix\">附录　长表</h1>\n");
+        aics_buf_append(&body, appendix.data, appendix.len);
+    }
+    aics_buf_free(&appendix);
     aics_page page = {b->outline.title, body.data, b->outline.title, NULL, "book", NULL, NULL, NULL};
     aics_page_render(&page, new_file(b, "book.html"));
     aics_buf *md = new_file(b, "book.md");
