@@ -71,7 +71,7 @@ function inspect() {
 
 /* The smallest text of an SVG opened on its own, in CSS px at its natural size. */
 async function svgMinText(page, rel) {
-  await page.goto(fileUrl(rel), { waitUntil: "load" });
+  await page.goto(fileUrl(rel), { waitUntil: "load", timeout: 0 });
   return page.evaluate(() => {
     let min = Infinity;
     document.querySelectorAll("text").forEach((t) => {
@@ -103,7 +103,7 @@ function checkRefs(name, r) {
 
 async function checkPage(page, svgPage, name, width, svgCache) {
   await page.setViewport({ width: width, height: 900 });
-  await page.goto(fileUrl(name), { waitUntil: "load" });
+  await page.goto(fileUrl(name), { waitUntil: "load", timeout: 0 });
   const r = await page.evaluate(inspect);
   const at = name + " at " + width + " px";
   if (!r.rendered) fail(at + ": book.js did not run, or KaTeX did not load");
@@ -135,7 +135,7 @@ async function checkPage(page, svgPage, name, width, svgCache) {
 
 async function checkSearch(page, word, chapter) {
   await page.setViewport({ width: 1280, height: 900 });
-  await page.goto(fileUrl("search.html") + "?q=" + encodeURIComponent(word), { waitUntil: "load" });
+  await page.goto(fileUrl("search.html") + "?q=" + encodeURIComponent(word), { waitUntil: "load", timeout: 0 });
   const hits = await page.evaluate(() =>
     Array.from(document.querySelectorAll("#search-results li > a")).map((a) => a.getAttribute("href")));
   if (!hits.some((h) => h.startsWith(chapter + "#"))) fail("search for " + word + " found nothing in " + chapter + ": " + hits.join(" "));
@@ -148,7 +148,7 @@ async function screenshots(page, name) {
     await page.emulateMediaFeatures([{ name: "prefers-color-scheme", value: scheme }]);
     for (const width of [1280, 390]) {
       await page.setViewport({ width: width, height: 1400 });
-      await page.goto(fileUrl(name), { waitUntil: "load" });
+      await page.goto(fileUrl(name), { waitUntil: "load", timeout: 0 });
       const out = path.join(shots, name.replace(/\.html$/, "") + "-" + width + "-" + scheme + ".png");
       await page.screenshot({ path: out });
     }
@@ -158,6 +158,7 @@ async function screenshots(page, name) {
 
 (async () => {
   const browser = await puppeteer.launch({
+    protocolTimeout: 600000, /* a shared, busy machine: never a timing test */
     executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
            "--disable-sync", "--no-first-run"]
