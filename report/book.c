@@ -118,7 +118,7 @@ static void grading_keys(book *b, const aics_expand_ctx *ctx, aics_buf *html)
             if (!l->e[i].shown) { hidden++; continue; }
             if (!open)
                 aics_buf_puts(html, "<details class=\"grading-keys\">\n<summary>评分用键名</summary>\n"
-                                    "<div class=\"table-wrap\"><table>\n<thead><tr><th>程序</th><th>结果</th>"
+                                    "<div class=\"table-wrap\"><table class=\"keys\">\n<thead><tr><th>程序</th><th>结果</th>"
                                     "<th>键</th></tr></thead>\n<tbody>\n");
             open = true;
             aics_buf_printf(html, "<tr><td><code>%s</code></td><td>", ctx->progs[p]);
@@ -197,21 +197,22 @@ static void exercise_html(book *b, const aics_expand_ctx *ctx, size_t k, size_t 
 {
     const aics_outline_exercise *e = &b->outline.ch[k].ex[i];
     aics_buf shifted = AICS_BUF_INIT, prose = AICS_BUF_INIT, anchored = AICS_BUF_INIT, title = AICS_BUF_INIT;
+    aics_buf sec = AICS_BUF_INIT;
     exercise_title(e, &title);
-    aics_buf_printf(html, "<section class=\"exercise\">\n<h2 id=\"%s\">%s"
+    aics_buf_printf(&sec, "<section class=\"exercise\">\n<h2 id=\"%s\">%s"
                           "<a class=\"anchor\" href=\"#%s\" aria-label=\"本节链接\">#</a></h2>\n",
                     e->id, title.data, e->id);
     aics_nav_add(nav, 2, e->id, title.data);
-    aics_md_shift_headings(page->data, page->len, 3, &shifted);
-    aics_render_html(shifted.data, shifted.len, &prose);
-    aics_nav_headings(prose.data, e->id, nav, &anchored);
-    aics_buf_free(&prose);
-    aics_collapse_long_tables(anchored.data, &prose);
-    prose_with_verdicts(prose.data, v, nv, html);
-    grading_keys(b, ctx, html);
-    exercise_pager(b, k, i, html);
-    aics_buf_puts(html, "</section>\n");
+    aics_md_shift_headings(page->data ? page->data : "", page->len, 3, &shifted);
+    aics_render_html(shifted.data ? shifted.data : "", shifted.len, &prose);
+    aics_nav_headings(prose.data ? prose.data : "", e->id, nav, &anchored);
+    prose_with_verdicts(anchored.data ? anchored.data : "", v, nv, &sec);
+    grading_keys(b, ctx, &sec);
+    exercise_pager(b, k, i, &sec);
+    aics_buf_puts(&sec, "</section>\n");
+    aics_collapse_long_tables(sec.data, html);
     aics_buf_free(&shifted), aics_buf_free(&prose), aics_buf_free(&anchored), aics_buf_free(&title);
+    aics_buf_free(&sec);
 }
 
 /* The exercise as Markdown, for book.md. */

@@ -14,12 +14,12 @@ static size_t count(const char *s, const char *end, const char *what)
     return n;
 }
 
-/* The plain text of the last heading (h2–h4) in html[0, at), for a title. */
-static void last_heading(const char *html, size_t at, aics_buf *out)
+/* The plain text of the last heading of levels [lo, hi] in html[0, at). */
+static void last_heading(const char *html, size_t at, char lo, char hi, aics_buf *out)
 {
     const char *best = NULL;
     for (const char *p = strstr(html, "<h"); p && (size_t)(p - html) < at; p = strstr(p + 2, "<h"))
-        if (p[2] >= '2' && p[2] <= '4') best = p;
+        if (p[2] >= lo && p[2] <= hi) best = p;
     if (!best) return;
     const char *s = strchr(best, '>'), *e = strstr(best, "</h");
     bool tag = false;
@@ -37,7 +37,9 @@ static void collapse(const char *html, const char *t, const char *e, size_t rows
     for (const char *p = strstr(body, "<tr"); p && p < e; p = strstr(p + 3, "<tr")) last = p;
     const char *last_end = strstr(last, "</tr>") + strlen("</tr>");
     aics_buf title = AICS_BUF_INIT;
-    last_heading(html, (size_t)(t - html), &title);
+    last_heading(html, (size_t)(t - html), '2', '2', &title); /* the exercise, */
+    aics_buf_puts(&title, " · ");
+    last_heading(html, (size_t)(t - html), '3', '4', &title); /* and the table's own heading */
     aics_buf_append(out, t, (size_t)(body - t));
     aics_buf_puts(out, "<tbody>\n");
     aics_buf_append(out, last, (size_t)(last_end - last));
