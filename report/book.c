@@ -12,6 +12,7 @@
 #include "expand.h"
 #include "fileio.h"
 #include "longtable.h"
+#include "mathpass.h"
 #include "nav.h"
 #include "outline.h"
 #include "page.h"
@@ -32,6 +33,8 @@ typedef struct {
     char *fig_href;
     aics_buf book_md, book_html; /* the whole book, when rendering all of it */
     aics_buf search;             /* the search documents (nav.h), a JSON array's body */
+    char **sources;              /* source files shown by {{code}}, each once */
+    size_t nsources;
     out_file *files;
     size_t nfiles;
 } book;
@@ -272,6 +275,43 @@ static void chapter_nav(const book *b, size_t k, aics_buf *nav)
     aics_buf_puts(nav, "</nav>\n");
 }
 
+/* Remember the source files a chapter showed, for their pages. */
+static void keep_sources(book *b, aics_expand_ctx *ctx)
+{
+    for (size_t i = 0; i < ctx->nfiles; i++) {
+        bool seen = false;
+        for (size_t j = 0; j < b->nsources && !seen; j++) seen = strcmp(b->sources[j], ctx->files[i]) == 0;
+        if (seen) continue;
+        b->sources = aics_xrealloc(b->sources, (b->nsources + 1) * sizeof *b->sources);
+        b->sources[b->nsources++] = aics_xstrdup(ctx->files[i]);
+    }
+    aics_expand_clear_files(ctx);
+}
+
+/* A source file whole, with numbered lines to link to (#L12). */
+static void render_source(book *b, const char *rel)
+{
+    const char *text = aics_sources_file(b->src, rel);
+    if (!text) return;
+    aics_buf name = AICS_BUF_INIT, body = AICS_BUF_INIT, side = AICS_BUF_INIT, title = AICS_BUF_INIT;
+    aics_source_page_name(rel, &name);
+    const char *shown = strncmp(rel, "../", 3) == 0 ? rel + 3 : rel;
+    aics_buf_printf(&title, "%s · %s", shown, b->outline.title);
+    aics_buf_puts(&body, "<h1 class=\"source-title\"><code>");
+    aics_html_escape(&body, shown, strlen(shown));
+    aics_buf_puts(&body, "</code></h1>\n<div class=\"source-file\"><pre class=\"gutter\" aria-hidden=\"true\">");
+    long lines = 1;
+    for (const char *p = text; *p; p++) lines += *p == '\n' && p[1];
+    for (long l = 1; l <= lines; l++) aics_buf_printf(&body, "<a id=\"L%ld\" href=\"#L%ld\">%ld</a>\n", l, l, l);
+    aics_buf_puts(&body, "</pre><pre><code class=\"language-c\">");
+    aics_html_escape(&body, text, strlen(text));
+    aics_buf_puts(&body, "</code></pre></div>\n");
+    aics_nav_sidebar(&b->outline, 0, &side);
+    aics_page page = {title.data, body.data, b->outline.title, NULL, "source", side.data, NULL, NULL};
+    aics_page_render(&page, new_file(b, name.data));
+    aics_buf_free(&name), aics_buf_free(&body), aics_buf_free(&side), aics_buf_free(&title);
+}
+
 static void render_chapter(book *b, size_t k)
 {
     const aics_outline_chapter *c = &b->outline.ch[k];
@@ -285,6 +325,7 @@ static void render_chapter(book *b, size_t k)
     chapter_heading(c, &body);
     aics_buf_printf(&md, "# 第 %d 章 %s\n\n", c->number, c->title);
     for (size_t i = 0; i < c->nex; i++) render_exercise(b, &ctx, k, i, &heads, &body, &md);
+    keep_sources(b, &ctx);
     chapter_nav(b, k, &nav);
     aics_nav_page_toc(&heads, &toc);
     aics_nav_sidebar(&b->outline, c->number, &side);
@@ -531,6 +572,8 @@ static void free_book(book *b)
     }
     free(b->files);
     free(b->fig_href);
+    for (size_t i = 0; i < b->nsources; i++) free(b->sources[i]);
+    free(b->sources);
     aics_buf_free(&b->book_md), aics_buf_free(&b->book_html), aics_buf_free(&b->search);
     aics_sources_free(b->src);
     aics_outline_free(&b->outline);
@@ -550,6 +593,7 @@ int aics_book_build(const aics_book_opts *o)
     for (size_t k = 0; k < b.outline.nch; k++)
         if (!o->only_chapter || b.outline.ch[k].number == o->only_chapter) render_chapter(&b, k);
     if (!o->only_chapter) render_whole(&b), render_search(&b);
+    for (size_t i = 0; i < b.nsources; i++) render_source(&b, b.sources[i]);
     render_index(&b);
     int rc = write_all(&b);
     free_book(&b);

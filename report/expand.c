@@ -56,6 +56,30 @@ void aics_expand_note_prog(aics_expand_ctx *ctx, const char *prog)
     ctx->progs[ctx->nprogs++] = aics_xstrdup(prog);
 }
 
+void aics_source_page_name(const char *rel, aics_buf *out)
+{
+    if (strncmp(rel, "../", 3) == 0) rel += 3;
+    aics_buf_puts(out, "source-");
+    for (; *rel; rel++) aics_buf_putc(out, *rel == '/' ? '-' : *rel);
+    aics_buf_puts(out, ".html");
+}
+
+static void note_file(aics_expand_ctx *ctx, const char *rel)
+{
+    for (size_t i = 0; i < ctx->nfiles; i++)
+        if (strcmp(ctx->files[i], rel) == 0) return;
+    ctx->files = aics_xrealloc(ctx->files, (ctx->nfiles + 1) * sizeof *ctx->files);
+    ctx->files[ctx->nfiles++] = aics_xstrdup(rel);
+}
+
+void aics_expand_clear_files(aics_expand_ctx *ctx)
+{
+    for (size_t i = 0; i < ctx->nfiles; i++) free(ctx->files[i]);
+    free(ctx->files);
+    ctx->files = NULL;
+    ctx->nfiles = 0;
+}
+
 void aics_expand_clear_progs(aics_expand_ctx *ctx)
 {
     for (size_t i = 0; i < ctx->nprogs; i++) free(ctx->progs[i]);
@@ -295,6 +319,21 @@ static const char *code_language(const char *file)
     return "";
 }
 
+/* The line number of the first line after "ANCHOR: name" in `src`, or 1.
+ * One pass: newlines are counted only up to each candidate. */
+static long anchor_line_number(const char *src, const char *name)
+{
+    long line = 1;
+    size_t n = strlen(name);
+    const char *counted = src;
+    for (const char *a = strstr(src, "ANCHOR: "); a; a = strstr(a + 1, "ANCHOR: ")) {
+        for (; counted < a; counted++) line += *counted == '\n';
+        char after = a[8 + (strncmp(a + 8, name, n) == 0 ? n : 0)];
+        if (strncmp(a + 8, name, n) == 0 && (after == '\0' || strchr(" \t\r\n*", after))) return line + 1;
+    }
+    return 1;
+}
+
 static void do_code(directive *d)
 {
     need_args(d, 2, 2, "code FILE ANCHOR");
@@ -307,6 +346,13 @@ static void do_code(directive *d)
     const char *fence = strstr(code.data ? code.data : "", "```") ? "~~~~" : "```";
     aics_buf_printf(&md, "%s%s\n%s%s\n", fence, code_language(d->arg[0]), code.data ? code.data : "", fence);
     block(d, md.data, md.len);
+    /* On the page, a link to the whole file, at the excerpt's first line. */
+    note_file(d->ctx, d->arg[0]);
+    aics_buf href = AICS_BUF_INIT;
+    aics_source_page_name(d->arg[0], &href);
+    aics_buf_printf(d->page, "<p class=\"code-source\"><a href=\"%s#L%ld\">完整源文件 %s</a></p>\n", href.data,
+                    anchor_line_number(src, d->arg[1]), d->arg[0]);
+    aics_buf_free(&href);
     aics_buf_free(&code);
     aics_buf_free(&md);
 }
