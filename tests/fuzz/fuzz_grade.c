@@ -1,7 +1,8 @@
 /* fuzz_grade.c — the grader on any spec, reference and submission: the input
  * is SPEC, REFERENCE and SUBMISSION joined by "\n--8<--\n" lines (with two
  * parts, the default spec; with one, the input graded against itself), and
- * again with nothing submitted. Every item it grades is explained, in Chinese
+ * again with nothing submitted; the submission is read with the index of
+ * graded keys or without, as a batch or one file is graded. Every item it grades is explained, in Chinese
  * or English, and the diagnoser of 3.1 and 3.2 runs on wrong network counts,
  * as aics-grade does. */
 #include <stdbool.h>
@@ -22,12 +23,11 @@ static bool tags_ok(const aics_grade_spec *spec)
     return true;
 }
 
-static void grade(const aics_grade_spec *spec, const aics_kv *expected,
+static void grade(const aics_grade_spec *spec, const aics_kv *expected, const aics_grade_rule **match,
                   const aics_grade_submission *submitted, aics_lang lang)
 {
     static aics_diagnoser *dg;
     if (!dg) dg = aics_diagnoser_new();
-    const aics_grade_rule **match = aics_grade_match(expected, spec);
     aics_grade_report rep;
     aics_grade_compare(expected, submitted, spec, match, aics_diagnose_item, dg, lang, &rep);
     if (rep.n > expected->n || rep.npass > rep.n || rep.score > rep.max_score) abort();
@@ -35,6 +35,26 @@ static void grade(const aics_grade_spec *spec, const aics_kv *expected,
     for (size_t i = 0; i < rep.n; i++) aics_grade_explain(&rep.items[i], "  ", lang, &out);
     aics_buf_free(&out);
     aics_grade_report_free(&rep);
+}
+
+/* Read the submission against the reference, with the index of graded keys
+ * (as a batch is graded) or without (one file), and grade it. */
+static void read_and_grade(const aics_grade_spec *spec, const aics_kv *expected, const char *text,
+                           size_t len, bool indexed, aics_lang lang)
+{
+    const aics_grade_rule **match = aics_grade_match(expected, spec);
+    aics_grade_index *ix = indexed ? aics_grade_index_new(expected, match) : NULL;
+    aics_grade_limits lim = {AICS_GRADE_MAX_BYTES, AICS_GRADE_MAX_LINES};
+    char err[512];
+    /* The submission takes over its text (len + 1 bytes, NUL last), and owns
+     * it even when it is refused. */
+    aics_grade_submission got;
+    if (aics_grade_submission_parse(aics_fuzz_text((const uint8_t *)text, len), len, "submitted.kv",
+                                    expected, ix, &lim, &got, err, sizeof err))
+        grade(spec, expected, match, &got, lang);
+    aics_grade_submission_free(&got);
+    grade(spec, expected, match, NULL, lang); /* nothing submitted */
+    if (ix) aics_grade_index_free(ix);
     free(match);
 }
 
@@ -53,15 +73,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     aics_grade_limits lim = {AICS_GRADE_MAX_BYTES, AICS_GRADE_MAX_LINES};
     if (spec_ok && tags_ok(&spec) &&
         aics_grade_parse_kv(part[ref], len[ref], "expected.kv", &lim, &expected, err, sizeof err)) {
-        /* The submission takes over its text (len + 1 bytes, NUL last), and
-         * owns it even when it is refused. */
-        char *text = aics_fuzz_text((const uint8_t *)part[sub], len[sub]);
-        aics_grade_submission got;
-        if (aics_grade_submission_parse(text, len[sub], "submitted.kv", &expected, &lim, &got, err,
-                                        sizeof err))
-            grade(&spec, &expected, &got, size & 1 ? AICS_LANG_EN : AICS_LANG_ZH);
-        aics_grade_submission_free(&got);
-        grade(&spec, &expected, NULL, AICS_LANG_ZH); /* nothing submitted */
+        read_and_grade(&spec, &expected, part[sub], len[sub], size & 2, size & 1 ? AICS_LANG_EN : AICS_LANG_ZH);
         aics_kv_free(&expected);
     }
     if (spec_ok) aics_grade_spec_free(&spec);
