@@ -158,7 +158,6 @@ static void plot(aics_plot *p, const conv_layer *c, size_t n)
     }
     double comp[4] = {1, (double)compulsory(L) / 1e6, 1e5, (double)compulsory(L) / 1e6};
     aics_plot_data(p, "C", comp, 2, 2);
-    aics_plot_cmd(p, "set tics font ',14'; set key font ',14'; set xlabel font ',14'; set ylabel font ',14'");
     aics_plot_cmd(p, "set logscale xy; set grid; set key top right; set xrange [20:2000]");
     aics_plot_cmd(p, "set xlabel '一组的片上占用（KB，对数坐标）'; set ylabel '%s 的访存量（×10⁶ 字节，对数坐标）'", L->name);
     aics_plot_cmd(p, "plot $T1 using 1:2 with linespoints lw 2 pt 7 title '%s', $T2 using 1:2 with linespoints lw 2 "

@@ -152,7 +152,6 @@ static void plot(aics_plot *p, const aics_netreport *rep, const net_sim *s)
         aics_plot_data(p, block, v, s[i].n, 2);
         free(v);
     }
-    aics_plot_cmd(p, "set tics font ',14'; set key font ',14'; set xlabel font ',14'; set ylabel font ',14'");
     aics_plot_cmd(p, "set logscale xy; set grid; set key bottom right; set xrange [0.1:10000]");
     aics_plot_cmd(p, "set xlabel '运算强度（乘加/必需字节，对数坐标）'; set ylabel '模拟性能（10⁹ 乘加/秒，对数坐标）'");
     aics_buf cmd = AICS_BUF_INIT;

@@ -130,7 +130,6 @@ static void plot(aics_plot *p)
                         c->peaks[k].precision);
         n++;
     }
-    aics_plot_cmd(p, "set tics font ',14'; set key font ',14'; set xlabel font ',14'; set ylabel font ',14'");
     aics_plot_cmd(p, "set logscale xy; set grid; set key bottom right; set xrange [0.1:100000]");
     aics_plot_cmd(p, "set xlabel '运算强度（次/字节，对数坐标）'; set ylabel '可达性能（10⁹ 次/秒，对数坐标）'");
     aics_plot_cmd(p, "%s", cmd.data);
