@@ -67,7 +67,7 @@ OUT      := $(B)/out
 FIGDIR   := $(B)/book/fig
 RUN_OUTS := $(patsubst $(B)/bin/%,$(OUT)/%.kv,$(PROGS))
 
-.PHONY: all check sanitize check-solutions book book-pdf solutions deps clean install uninstall help bench \
+.PHONY: all check sanitize fuzz fuzz-run check-solutions book book-pdf solutions deps clean install uninstall help bench \
         $(addprefix chapter,$(CHAPTERS))
 .DELETE_ON_ERROR:
 .SECONDEXPANSION:
@@ -81,6 +81,7 @@ help:
 	@echo "make book-pdf   print the whole book to $(B)/book/book.pdf (headless Chromium)"
 	@echo "make check      run every test (unit, golden outputs, scripts)"
 	@echo "make sanitize   the same tests, built with ASan and UBSan in $(B)/sanitize"
+	@echo "make fuzz       run every libFuzzer harness for FUZZ_SECONDS (clang; $(B)/fuzz)"
 	@echo "make solutions  refresh the reference outputs in solutions/"
 	@echo "make check-solutions  name stale references (runs no program)"
 	@echo "make bench      measure speed (never part of the tests)"
@@ -207,20 +208,16 @@ node_modules/.package-lock.json $(MINISEARCH_JS): package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	@touch node_modules/.package-lock.json $(MINISEARCH_JS)
 
-# The whole book as one PDF, printed by headless Chromium from book.html
-# (its print style: A4, one column, a chapter per page).
+# The whole book as one PDF, printed from book.html by headless Chromium through
+# puppeteer-core (report/print-pdf.js): A4, bookmarks, page numbers in the footer
+# and in the contents (read back from a first print with qpdf), long tables in
+# an appendix.
 CHROMIUM ?= chromium
-CHROMIUM_FLAGS := --headless --no-sandbox --disable-gpu --disable-background-networking \
-                  --disable-component-update --disable-sync --no-first-run
-book-pdf: book
+book-pdf: book node_modules/.package-lock.json
 	@echo "printing $(B)/book/book.pdf" >&2
-	@tmp=$$(mktemp -d) && \
-	  $(CHROMIUM) $(CHROMIUM_FLAGS) --user-data-dir=$$tmp/profile --virtual-time-budget=20000 \
-	    --no-pdf-header-footer --print-to-pdf=$(abspath $(B)/book/book.pdf.tmp) \
-	    "file://$(abspath $(B)/book/book.html)" 2>$$tmp/log >/dev/null; \
-	  if [ -s $(B)/book/book.pdf.tmp ]; then mv $(B)/book/book.pdf.tmp $(B)/book/book.pdf; rm -rf $$tmp; \
-	  else echo "book-pdf: $(CHROMIUM) did not print (is it installed? 'make deps'):" >&2; \
-	    tail -5 $$tmp/log >&2; rm -rf $$tmp $(B)/book/book.pdf.tmp; exit 1; fi
+	@command -v $(CHROMIUM) >/dev/null && command -v qpdf >/dev/null || \
+	  { echo "book-pdf: needs $(CHROMIUM) and qpdf ('make deps')" >&2; exit 1; }
+	@CHROMIUM_PATH=$$(command -v $(CHROMIUM)) node report/print-pdf.js $(B)/book/book.html $(B)/book/book.pdf
 
 # ---- reference outputs and tests ---------------------------------------------
 
@@ -260,12 +257,57 @@ sanitize: export CK_TIMEOUT_MULTIPLIER := 10
 sanitize:
 	@$(MAKE) --no-print-directory B=$(SAN_B) SANITIZE=1 check
 
+# ---- fuzzing -------------------------------------------------------------------
+# libFuzzer harnesses, tests/fuzz/fuzz_NAME.c, built by clang with ASan and UBSan
+# in $(B)/fuzz (FUZZ=1) and run for FUZZ_SECONDS each on a corpus seeded from the
+# tree (tests/fuzz/run.sh). A crash, hang, leak or sanitizer report fails and
+# leaves the input in $(B)/fuzz/crashes/NAME/. See docs/testing.md.
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 10
+FUZZ_B       := $(B)/fuzz
+FUZZ_NAMES   := $(patsubst tests/fuzz/fuzz_%.c,%,$(sort $(wildcard tests/fuzz/fuzz_*.c)))
+FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+ifeq ($(FUZZ),1)
+AICS_CFLAGS  += -fsanitize=fuzzer-no-link $(FUZZ_SAN)
+endif
+
+# FUZZ_ONLY="kv csv" runs only those; FUZZ_RUNS=N runs N inputs each instead of
+# FUZZ_SECONDS (the long campaigns of docs/testing.md). The book harness works on
+# a copy of the tree with the normal build's outputs.
+FUZZ_ONLY ?=
+FUZZ_RUNS ?=
+fuzz: $(RUN_OUTS)
+	@command -v $(FUZZ_CC) >/dev/null || { echo "make fuzz needs $(FUZZ_CC) with libFuzzer (make deps)" >&2; exit 2; }
+	@$(MAKE) --no-print-directory B=$(FUZZ_B) CC=$(FUZZ_CC) FUZZ=1 \
+	  FUZZ_RESULTS=$(OUT) fuzz-run
+
+$(B)/obj/tests/fuzz/%.o: EXTRA_CFLAGS = $(CMARK_CFLAGS)
+.SECONDARY: $(patsubst %.c,$(B)/obj/%.o,$(wildcard tests/fuzz/*.c))
+
+# ex3_2 end to end: the program itself, with its main renamed for the harness.
+$(B)/obj/tests/fuzz/ex3_2_main.o: chapters/ch3/ex3_2.c
+	@mkdir -p $(@D)
+	$(CC) $(AICS_CPPFLAGS) $(INC) $(CPPFLAGS) $(AICS_CFLAGS) $(CFLAGS) -Dmain=aics_fuzz_ex3_2_main \
+	  -c -o $@.tmp $< && mv $@.tmp $@
+$(B)/bin/fuzz_ex3_2: $(B)/obj/tests/fuzz/ex3_2_main.o
+
+$(B)/bin/fuzz_%: $(B)/obj/tests/fuzz/fuzz_%.o $(B)/obj/tests/fuzz/fuzz.o $(REPORT_LIB) $(LIBS)
+	@mkdir -p $(@D)
+	$(CC) -fsanitize=fuzzer $(FUZZ_SAN) -Wl,--wrap=exit $(LDFLAGS) -o $@.tmp $(filter %.o,$^) \
+	  $(REPORT_LIB) $(LIBS) $(CMARK_LIBS) $(LDLIBS) && mv $@.tmp $@
+
+FUZZ_PICKED = $(if $(FUZZ_ONLY),$(filter $(FUZZ_ONLY),$(FUZZ_NAMES)),$(FUZZ_NAMES))
+fuzz-run: $$(patsubst %,$(B)/bin/fuzz_%,$$(FUZZ_PICKED))
+	@FUZZ_RUNS=$(FUZZ_RUNS) sh tests/fuzz/run.sh $(B) $(FUZZ_SECONDS) $(SHARED) $(FUZZ_RESULTS) \
+	  $(FUZZ_PICKED)
+
 bench: all
 	@sh tests/bench.sh $(B) $(SHARED)
 
 # ---- set-up, install, clean --------------------------------------------------
 
 DEB_PACKAGES := build-essential pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev \
+                clang libclang-rt-dev \
                 gnuplot-nox check libjs-katex fonts-katex fonts-noto-cjk chromium \
                 libjs-highlight.js qpdf poppler-utils
 
