@@ -120,7 +120,7 @@ int main(int argc, char **argv)
     aics_run run;
     aics_run_init(&run, &program, argc, argv);
     aics_result *r = aics_result_new(program.exercise, run.seed, "ieee754-binary32");
-    aics_result_part(r, "answer", "答案");
+    aics_result_part(r, "answer", "两个单精度位模式的十进制值");
     for (size_t i = 0; i < sizeof textbook / sizeof *textbook; i++) {
         uint64_t bits;
         AICS_CHECK(aics_bits_parse(textbook[i].bits, 32, &bits), "the textbook's patterns parse");
