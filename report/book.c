@@ -210,10 +210,10 @@ static void exercise_html(book *b, const aics_expand_ctx *ctx, size_t k, size_t 
                           "<a class=\"anchor\" href=\"#%s\" aria-label=\"本节链接\">#</a></h2>\n",
                     e->id, title.data, e->id);
     aics_nav_add(nav, 2, e->id, title.data);
-    aics_md_shift_headings(page->data ? page->data : "", page->len, 3, &shifted);
-    aics_render_html(shifted.data ? shifted.data : "", shifted.len, &prose);
-    aics_nav_headings(prose.data ? prose.data : "", e->id, nav, &anchored);
-    prose_with_verdicts(anchored.data ? anchored.data : "", v, nv, &sec);
+    aics_md_shift_headings(page->data, page->len, 3, &shifted);
+    aics_render_html(shifted.data, shifted.len, &prose);
+    aics_nav_headings(prose.data, e->id, nav, &anchored);
+    prose_with_verdicts(anchored.data, v, nv, &sec);
     grading_keys(b, ctx, &sec);
     exercise_pager(b, k, i, &sec);
     aics_buf_puts(&sec, "</section>\n");
@@ -430,7 +430,7 @@ static void render_whole(book *b)
     /* On paper, long tables go to an appendix at the end. */
     aics_buf appendix = AICS_BUF_INIT;
     int tables = 0;
-    aics_long_tables_to_appendix(b->book_html.data ? b->book_html.data : "", &body, &appendix, &tables);
+    aics_long_tables_to_appendix(b->book_html.data, &body, &appendix, &tables);
     if (tables) {
         aics_buf_puts(&body, "<h1 id=\"appendix\">附录　长表</h1>\n");
         aics_buf_append(&body, appendix.data, appendix.len);
