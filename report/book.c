@@ -1,6 +1,7 @@
 /* book.c — the answer book, rendered in memory, then written (see book.h). */
 #include "book.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
