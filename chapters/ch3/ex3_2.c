@@ -56,7 +56,8 @@ static void report_totals(aics_result *r, const aics_netreport *rep)
         aics_table_cell(t, "%s", thou(e->total.mul, a));
         aics_table_cell(t, "%s", thou(e->total.add, b));
         aics_table_cell(t, "%s", thou(e->total.mac, c));
-        aics_table_cell(t, "%.3f", (double)e->total.mac / 1e9);
+        double g = (double)e->total.mac / 1e9;
+        aics_table_cell(t, g < 0.1 ? "%.3g" : "%.3f", g); /* a small net is not 0.000 */
     }
     aics_result_kv_only(r, true);
     for (size_t i = 0; i < rep->n; i++) {
