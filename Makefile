@@ -25,18 +25,19 @@ B        := build
 # The core library in areas, lowest first (docs/architecture.md). Each area is one
 # archive and one include folder, and sees only its own headers and those of the
 # areas below it, so a dependency pointing the wrong way fails to compile.
-AREAS    := core results models nets grade
+AREAS    := core results models nets dlp grade
 area_inc  = $(addprefix -Isrc/,$(1))
 INC_core    := $(call area_inc,core)
 INC_results := $(call area_inc,core results)
 INC_models  := $(call area_inc,core results models)
 INC_nets    := $(call area_inc,core results nets)
+INC_dlp     := $(call area_inc,core results nets dlp)
 INC_grade   := $(call area_inc,core results nets grade)
 INC_report  := $(call area_inc,core results) -Ireport
 INC_all     := $(call area_inc,$(AREAS)) -Ireport
 area_lib  = $(B)/lib/libaics_$(1).a
 # Link order: an archive before the archives it uses.
-LIBS     := $(foreach a,grade nets models results core,$(call area_lib,$(a)))
+LIBS     := $(foreach a,grade dlp nets models results core,$(call area_lib,$(a)))
 LIB_OBJ  := $(patsubst %.c,$(B)/obj/%.o,$(wildcard $(addsuffix /*.c,$(addprefix src/,$(AREAS)))))
 REPORT_LIB := $(B)/lib/libaicsreport.a
 REPORT_OBJ := $(patsubst %.c,$(B)/obj/%.o,$(filter-out report/main.c,$(wildcard report/*.c)))

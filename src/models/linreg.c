@@ -409,3 +409,92 @@ bool aics_ols_qr(const double *x, const double *y, size_t n, size_t d, double *b
     free(sol);
     return ok;
 }
+
+double aics_ridge_optimality(const aics_linreg *p, double lambda, const double *w)
+{
+    double *r = aics_xmalloc(p->n * sizeof *r), worst = 0.0;
+    memcpy(r, p->yc, p->n * sizeof *r);
+    for (size_t j = 0; j < p->d; j++)
+        for (size_t i = 0; i < p->n; i++) r[i] -= p->xc[j * p->n + i] * w[j];
+    for (size_t j = 0; j < p->d; j++) {
+        double g = 0.0;
+        for (size_t i = 0; i < p->n; i++) g += p->xc[j * p->n + i] * r[i];
+        worst = fmax(worst, fabs(lambda * w[j] - g / (double)p->n));
+    }
+    free(r);
+    return worst;
+}
+
+/* The largest λ in (lo, hi) at which coefficient j is nonzero, by bisection:
+ * zero at hi, nonzero at lo; wlo holds the solution at lo. */
+static double entry_lambda(const aics_linreg *p, size_t j, double hi, double lo, const double *wlo,
+                           double tol, long max_sweeps)
+{
+    size_t d = p->d;
+    double *w = aics_xmalloc(d * sizeof *w);
+    for (int it = 0; it < 60 && hi - lo > 1e-13 * hi; it++) {
+        double mid = 0.5 * (hi + lo);
+        memcpy(w, wlo, d * sizeof *w);
+        aics_lasso_cd(p, mid, w, tol, max_sweeps);
+        if (w[j] != 0.0) lo = mid;
+        else hi = mid;
+    }
+    free(w);
+    return 0.5 * (hi + lo);
+}
+
+static void add_exit(aics_lasso_entries *en, size_t j, double lambda)
+{
+    size_t n = en->nexits;
+    if ((n & (n - 1)) == 0) { /* grow at 0, 1, 2, 4, 8, … */
+        size_t cap = n ? 2 * n : 1;
+        en->exit_coef = aics_xrealloc(en->exit_coef, cap * sizeof *en->exit_coef);
+        en->exit_lambda = aics_xrealloc(en->exit_lambda, cap * sizeof *en->exit_lambda);
+    }
+    en->exit_coef[n] = j;
+    en->exit_lambda[n] = lambda;
+    en->nexits++;
+}
+
+/* Sort the entered coefficients by entry λ, largest first (insertion sort,
+ * d is small; the fine grid may put two entries in one step). */
+static void sort_entries(aics_lasso_entries *en)
+{
+    for (size_t a = 1; a < en->nentered; a++)
+        for (size_t b = a; b > 0 && en->entry[en->order[b]] > en->entry[en->order[b - 1]]; b--) {
+            size_t tmp = en->order[b];
+            en->order[b] = en->order[b - 1];
+            en->order[b - 1] = tmp;
+        }
+}
+
+void aics_lasso_find_entries(const aics_linreg *p, double lmax, double ratio, size_t points, double tol,
+                             long max_sweeps, aics_lasso_entries *en)
+{
+    size_t d = p->d;
+    *en = (aics_lasso_entries){aics_xcalloc(d, sizeof(double)), aics_xcalloc(d, sizeof(size_t)), 0, NULL, NULL, 0};
+    double *grid = aics_xmalloc(points * sizeof *grid), *W = aics_xmalloc(points * d * sizeof *W);
+    aics_lambda_grid(lmax, lmax * ratio, points, grid);
+    aics_linreg_path(p, AICS_PENALTY_L1, grid, points, tol, W);
+    for (size_t k = 1; k < points; k++)
+        for (size_t j = 0; j < d; j++) {
+            bool was = W[(k - 1) * d + j] != 0.0, now = W[k * d + j] != 0.0;
+            if (!was && now && en->entry[j] == 0.0) {
+                en->entry[j] = entry_lambda(p, j, grid[k - 1], grid[k], W + k * d, tol, max_sweeps);
+                en->order[en->nentered++] = j;
+            } else if (was && !now) {
+                add_exit(en, j, grid[k]);
+            }
+        }
+    sort_entries(en);
+    free(grid);
+    free(W);
+}
+
+void aics_lasso_entries_free(aics_lasso_entries *en)
+{
+    free(en->entry);
+    free(en->order);
+    free(en->exit_coef);
+    free(en->exit_lambda);
+}

@@ -106,4 +106,27 @@ long aics_linreg_path(const aics_linreg *p, aics_penalty pen, const double *lamb
  * b and w; returns false when R has a (relatively) zero diagonal. */
 bool aics_ols_qr(const double *x, const double *y, size_t n, size_t d, double *b, double *w);
 
+/* The largest violation of the ridge optimality condition at w:
+ * max_j |λ·w_j − (1/n)·x_jᵀr|, r = y_c − X_c w, from the data (not from G). */
+double aics_ridge_optimality(const aics_linreg *p, double lambda, const double *w);
+
+/* Where each lasso coefficient enters the path. Walking λ down `points`
+ * log-spaced values from lmax to lmax·ratio (warm-started coordinate
+ * descent), the first step at which coefficient j turns nonzero is refined
+ * by bisection to the largest λ at which it is nonzero (relative width
+ * 1e-13, at most 60 halvings). A coefficient that later goes back to zero is
+ * an exit, recorded with the grid λ at which it is first zero again. */
+typedef struct {
+    double *entry;       /* d: entry λ of each coefficient, 0 if it never entered */
+    size_t *order;       /* the entered coefficients, largest entry λ first */
+    size_t nentered;
+    size_t *exit_coef;   /* nexits: which coefficient went back to zero … */
+    double *exit_lambda; /* … and at which grid λ, in path order */
+    size_t nexits;
+} aics_lasso_entries;
+
+void aics_lasso_find_entries(const aics_linreg *p, double lmax, double ratio, size_t points, double tol,
+                             long max_sweeps, aics_lasso_entries *en);
+void aics_lasso_entries_free(aics_lasso_entries *en);
+
 #endif

@@ -4,7 +4,7 @@
  * name to the shape of its latest version, so in-place layers simply rebind
  * the name. A bottom must be produced by an earlier layer; one produced only
  * by a later layer means a cycle or an out-of-order file, and is an error.
- * The table is a hash map, so finishing a net is linear in its size.
+ * The table is a strmap, so finishing a net is linear in its size.
  */
 #include "net.h"
 
@@ -15,6 +15,7 @@
 
 #include "error.h"
 #include "intmath.h"
+#include "strmap.h"
 
 aics_net *aics_net_new(const char *name)
 {
@@ -141,48 +142,33 @@ int64_t aics_conv_out_size(int64_t in, int64_t k, int64_t s, int64_t p, int64_t 
     return (span - ek) / s + 1;
 }
 
-/* ---- the blob name table: name -> latest shape, open addressing ---------- */
+/* ---- the blob name table: name -> latest shape (strmap.h) ----------------- */
 
 typedef struct {
-    const char *name; /* borrowed from a layer's top */
-    aics_shape shape;
-    size_t producer;
-} blob_slot;
-
-typedef struct {
-    blob_slot *slot;
-    size_t cap, n;
+    aics_strmap *index; /* blob name -> position in shape */
+    aics_shape *shape;
+    size_t n, cap;
 } blob_table;
 
-static uint64_t hash_name(const char *s)
+static bool table_get(const blob_table *t, const char *name, aics_shape *shape)
 {
-    uint64_t h = 1469598103934665603ull; /* FNV-1a */
-    for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ull;
-    return h ^ (h >> 32); /* the low bits alone mix poorly */
+    size_t i;
+    if (!aics_strmap_get(t->index, name, &i)) return false;
+    *shape = t->shape[i];
+    return true;
 }
 
-static blob_slot *table_find(blob_table *t, const char *name)
+static void table_put(blob_table *t, const char *name, aics_shape shape)
 {
-    size_t i = hash_name(name) & (t->cap - 1);
-    while (t->slot[i].name && strcmp(t->slot[i].name, name) != 0) i = (i + 1) & (t->cap - 1);
-    return &t->slot[i];
-}
-
-static void table_put(blob_table *t, const char *name, aics_shape shape, size_t producer)
-{
-    if (2 * (t->n + 1) > t->cap) {
-        blob_table bigger = {aics_xcalloc(t->cap * 2, sizeof(blob_slot)), t->cap * 2, 0};
-        for (size_t i = 0; i < t->cap; i++)
-            if (t->slot[i].name) {
-                *table_find(&bigger, t->slot[i].name) = t->slot[i];
-                bigger.n++;
-            }
-        free(t->slot);
-        *t = bigger;
+    size_t i;
+    if (aics_strmap_add(t->index, name, t->n, &i)) {
+        if (t->n == t->cap) {
+            t->cap = t->cap ? 2 * t->cap : 64;
+            t->shape = aics_xrealloc(t->shape, t->cap * sizeof *t->shape);
+        }
+        i = t->n++;
     }
-    blob_slot *s = table_find(t, name);
-    if (!s->name) t->n++;
-    *s = (blob_slot){name, shape, producer};
+    t->shape[i] = shape;
 }
 
 /* ---- shape inference ------------------------------------------------------- */
@@ -378,7 +364,7 @@ static bool bottom_missing(const aics_net *net, size_t i, const char *name, aics
 
 bool aics_net_finish(aics_net *net, aics_net_error *err)
 {
-    blob_table t = {aics_xcalloc(64, sizeof(blob_slot)), 64, 0};
+    blob_table t = {aics_strmap_new(), NULL, 0, 0};
     aics_shape *ins = NULL;
     size_t ins_cap = 0;
     bool ok = true;
@@ -394,11 +380,9 @@ bool aics_net_finish(aics_net *net, aics_net_error *err)
         }
         l->in_total = 0;
         for (size_t b = 0; ok && b < l->nbottom; b++) {
-            blob_slot *s = table_find(&t, l->bottom[b]);
-            if (!s->name) ok = bottom_missing(net, i, l->bottom[b], err);
+            if (!table_get(&t, l->bottom[b], &ins[b])) ok = bottom_missing(net, i, l->bottom[b], err);
             else {
-                ins[b] = s->shape;
-                if (!aics_add_i64(l->in_total, aics_shape_count(s->shape), &l->in_total))
+                if (!aics_add_i64(l->in_total, aics_shape_count(ins[b]), &l->in_total))
                     ok = fail(err, l, "input size overflows 64 bits");
             }
         }
@@ -412,10 +396,11 @@ bool aics_net_finish(aics_net *net, aics_net_error *err)
         ok = infer_layer(l, ins, err) && check_shape(err, l, l->out);
         if (!ok) break;
         l->in_place = l->ntop && l->nbottom && strcmp(l->top[0], l->bottom[0]) == 0;
-        for (size_t k = 0; k < l->ntop; k++) table_put(&t, l->top[k], l->out, i);
+        for (size_t k = 0; k < l->ntop; k++) table_put(&t, l->top[k], l->out);
     }
     free(ins);
-    free(t.slot);
+    aics_strmap_free(t.index);
+    free(t.shape);
     net->finished = ok;
     return ok;
 }

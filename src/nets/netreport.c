@@ -39,65 +39,48 @@ char *aics_netreport_shape(aics_shape s, char *buf, size_t n)
     return buf;
 }
 
-/* Make `key` unique among `used` (n entries) by appending _2, _3…; the
- * candidate list is small for net names, and for layer names a sorted
- * copy is checked instead (see layer_keys). */
-static bool key_taken(char *const *used, size_t n, const char *key)
+/* Write into `out` the first of base_2, base_3 … that is not in `taken`.
+ * `next` remembers per base where the last search ended: names are only
+ * ever added to `taken`, so a suffix refused once stays refused, and all
+ * searches together are linear in the number of names. */
+static void free_suffix(const aics_strmap *taken, aics_strmap *next, const char *base, char *out,
+                        size_t outsz)
 {
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(used[i], key) == 0) return true;
-    return false;
+    size_t s = 2;
+    aics_strmap_get(next, base, &s);
+    for (;; s++) {
+        snprintf(out, outsz, "%s_%zu", base, s);
+        if (!aics_strmap_get(taken, out, NULL)) break;
+    }
+    aics_strmap_set(next, base, s + 1);
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static bool sorted_has(char **sorted, size_t n, const char *key)
-{
-    return bsearch(&key, sorted, n, sizeof *sorted, cmp_str) != NULL;
-}
-
-/* Per-layer keys: sanitised names; a clash (rare: "a/b" and "a_b") gets the
- * smallest free suffix. Linear apart from the sort. */
+/* Per-layer keys: sanitised names. The first layer of a name keeps it; a
+ * later one (a clash like "a/b" and "a_b") gets the smallest suffix that no
+ * layer's own name has and no earlier layer took. */
 static char **layer_keys(const aics_net *net)
 {
     size_t n = net->nlayers;
     char **keys = aics_xcalloc(n ? n : 1, sizeof *keys);
+    aics_strmap *taken = aics_strmap_new(), *next = aics_strmap_new();
     for (size_t i = 0; i < n; i++) {
         char k[160];
         aics_netreport_key(net->layers[i].name, k, sizeof k);
         keys[i] = aics_xstrdup(k);
+        aics_strmap_add(taken, k, i, NULL);
     }
-    char **sorted = aics_xcalloc(n ? n : 1, sizeof *sorted);
-    memcpy(sorted, keys, n * sizeof *keys);
-    qsort(sorted, n, sizeof *sorted, cmp_str);
-    bool dup = false;
-    for (size_t i = 1; i < n; i++) dup |= strcmp(sorted[i - 1], sorted[i]) == 0;
-    if (dup) {
-        /* Keep the first of each name; rename later ones to a free name. */
-        char **seen = aics_xcalloc(n, sizeof *seen);
-        char **orig = aics_xcalloc(n, sizeof *orig); /* `sorted` points at these */
-        memcpy(orig, keys, n * sizeof *keys);
-        size_t nseen = 0;
-        for (size_t i = 0; i < n; i++) {
-            if (key_taken(seen, nseen, keys[i])) {
-                char k[180];
-                for (int s = 2;; s++) {
-                    snprintf(k, sizeof k, "%s_%d", keys[i], s);
-                    if (!key_taken(seen, nseen, k) && !sorted_has(sorted, n, k)) break;
-                }
-                keys[i] = aics_xstrdup(k);
-            }
-            seen[nseen++] = keys[i];
-        }
-        for (size_t i = 0; i < n; i++)
-            if (keys[i] != orig[i]) free(orig[i]);
-        free(orig);
-        free(seen);
+    for (size_t i = 0; i < n; i++) {
+        size_t first = i;
+        aics_strmap_get(taken, keys[i], &first);
+        if (first == i) continue;
+        char k[200];
+        free_suffix(taken, next, keys[i], k, sizeof k);
+        aics_strmap_add(taken, k, i, NULL);
+        free(keys[i]);
+        keys[i] = aics_xstrdup(k);
     }
-    free(sorted);
+    aics_strmap_free(taken);
+    aics_strmap_free(next);
     return keys;
 }
 
@@ -126,13 +109,10 @@ static void add_entry(aics_netreport *rep, aics_net *net, bool builtin)
     e->builtin = builtin;
     char base[100];
     aics_netreport_key(net->name, base, sizeof base);
-    snprintf(e->key, sizeof e->key, "%s", base);
-    for (int s = 2;; s++) {
-        bool clash = false;
-        for (size_t i = 0; i < rep->n; i++) clash |= strcmp(rep->e[i].key, e->key) == 0;
-        if (!clash) break;
-        snprintf(e->key, sizeof e->key, "%s_%d", base, s);
-    }
+    if (!rep->keys) rep->keys = aics_strmap_new(), rep->next_suffix = aics_strmap_new();
+    if (aics_strmap_get(rep->keys, base, NULL)) free_suffix(rep->keys, rep->next_suffix, base, e->key, sizeof e->key);
+    else snprintf(e->key, sizeof e->key, "%s", base);
+    aics_strmap_add(rep->keys, e->key, rep->n, NULL);
     e->layer_key = layer_keys(net);
     e->per_layer = aics_xcalloc(net->nlayers ? net->nlayers : 1, sizeof *e->per_layer);
     aics_net_error err;
@@ -180,6 +160,8 @@ void aics_netreport_free(aics_netreport *rep)
         aics_net_free(e->net);
     }
     free(rep->e);
+    aics_strmap_free(rep->keys);
+    aics_strmap_free(rep->next_suffix);
     memset(rep, 0, sizeof *rep);
 }
 

@@ -16,6 +16,7 @@
 #include "net.h"
 #include "netcount.h"
 #include "program.h"
+#include "strmap.h"
 
 typedef struct {
     aics_net *net;
@@ -29,6 +30,7 @@ typedef struct {
 typedef struct {
     aics_netreport_entry *e;
     size_t n;
+    aics_strmap *keys, *next_suffix; /* private: the net keys given so far */
 } aics_netreport;
 
 /* Load and count the networks `run` asks for (see above). `net_name` is the

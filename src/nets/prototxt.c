@@ -7,7 +7,8 @@
  *     one sweep by aics_pt_free;
  *   - children are collected on one shared stack while a message is open and
  *     copied out, exactly sized, when it closes (no per-node realloc);
- *   - a message with many children gets a hash index name -> positions, so
+ *   - a message with many children gets an index name -> positions (its
+ *     groups in the root's strmap), so
  *     aics_pt_child/count/nth do not scan.
  * Recursion is bounded by AICS_PT_MAX_DEPTH, so hostile nesting is an error,
  * not a stack overflow.
@@ -28,6 +29,7 @@
 #include "buf.h"
 #include "error.h"
 #include "fileio.h"
+#include "strmap.h"
 
 /* ---- arena ---------------------------------------------------------------- */
 
@@ -91,8 +93,7 @@ typedef struct {
 } pt_group;
 
 typedef struct {
-    size_t mask;     /* slots - 1; slots is a power of two */
-    size_t *slot;    /* group number + 1, or 0 for empty */
+    const aics_strmap *groups; /* the root's: (message, name) -> group number */
     pt_group *group;
     size_t *pos;     /* child positions grouped by name, in file order */
 } pt_index;
@@ -106,46 +107,45 @@ typedef struct {
 typedef struct {
     pt_node node;
     pt_arena arena;
+    aics_strmap *groups; /* for every indexed message */
 } pt_root;
 
-static size_t hash_bytes(const char *s, size_t n)
-{
-    uint64_t h = 1469598103934665603u; /* FNV-1a */
-    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211u;
-    return (size_t)(h ^ (h >> 29));
-}
+/* The key of child name `name` of message `msg` in the groups map: the
+ * message's address, then the name's bytes. Short keys stay on the stack. */
+typedef struct {
+    char small[128];
+    char *heap;
+    const char *bytes;
+    size_t len;
+} group_key;
 
-static size_t hash_name(const char *s) { return hash_bytes(s, strlen(s)); }
-
-/* The slot for `name`: its group's, or the empty one where it would go. */
-static size_t *index_slot(const pt_index *ix, const char *name)
+static void group_key_make(group_key *k, const aics_pt_node *msg, const char *name)
 {
-    size_t i = hash_name(name) & ix->mask;
-    while (ix->slot[i] && strcmp(ix->group[ix->slot[i] - 1].name, name) != 0)
-        i = (i + 1) & ix->mask;
-    return &ix->slot[i];
+    size_t n = strlen(name);
+    k->len = sizeof msg + n;
+    char *d = k->heap = k->len <= sizeof k->small ? NULL : aics_xmalloc(k->len);
+    if (!d) d = k->small;
+    memcpy(d, &msg, sizeof msg);
+    memcpy(d + sizeof msg, name, n);
+    k->bytes = d;
 }
 
 /* Build the index of a closed message: a counting sort of its children by
- * name, with a hash table from name to group. Linear in nchildren. */
-static const pt_index *build_index(pt_arena *a, const aics_pt_node *msg)
+ * name, with the group of each name in the root's map. Linear in nchildren. */
+static const pt_index *build_index(pt_arena *a, aics_strmap *groups, const aics_pt_node *msg)
 {
-    size_t n = msg->nchildren, slots = 16;
-    while (slots < 2 * n) slots *= 2;
+    size_t n = msg->nchildren;
     pt_index *ix = arena_alloc(a, sizeof *ix, alignof(pt_index));
-    ix->mask = slots - 1;
-    ix->slot = arena_alloc(a, slots * sizeof *ix->slot, alignof(size_t));
-    memset(ix->slot, 0, slots * sizeof *ix->slot);
+    ix->groups = groups;
     ix->group = arena_alloc(a, n * sizeof *ix->group, alignof(pt_group));
     ix->pos = arena_alloc(a, n * sizeof *ix->pos, alignof(size_t));
     size_t *gid = aics_xmalloc(n * sizeof *gid), ngroups = 0;
     for (size_t k = 0; k < n; k++) {
-        size_t *s = index_slot(ix, msg->children[k]->name);
-        if (!*s) {
-            ix->group[ngroups] = (pt_group){msg->children[k]->name, 0, 0};
-            *s = ++ngroups;
-        }
-        gid[k] = *s - 1;
+        group_key key;
+        group_key_make(&key, msg, msg->children[k]->name);
+        if (aics_strmap_addn(groups, key.bytes, key.len, ngroups, &gid[k]))
+            ix->group[gid[k] = ngroups++] = (pt_group){msg->children[k]->name, 0, 0};
+        free(key.heap);
         ix->group[gid[k]].count++;
     }
     size_t off = 0;
@@ -165,8 +165,12 @@ static const pt_index *build_index(pt_arena *a, const aics_pt_node *msg)
 static const pt_group *find_group(const aics_pt_node *msg, const char *name)
 {
     const pt_index *ix = ((const pt_node *)msg)->index;
-    size_t s = *index_slot(ix, name);
-    return s ? &ix->group[s - 1] : NULL;
+    group_key key;
+    group_key_make(&key, msg, name);
+    size_t g;
+    bool found = aics_strmap_getn(ix->groups, key.bytes, key.len, &g);
+    free(key.heap);
+    return found ? &ix->group[g] : NULL;
 }
 
 const aics_pt_node *aics_pt_nth(const aics_pt_node *msg, const char *name,
@@ -209,6 +213,7 @@ void aics_pt_free(aics_pt_node *root)
                "aics_pt_free takes only a root returned by aics_pt_parse");
     pt_root *r = (pt_root *)root;
     arena_free(&r->arena);
+    aics_strmap_free(r->groups);
     free(r);
 }
 
@@ -237,8 +242,10 @@ typedef struct {
     aics_pt_node **stack; /* children of the open messages */
     size_t nstack, capstack;
     aics_buf scratch;     /* string contents being unescaped */
-    char **names;         /* interned field names (open addressing) */
-    size_t mask_names, nnames;
+    aics_strmap *names;   /* interned field names: name -> position in name_list */
+    char **name_list;
+    size_t nnames, capnames;
+    aics_strmap *groups;  /* the root's, for build_index */
 } pt_parser;
 
 static void fail(pt_parser *p, long line, long col, const char *fmt, ...)
@@ -587,29 +594,16 @@ static int is_sym(const pt_tok *t, char c) { return t->type == T_SYMBOL && t->sy
 /* ---- parser --------------------------------------------------------------- */
 
 /* Field names repeat (name, type, bottom, top …), so each distinct name is
- * stored once; the table doubles at half load, keeping interning linear. */
+ * stored once. */
 static char *intern(pt_parser *p, const char *s, size_t n)
 {
-    if (2 * (p->nnames + 1) > p->mask_names + 1 || !p->names) {
-        size_t slots = p->names ? 2 * (p->mask_names + 1) : 256;
-        char **old = p->names;
-        size_t oldn = old ? p->mask_names + 1 : 0;
-        p->names = aics_xcalloc(slots, sizeof *p->names);
-        p->mask_names = slots - 1;
-        for (size_t i = 0; i < oldn; i++) {
-            if (!old[i]) continue;
-            size_t j = hash_name(old[i]) & p->mask_names;
-            while (p->names[j]) j = (j + 1) & p->mask_names;
-            p->names[j] = old[i];
-        }
-        free(old);
+    size_t at;
+    if (!aics_strmap_addn(p->names, s, n, p->nnames, &at)) return p->name_list[at];
+    if (p->nnames == p->capnames) {
+        p->capnames = p->capnames ? 2 * p->capnames : 64;
+        p->name_list = aics_xrealloc(p->name_list, p->capnames * sizeof *p->name_list);
     }
-    size_t j = hash_bytes(s, n) & p->mask_names;
-    for (; p->names[j]; j = (j + 1) & p->mask_names)
-        if (strncmp(p->names[j], s, n) == 0 && p->names[j][n] == '\0')
-            return p->names[j];
-    p->nnames++;
-    return p->names[j] = arena_strndup(p->arena, s, n);
+    return p->name_list[p->nnames++] = arena_strndup(p->arena, s, n);
 }
 
 /* Messages get the index slot of pt_node; scalars are bare, which saves a
@@ -647,7 +641,7 @@ static void close_message(pt_parser *p, aics_pt_node *msg, size_t from)
         memcpy(msg->children, p->stack + from, n * sizeof *msg->children);
     }
     p->nstack = from;
-    if (n >= INDEX_MIN) ((pt_node *)msg)->index = build_index(p->arena, msg);
+    if (n >= INDEX_MIN) ((pt_node *)msg)->index = build_index(p->arena, p->groups, msg);
 }
 
 static int parse_fields(pt_parser *p, aics_pt_node *msg, const pt_tok *open,
@@ -926,6 +920,8 @@ aics_pt_node *aics_pt_parse(const char *text, size_t len, const char *path,
     root->node.pub.line = 1;
     root->node.pub.col = 1;
     p.arena = &root->arena;
+    p.groups = root->groups = aics_strmap_new();
+    p.names = aics_strmap_new();
 
     next(&p);
     if (!p.failed && p.cur.type == T_EOF)
@@ -933,7 +929,8 @@ aics_pt_node *aics_pt_parse(const char *text, size_t len, const char *path,
     if (!p.failed && parse_fields(&p, &root->node.pub, NULL, 0))
         close_message(&p, &root->node.pub, 0);
     free(p.stack);
-    free(p.names);
+    aics_strmap_free(p.names);
+    free(p.name_list);
     aics_buf_free(&p.scratch);
     if (p.failed) {
         aics_pt_free(&root->node.pub);

@@ -3,7 +3,6 @@
 
 #include <errno.h>
 #include <stdarg.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +10,7 @@
 #include "error.h"
 #include "fileio.h"
 #include "result.h"
+#include "strmap.h"
 
 static bool is_space(char c) { return c == ' ' || c == '\t'; }
 
@@ -22,60 +22,26 @@ static char *dup_range(const char *s, size_t n)
     return d;
 }
 
-/* A hash of the keys: open addressing over entry numbers + 1 (0 is empty).
- * Large per-layer results have thousands of keys; a linear duplicate check
- * would make parsing quadratic. The table and the entry array grow by
- * doubling, so memory stays proportional to the entries actually read. */
+/* The keys' index (strmap.h) maps a key to its entry number, so duplicate
+ * checks and look-ups are O(1): per-layer results have thousands of keys.
+ * The entry array grows geometrically, so memory stays proportional to the
+ * entries actually read. */
 struct aics_kv_index {
-    size_t *slot;
-    size_t cap;  /* a power of two, at least twice the entry count */
+    aics_strmap *map;
     size_t ecap; /* entries allocated in aics_kv.e */
 };
 
-/* Eight bytes at a time with a 64-bit mix (splitmix64's finaliser). */
-static size_t hash_key(const char *s, size_t n)
-{
-    uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
-    while (n > 0) {
-        uint64_t w = 0;
-        size_t k = n < 8 ? n : 8;
-        memcpy(&w, s, k);
-        h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
-        h ^= h >> 31;
-        s += k;
-        n -= k;
-    }
-    h ^= h >> 29;
-    h *= 0x94D049BB133111EBull;
-    h ^= h >> 32;
-    return (size_t)h;
-}
-
-/* The slot holding `key`, or the empty slot where it would go. */
-static size_t *index_slot(const aics_kv *kv, const char *key, size_t klen)
-{
-    const aics_kv_index *ix = kv->index;
-    size_t h = hash_key(key, klen) & (ix->cap - 1);
-    while (ix->slot[h] && strcmp(kv->e[ix->slot[h] - 1].key, key) != 0) h = (h + 1) & (ix->cap - 1);
-    return &ix->slot[h];
-}
-
-/* Make room for `n` entries in both the entry array and the table. */
+/* Make room for `n` entries. */
 static void index_reserve(aics_kv *kv, size_t n)
 {
     aics_kv_index *ix = kv->index;
-    if (!ix) ix = kv->index = aics_xcalloc(1, sizeof *ix);
+    if (!ix) {
+        ix = kv->index = aics_xcalloc(1, sizeof *ix);
+        ix->map = aics_strmap_new();
+    }
     if (n > ix->ecap) {
         ix->ecap = n > 2 * ix->ecap ? n : 2 * ix->ecap; /* geometric: amortised O(1) */
         kv->e = aics_xrealloc(kv->e, ix->ecap * sizeof *kv->e);
-    }
-    if (2 * n > ix->cap) { /* doubling, then rehashing: amortised O(1) per entry */
-        free(ix->slot);
-        ix->cap = ix->cap ? ix->cap : 16;
-        while (2 * n > ix->cap) ix->cap *= 2;
-        ix->slot = aics_xcalloc(ix->cap, sizeof *ix->slot);
-        for (size_t i = 0; i < kv->n; i++)
-            *index_slot(kv, kv->e[i].key, strlen(kv->e[i].key)) = i + 1;
     }
 }
 
@@ -105,15 +71,13 @@ static bool parse_entry(aics_kv *out, const char *s, size_t n, const char *path,
                              : "expected one value; found more text after it");
     }
     index_reserve(out, out->n + 1);
-    size_t *slot = index_slot(out, key, strlen(key));
-    if (*slot) {
-        long first = out->e[*slot - 1].line;
+    size_t first;
+    if (!aics_strmap_add(out->index->map, key, out->n, &first)) {
         free(key);
         return aics_format_error(err, errsz, path, line, (long)k0 + 1,
-                    "duplicate key (first given on line %ld)", first);
+                    "duplicate key (first given on line %ld)", out->e[first].line);
     }
     out->e[out->n++] = (aics_kv_entry){key, dup_range(s + v0, v1 - v0), line};
-    *slot = out->n;
     return true;
 }
 
@@ -174,9 +138,9 @@ bool aics_kv_load(const char *path, size_t max_bytes, aics_kv *out, char *err,
 
 const aics_kv_entry *aics_kv_find(const aics_kv *kv, const char *key)
 {
-    if (kv->index && kv->index->cap) {
-        size_t *slot = index_slot(kv, key, strlen(key));
-        return *slot ? &kv->e[*slot - 1] : NULL;
+    if (kv->index) {
+        size_t i;
+        return aics_strmap_get(kv->index->map, key, &i) ? &kv->e[i] : NULL;
     }
     for (size_t i = 0; i < kv->n; i++)
         if (strcmp(kv->e[i].key, key) == 0) return &kv->e[i];
@@ -206,7 +170,7 @@ void aics_kv_free(aics_kv *kv)
     }
     free(kv->e);
     free(kv->header);
-    if (kv->index) free(kv->index->slot);
+    if (kv->index) aics_strmap_free(kv->index->map);
     free(kv->index);
     memset(kv, 0, sizeof *kv);
 }

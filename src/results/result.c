@@ -11,6 +11,7 @@
 #include "error.h"
 #include "intmath.h"
 #include "plain.h"
+#include "strmap.h"
 #include "width.h"
 
 typedef enum { ITEM_PART, ITEM_INT, ITEM_DOUBLE, ITEM_WORD, ITEM_NOTE, ITEM_TABLE, ITEM_FACT } item_kind;
@@ -41,9 +42,7 @@ struct aics_result {
     uint64_t seed;
     item *items;
     size_t n, cap;
-    size_t *index;      /* open-addressing set of value items by key (item index + 1) */
-    size_t index_cap;   /* a power of two, or 0 */
-    size_t nvalues;
+    aics_strmap *index; /* value items by key: item index; duplicate checks in O(1) */
     bool kv_only;
 };
 
@@ -87,6 +86,7 @@ aics_result *aics_result_new(const char *exercise, uint64_t seed, const char *co
     r->exercise = aics_xstrdup(exercise);
     r->convention = aics_xstrdup(convention);
     r->seed = seed;
+    r->index = aics_strmap_new();
     return r;
 }
 
@@ -109,7 +109,7 @@ void aics_result_free(aics_result *r)
         if (r->items[i].table) free_table(r->items[i].table);
     }
     free(r->items);
-    free(r->index);
+    aics_strmap_free(r->index);
     free(r->exercise);
     free(r->convention);
     free(r);
@@ -135,57 +135,15 @@ static bool is_value(const item *it)
 /* What a value shows as its label: the label, or its key when none was given. */
 static const char *value_label(const item *it) { return it->label ? it->label : it->key; }
 
-/* Eight bytes per step: per-layer keys are long and there can be millions. */
-static size_t key_hash(const char *s)
-{
-    size_t len = strlen(s);
-    uint64_t h = 1469598103934665603ull ^ len;
-    for (; len >= 8; len -= 8, s += 8) {
-        uint64_t w;
-        memcpy(&w, s, 8);
-        h = (h ^ w) * 0x9E3779B97F4A7C15ull;
-        h ^= h >> 29;
-    }
-    uint64_t w = 0;
-    memcpy(&w, s, len);
-    h = (h ^ w) * 0x9E3779B97F4A7C15ull;
-    return (size_t)(h ^ (h >> 32));
-}
-
-/* The slot for `key` in the key index: its entry, or the empty slot to fill. */
-static size_t *index_slot(const aics_result *r, const char *key)
-{
-    size_t i = key_hash(key) & (r->index_cap - 1);
-    while (r->index[i] && strcmp(r->items[r->index[i] - 1].key, key) != 0)
-        i = (i + 1) & (r->index_cap - 1);
-    return &r->index[i];
-}
-
-/* Keep the index at most half full, so duplicate checks stay O(1) and a
- * result with a million keys is built in linear time. */
-static void index_grow(aics_result *r)
-{
-    if (2 * (r->nvalues + 1) <= r->index_cap) return;
-    size_t *old = r->index, old_cap = r->index_cap;
-    r->index_cap = old_cap ? 2 * old_cap : 64;
-    r->index = aics_xcalloc(r->index_cap, sizeof *r->index);
-    for (size_t i = 0; i < old_cap; i++)
-        if (old[i]) *index_slot(r, r->items[old[i] - 1].key) = old[i];
-    free(old);
-}
-
 static item *push_value(aics_result *r, item_kind kind, const char *key, const char *label)
 {
     AICS_CHECK(aics_result_key_ok(key), "result keys are made of [a-z0-9_.] only");
-    index_grow(r);
-    size_t *slot = index_slot(r, key);
-    AICS_CHECK(*slot == 0, "each result key may be added only once");
+    bool fresh = aics_strmap_add(r->index, key, r->n, NULL);
+    AICS_CHECK(fresh, "each result key may be added only once");
     item *it = push(r, kind);
     it->key = aics_xstrdup(key);
     it->label = label ? aics_xstrdup(label) : NULL; /* NULL: show the key */
     it->hidden = r->kv_only;
-    *slot = r->n; /* index + 1 of the item just pushed */
-    r->nvalues++;
     return it;
 }
 

@@ -1,8 +1,11 @@
 /* test_kv.c — the kv reader: tolerant layout, strict structure. */
 #include <check.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "kv.h"
 
 static bool parse(const char *text, aics_kv *kv, char *err)
@@ -63,6 +66,59 @@ START_TEST(empty_input_has_no_entries)
 }
 END_TEST
 
+/* The hash kv.c used before issue 14 (eight bytes a step, splitmix64's
+ * finaliser, no key): fixed, so keys could be prepared to collide. */
+static uint64_t old_kv_hash(const char *s, size_t n)
+{
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
+    while (n > 0) {
+        uint64_t w = 0;
+        size_t k = n < 8 ? n : 8;
+        memcpy(&w, s, k);
+        h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
+        h ^= h >> 31;
+        s += k;
+        n -= k;
+    }
+    h ^= h >> 29;
+    h *= 0x94D049BB133111EBull;
+    h ^= h >> 32;
+    return h;
+}
+
+/* A file of keys that all fell into one slot of the old table (the low 12
+ * bits of their hash are 0, and 2,000 keys fit a table of 4,096 slots): the
+ * flood of issue 14, at a size that also ran (slowly) before. It must read
+ * correctly; its speed at scale is in `make bench` (tests/bench/kv_flood.sh). */
+START_TEST(keys_that_collided_read_correctly)
+{
+    enum { N = 2000 };
+    aics_buf text = AICS_BUF_INIT;
+    aics_buf_puts(&text, "# aics-result v1 exercise=x seed=0 convention=c\n");
+    char key[32];
+    size_t found = 0;
+    for (uint64_t c = 0; found < N; c++) {
+        int n = snprintf(key, sizeof key, "k.%llu", (unsigned long long)c);
+        if ((old_kv_hash(key, (size_t)n) & 4095) != 0) continue;
+        aics_buf_printf(&text, "%s %zu\n", key, found++);
+    }
+    aics_kv kv;
+    char err[256];
+    ck_assert_msg(aics_kv_parse(text.data, text.len, "flood.kv", &kv, err, sizeof err), "%s", err);
+    ck_assert_uint_eq(kv.n, N);
+    for (size_t i = 0; i < N; i++) {
+        const aics_kv_entry *e = aics_kv_find(&kv, kv.e[i].key);
+        ck_assert_msg(e == &kv.e[i], "Key %s should be found as entry %zu.", kv.e[i].key, i);
+    }
+    ck_assert(aics_kv_find(&kv, "k.none") == NULL);
+    aics_buf_printf(&text, "%s again\n", kv.e[N / 2].key);
+    aics_kv_free(&kv);
+    ck_assert(!aics_kv_parse(text.data, text.len, "flood.kv", &kv, err, sizeof err));
+    ck_assert_msg(strstr(err, "flood.kv:2002:1: duplicate key (first given on line 1002)"), "%s", err);
+    aics_buf_free(&text);
+}
+END_TEST
+
 Suite *kv_suite(void)
 {
     Suite *s = suite_create("kv");
@@ -73,6 +129,7 @@ Suite *kv_suite(void)
     tcase_add_test(limits, duplicate_key_names_both_lines);
     tcase_add_test(limits, malformed_lines_name_line_and_column);
     tcase_add_test(limits, empty_input_has_no_entries);
+    tcase_add_test(limits, keys_that_collided_read_correctly);
     suite_add_tcase(s, limits);
     return s;
 }
