@@ -12,6 +12,16 @@ PKG_CONFIG ?= pkg-config
 CFLAGS   ?= -O2 -g
 AICS_CFLAGS   := -std=c11 -Wall -Wextra -Wno-missing-field-initializers
 AICS_CPPFLAGS := -D_POSIX_C_SOURCE=200809L
+AICS_LDFLAGS  :=
+
+# `make sanitize` builds with these in build/sanitize (SANITIZE=1 does it in B).
+SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+ifeq ($(SANITIZE),1)
+AICS_CFLAGS  += $(SAN_FLAGS)
+AICS_LDFLAGS += $(SAN_FLAGS)
+# Tests that would wrap a program in another checker (valgrind) look at this.
+export AICS_SANITIZED := 1
+endif
 LDLIBS   += -lm
 
 # The cmark family only; never libcmark too, which exports the same symbols.
@@ -58,7 +68,7 @@ OUT      := $(B)/out
 FIGDIR   := $(B)/book/fig
 RUN_OUTS := $(patsubst $(B)/bin/%,$(OUT)/%.kv,$(PROGS))
 
-.PHONY: all check check-solutions book book-pdf solutions deps clean install uninstall help bench \
+.PHONY: all check sanitize check-solutions book book-pdf solutions deps clean install uninstall help bench \
         $(addprefix chapter,$(CHAPTERS))
 .DELETE_ON_ERROR:
 .SECONDEXPANSION:
@@ -71,6 +81,7 @@ help:
 	@echo "make chapterN   build, run and render chapter N ($(CHAPTERS))"
 	@echo "make book-pdf   print the whole book to $(B)/book/book.pdf (headless Chromium)"
 	@echo "make check      run every test (unit, golden outputs, scripts)"
+	@echo "make sanitize   the same tests, built with ASan and UBSan in $(B)/sanitize"
 	@echo "make solutions  refresh the reference outputs in solutions/"
 	@echo "make check-solutions  name stale references (runs no program)"
 	@echo "make bench      measure speed (never part of the tests)"
@@ -110,7 +121,7 @@ $(REPORT_LIB): $(REPORT_OBJ)
 # Binaries are linked to a temporary name and renamed: a killed link leaves none.
 define link
 @mkdir -p $(@D) $(B)/link
-$(CC) $(LDFLAGS) -Wl,-Map=$(B)/link/$(@F).map -o $@.tmp $(filter %.o,$^) $(1) && mv $@.tmp $@
+$(CC) $(AICS_LDFLAGS) $(LDFLAGS) -Wl,-Map=$(B)/link/$(@F).map -o $@.tmp $(filter %.o,$^) $(1) && mv $@.tmp $@
 endef
 
 # build/bin/ex3_2 comes from chapters/ch3/ex3_2.c.
@@ -225,12 +236,20 @@ $(B)/obj/tests/unit/main.o: $(B)/tests/suites.h
 $(TEST_RUNNER): $(patsubst %.c,$(B)/obj/%.o,$(TEST_SRC) tests/unit/main.c) $(REPORT_LIB) $(LIBS)
 	$(call link,$(REPORT_LIB) $(LIBS) $(CHECK_LIBS) $(CMARK_LIBS) $(LDLIBS))
 
-# Golden outputs and script tests first; Check's summary line comes last.
+# Provenance, golden outputs, script tests, unit suites; each runner ends with
+# "NAME: N passed, N failed, N skipped", and the last line is the overall count.
 check: all $(TEST_RUNNER) book
-	@sh tests/solutions.sh stale $(PROGS)
-	@sh tests/solutions.sh check $(PROGS)
-	@sh tests/run-scripts.sh $(B) $(SHARED)
-	@AICS_BIN=$(B)/bin AICS_SHARED=$(SHARED) $(TEST_RUNNER)
+	@sh tests/check.sh $(B) $(SHARED) $(PROGS)
+
+# The whole suite again, built with AddressSanitizer and UBSan in its own folder
+# (gcc or clang: CC=clang works too). Any report fails the test that hit it.
+SAN_B := $(B)/sanitize
+sanitize: export ASAN_OPTIONS := detect_leaks=1:abort_on_error=0:strict_string_checks=1
+sanitize: export UBSAN_OPTIONS := print_stacktrace=1:halt_on_error=1
+# Instrumented code runs several times slower; Check's timeouts guard against hangs only.
+sanitize: export CK_TIMEOUT_MULTIPLIER := 10
+sanitize:
+	@$(MAKE) --no-print-directory B=$(SAN_B) SANITIZE=1 check
 
 bench: all
 	@sh tests/bench.sh $(B) $(SHARED)

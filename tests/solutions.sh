@@ -27,7 +27,10 @@ set -u
 LC_ALL=C
 export LC_ALL
 mode=$1; shift
-fail=0
+fail=0 npass=0 nfail=0
+# failed: one more reference that did not pass; passed: one that did.
+failed() { fail=1; nfail=$((nfail + 1)); }
+passed() { npass=$((npass + 1)); }
 build=${AICS_BUILD-build}
 
 if command -v sha256sum >/dev/null 2>&1; then
@@ -73,13 +76,13 @@ for prog in "$@"; do
     src=chapters/ch$chapter/$name.c
     if [ "$mode" = stale ]; then
         if [ ! -f "$ref" ]; then
-            echo "stale: $ref is missing (run 'make solutions')" >&2; fail=1; continue
+            echo "stale: $ref is missing (run 'make solutions')" >&2; failed; continue
         fi
         have=$(sed -n '2{/^# aics-provenance /p;}' "$ref")
         if [ -z "$have" ]; then
-            echo "stale: $ref has no provenance line (run 'make solutions')" >&2; fail=1; continue
+            echo "stale: $ref has no provenance line (run 'make solutions')" >&2; failed; continue
         fi
-        want=$(provenance "$name" "$src" "$chapter") || { fail=1; continue; }
+        want=$(provenance "$name" "$src" "$chapter") || { failed; continue; }
         if [ "$have" != "$want" ]; then
             why=
             for f in source deps; do
@@ -90,29 +93,29 @@ for prog in "$@"; do
                 esac
             done
             [ -n "$why" ] || why=", provenance format changed"
-            echo "stale: $ref (${why#, }; run 'make solutions')" >&2; fail=1
+            echo "stale: $ref (${why#, }; run 'make solutions')" >&2; failed
         else
-            echo "fresh: $ref"
+            echo "fresh: $ref"; passed
         fi
         continue
     fi
     tmp=$(mktemp) || exit 1
     if ! "$prog" --quiet --format=kv >"$tmp" 2>"$tmp.err"; then
-        echo "golden $name: FAILED to run:" >&2; cat "$tmp.err" >&2; fail=1
+        echo "golden $name: FAILED to run:" >&2; cat "$tmp.err" >&2; failed
     elif [ "$mode" = update ]; then
         mkdir -p "solutions/ch$chapter"
-        prov=$(provenance "$name" "$src" "$chapter") || { fail=1; rm -f "$tmp" "$tmp.err"; continue; }
+        prov=$(provenance "$name" "$src" "$chapter") || { failed; rm -f "$tmp" "$tmp.err"; continue; }
         awk -v prov="$prov" 'NR == 1 { print; print prov; next } { print }' "$tmp" >"$tmp.ref"
         if cmp -s "$tmp.ref" "$ref"; then echo "solutions: $ref unchanged"
         else cp "$tmp.ref" "$ref.tmp" && mv "$ref.tmp" "$ref" && echo "solutions: wrote $ref"; fi
         rm -f "$tmp.ref"
     elif [ ! -f "$ref" ]; then
-        echo "golden $name: no reference $ref (run 'make solutions')" >&2; fail=1
+        echo "golden $name: no reference $ref (run 'make solutions')" >&2; failed
     elif ! grep -v '^# aics-provenance ' "$ref" | cmp -s "$tmp" -; then
         echo "golden $name: output differs from $ref:" >&2
-        grep -v '^# aics-provenance ' "$ref" | diff - "$tmp" | head -20 >&2; fail=1
+        grep -v '^# aics-provenance ' "$ref" | diff - "$tmp" | head -20 >&2; failed
     else
-        echo "golden $name: ok"
+        echo "golden $name: ok"; passed
     fi
     rm -f "$tmp" "$tmp.err"
 done
@@ -123,10 +126,15 @@ if [ "$mode" = stale ]; then
         base=${f##*/}; base=${base%.*}
         chapter=$(echo "$base" | sed 's/^ex\([0-9]*\)_.*/\1/')
         if [ ! -f "chapters/ch$chapter/$base.c" ]; then
-            echo "stale: $f has no program chapters/ch$chapter/$base.c" >&2; fail=1
+            echo "stale: $f has no program chapters/ch$chapter/$base.c" >&2; failed
         elif [ "${f%.spec}" != "$f" ] && [ ! -f "${f%.spec}.kv" ]; then
-            echo "stale: $f has no reference ${f%.spec}.kv" >&2; fail=1
+            echo "stale: $f has no reference ${f%.spec}.kv" >&2; failed
         fi
     done
 fi
+# The runner's summary: every reference is checked, none is ever skipped.
+case $mode in
+    stale) echo "provenance: $npass passed, $nfail failed, 0 skipped" ;;
+    check) echo "golden: $npass passed, $nfail failed, 0 skipped" ;;
+esac
 exit $fail

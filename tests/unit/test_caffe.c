@@ -10,6 +10,7 @@
 
 #include "caffe.h"
 #include "netcount.h"
+#include "unit.h"
 
 static char err[600];
 
@@ -17,20 +18,6 @@ static aics_net *parse(const char *text, bool allow_unknown)
 {
     err[0] = '\0';
     return aics_caffe_parse(text, strlen(text), "t.prototxt", allow_unknown, err, sizeof err);
-}
-
-/* Path of a shared net, or NULL (with a note) when $AICS_SHARED/nets is absent. */
-static const char *shared_net(const char *file, char *buf, size_t n)
-{
-    const char *dir = getenv("AICS_SHARED");
-    snprintf(buf, n, "%s/nets/%s", dir ? dir : "../shared", file);
-    FILE *f = fopen(buf, "r");
-    if (!f) {
-        fprintf(stderr, "test_caffe: skipped %s: not found (set AICS_SHARED)\n", buf);
-        return NULL;
-    }
-    fclose(f);
-    return buf;
 }
 
 static const char *const v1_text =
@@ -212,14 +199,11 @@ END_TEST
 
 START_TEST(every_shared_net_loads)
 {
-    const char *dir = getenv("AICS_SHARED");
+    AICS_SKIP_WITHOUT_SHARED("nets");
     char path[512];
-    snprintf(path, sizeof path, "%s/nets", dir ? dir : "../shared");
+    snprintf(path, sizeof path, "%s/nets", aics_unit_shared());
     DIR *d = opendir(path);
-    if (!d) {
-        fprintf(stderr, "test_caffe: skipped every_shared_net_loads: %s not found (set AICS_SHARED)\n", path);
-        return;
-    }
+    ck_assert_msg(d != NULL, "%s should open.", path);
     int loaded = 0;
     for (struct dirent *de; (de = readdir(d));) {
         size_t len = strlen(de->d_name);
@@ -241,9 +225,8 @@ END_TEST
 /* Built-in `name` against Caffe file `file`, layer by layer, by layer name. */
 static void same_as_file(const char *name, const char *file)
 {
-    char buf[512];
-    const char *path = shared_net(file, buf, sizeof buf);
-    if (!path) return;
+    char path[512];
+    snprintf(path, sizeof path, "%s/nets/%s", aics_unit_shared(), file);
     aics_net *f = aics_caffe_load(path, false, err, sizeof err), *b = aics_net_builtin(name);
     ck_assert_msg(f, "%s should load: %s", file, err);
     ck_assert_msg(f->nlayers == b->nlayers, "%s has %zu layers, the built-in %s %zu.", file, f->nlayers, name,
@@ -270,6 +253,7 @@ static void same_as_file(const char *name, const char *file)
 
 START_TEST(builtins_match_their_caffe_files)
 {
+    AICS_SKIP_WITHOUT_SHARED("nets");
     same_as_file("alexnet", "bvlc_alexnet.prototxt");
     same_as_file("vgg19", "VGG_ILSVRC_19_layers_deploy.prototxt");
     same_as_file("resnet152", "ResNet-152-deploy.prototxt");

@@ -7,6 +7,7 @@
 
 #include "fileio.h"
 #include "plot.h"
+#include "unit.h"
 
 START_TEST(missing_gnuplot_degrades)
 {
@@ -42,10 +43,7 @@ END_TEST
 
 START_TEST(draws_an_svg_with_cjk_fonts)
 {
-    if (!aics_plot_probe()) {
-        fprintf(stderr, "test_plot: gnuplot not installed; skipping the drawing test\n");
-        return;
-    }
+    if (!aics_plot_probe()) AICS_SKIP("gnuplot 5 is not installed (make deps)");
     char dir[] = "/tmp/aics-plot-XXXXXX";
     ck_assert(mkdtemp(dir) != NULL);
     aics_plot *p = aics_plot_open(dir);
@@ -69,7 +67,7 @@ END_TEST
 
 START_TEST(gnuplot_error_is_reported)
 {
-    if (!aics_plot_probe()) return;
+    if (!aics_plot_probe()) AICS_SKIP("gnuplot 5 is not installed (make deps)");
     char dir[] = "/tmp/aics-plot-XXXXXX";
     ck_assert(mkdtemp(dir) != NULL);
     aics_plot *p = aics_plot_open(dir);

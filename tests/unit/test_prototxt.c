@@ -12,12 +12,7 @@
 #include "fileio.h"
 #include "prototxt.h"
 #include "rng.h"
-
-static const char *shared_dir(void)
-{
-    const char *s = getenv("AICS_SHARED");
-    return s && *s ? s : "../shared";
-}
+#include "unit.h"
 
 /* Parse a NUL-terminated string, failing the test with the message if it is
  * refused. */
@@ -29,15 +24,12 @@ static aics_pt_node *parse_ok(const char *text)
     return r;
 }
 
-/* Load a file from the shared nets folder; NULL (and a note) when absent. */
+/* Load a file from the shared nets folder (the test has checked that the
+ * folder is there, so a missing file fails). */
 static aics_pt_node *load_net(const char *file)
 {
     char path[1024], err[512];
-    snprintf(path, sizeof path, "%s/nets/%s", shared_dir(), file);
-    if (access(path, R_OK) != 0) {
-        fprintf(stderr, "test_prototxt: skipped %s: not found (set AICS_SHARED)\n", path);
-        return NULL;
-    }
+    snprintf(path, sizeof path, "%s/nets/%s", aics_unit_shared(), file);
     aics_pt_node *r = aics_pt_load(path, err, sizeof err);
     ck_assert_msg(r != NULL, "%s should load, but the reader said: %s", path, err);
     return r;
@@ -60,13 +52,11 @@ static void assert_scalar(const aics_pt_node *n, const char *name, const char *v
 
 START_TEST(every_shared_net_parses)
 {
+    AICS_SKIP_WITHOUT_SHARED("nets");
     char dir[1024];
-    snprintf(dir, sizeof dir, "%s/nets", shared_dir());
+    snprintf(dir, sizeof dir, "%s/nets", aics_unit_shared());
     DIR *d = opendir(dir);
-    if (!d) {
-        fprintf(stderr, "test_prototxt: skipped every_shared_net_parses: %s is missing\n", dir);
-        return;
-    }
+    ck_assert_msg(d != NULL, "%s should open.", dir);
     int n = 0;
     for (struct dirent *e; (e = readdir(d));) {
         size_t len = strlen(e->d_name);
@@ -85,6 +75,7 @@ END_TEST
 
 START_TEST(real_files_read_as_written)
 {
+    AICS_SKIP_WITHOUT_SHARED("nets");
     /* Counts checked by hand with grep -c '^layer {' and the files' text. */
     aics_pt_node *r = load_net("VGG_ILSVRC_19_layers_deploy.prototxt");
     if (r) {
@@ -417,16 +408,19 @@ START_TEST(truncated_and_mangled_input)
         parse_quietly(copy, cut);
     }
     free(copy);
+}
+END_TEST
 
-    /* random prefixes of a large real file */
+START_TEST(prefixes_of_a_large_real_file)
+{
+    AICS_SKIP_WITHOUT_SHARED("nets/ResNet-152-deploy.prototxt");
+    aics_rng rng;
+    aics_rng_seed(&rng, 20261127, 4);
     char path[1024];
-    snprintf(path, sizeof path, "%s/nets/ResNet-152-deploy.prototxt", shared_dir());
+    snprintf(path, sizeof path, "%s/nets/ResNet-152-deploy.prototxt", aics_unit_shared());
     size_t flen;
     char *big = aics_read_file(path, AICS_PT_MAX_BYTES, &flen);
-    if (!big) {
-        fprintf(stderr, "test_prototxt: skipped the ResNet-152 prefixes: %s not found\n", path);
-        return;
-    }
+    ck_assert_msg(big != NULL, "%s should be readable.", path);
     for (int round = 0; round < 40; round++) {
         size_t cut = aics_rng_below(&rng, (uint32_t)flen + 1);
         char *t = malloc(cut ? cut : 1);
@@ -455,6 +449,7 @@ Suite *prototxt_suite(void)
     tcase_add_test(limits, hundred_thousand_layers);
     tcase_add_test(limits, load_errors);
     tcase_add_test(limits, truncated_and_mangled_input);
+    tcase_add_test(limits, prefixes_of_a_large_real_file);
     suite_add_tcase(s, limits);
     return s;
 }
