@@ -95,9 +95,9 @@ static void check_verdicts(const book *b, const aics_outline_exercise *e, const 
 static char *read_prose(const book *b, const aics_outline_exercise *e, char *path, size_t pathsz)
 {
     snprintf(path, pathsz, "%s/%s.md", b->o->chapters_dir, e->file);
-    char *text = aics_read_file(path, PROSE_MAX_BYTES, NULL);
-    if (!text)
-        aics_die_data(b->outline.path, e->line, 0, "cannot read the prose %s: %s", path, strerror(errno));
+    char why[4400];
+    char *text = aics_read_text(path, PROSE_MAX_BYTES, "a prose file", NULL, why, sizeof why);
+    if (!text) aics_die_data(b->outline.path, e->line, 0, "cannot read the prose: %s", why);
     if (aics_looks_binary(text, strlen(text))) aics_die_data(path, 0, 0, "not UTF-8 text");
     return text;
 }
@@ -385,7 +385,7 @@ static int stage_changed(const book *b, bool *changed, int *nchanged)
         if (same_bytes(f->path, &f->data)) continue;
         char *staged = staged_name(f);
         int rc = aics_write_file_atomic(staged, f->data.data ? f->data.data : "", f->data.len);
-        if (rc < 0) fprintf(stderr, "%s: cannot write %s: %s\n", aics_progname(), staged, strerror(errno));
+        if (rc < 0) fprintf(stderr, "%s: cannot write %s: %s\n", aics_progname(), staged, aics_file_strerror(errno));
         free(staged);
         if (rc < 0) return AICS_EXIT_FAIL;
         changed[i] = true, ++*nchanged;

@@ -137,8 +137,7 @@ void aics_outline_parse(const char *text, const char *path, aics_outline *out)
 
 void aics_outline_load(const char *path, aics_outline *out)
 {
-    char *text = aics_read_file(path, OUTLINE_MAX_BYTES, NULL);
-    if (!text) aics_die_data(path, 0, 0, "cannot read the book outline: %s", strerror(errno));
+    char *text = aics_read_text_or_die(path, OUTLINE_MAX_BYTES, "the book outline", NULL);
     aics_outline_parse(text, path, out);
     free(text);
 }

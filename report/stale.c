@@ -241,8 +241,7 @@ static size_t prose_programs(const char *file, const char *text, char names[][64
 
 static size_t lint_file(const char *path, const char *file, aics_sources *src)
 {
-    char *text = aics_read_file(path, 4u << 20, NULL);
-    if (!text) aics_die_data(path, 0, 0, "cannot read this prose file");
+    char *text = aics_read_text_or_die(path, 4u << 20, "a prose file", NULL);
     char names[16][64];
     size_t n = prose_programs(file, text, names, 16), nkv = 0;
     const aics_kv *kv[16];

@@ -122,6 +122,8 @@ static void parse_args(int argc, char **argv, options *o)
         aics_die_usage("expected EXPECTED.kv SUBMITTED.kv, or SOLUTIONS_DIR SUBMISSION_DIR");
     if (o->nmore > 0 && o->json)
         aics_die_usage("--json writes the results of one submission; found %d", o->nmore + 1);
+    if (o->json && !aics_writable_path(o->json))
+        aics_die_usage("--json %s: %s; expected a new or regular file", o->json, aics_file_strerror(errno));
 }
 
 static bool is_dir(const char *path)
@@ -378,7 +380,7 @@ static int write_json(const char *path, exercise *ex, size_t n)
             json_test(&out, &ex[e], &ex[e].report.items[i], first);
     aics_buf_puts(&out, "\n  ]\n}\n");
     int rc = aics_write_file_atomic(path, out.data, out.len);
-    if (rc < 0) fprintf(stderr, "%s: %s: cannot write: %s\n", aics_progname(), path, strerror(errno));
+    if (rc < 0) fprintf(stderr, "%s: %s: cannot write: %s\n", aics_progname(), path, aics_file_strerror(errno));
     aics_buf_free(&summary);
     aics_buf_free(&out);
     return rc < 0 ? AICS_EXIT_FAIL : 0;

@@ -179,10 +179,7 @@ bool aics_csv_parse(const char *text, size_t len, aics_csv *t, aics_csv_error *e
 void aics_csv_read_or_die(const char *path, aics_csv *out)
 {
     size_t len;
-    char *text = aics_read_file(path, AICS_CSV_MAX_BYTES, &len);
-    if (!text)
-        aics_die_data(path, 0, 0, "cannot read: %s",
-                      errno == EFBIG ? "file larger than 64 MiB" : strerror(errno));
+    char *text = aics_read_text_or_die(path, AICS_CSV_MAX_BYTES, "a CSV file", &len);
     aics_csv_error err;
     bool ok = aics_csv_parse(text, len, out, &err);
     free(text);

@@ -2,6 +2,8 @@
 #include "fileio.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,31 +13,96 @@
 #include "buf.h"
 #include "error.h"
 
-char *aics_read_file(const char *path, size_t max_bytes, size_t *len)
+/* The errno that names what kind of non-regular file `st` is (fileio.h). */
+static int not_regular(const struct stat *st)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
+    if (S_ISDIR(st->st_mode)) return EISDIR;
+    if (S_ISCHR(st->st_mode) || S_ISBLK(st->st_mode)) return ENODEV;
+    if (S_ISLNK(st->st_mode)) return ELOOP;
+    return ESPIPE; /* FIFO or socket */
+}
+
+/* Read at most `max_bytes` of the open regular file `fd`; its size was
+ * checked, but it may grow while it is read. */
+static char *read_fd(int fd, size_t max_bytes, size_t *len)
+{
     aics_buf b = AICS_BUF_INIT;
     char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        if (b.len + n > max_bytes) {
-            fclose(f);
+    for (;;) {
+        ssize_t n = read(fd, chunk, sizeof chunk);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+            aics_buf_free(&b);
+            return NULL;
+        }
+        if (n == 0) break;
+        if ((size_t)n > max_bytes - b.len) {
             aics_buf_free(&b);
             errno = EFBIG;
             return NULL;
         }
-        aics_buf_append(&b, chunk, n);
-    }
-    int failed = ferror(f);
-    fclose(f);
-    if (failed) {
-        aics_buf_free(&b);
-        errno = EIO;
-        return NULL;
+        aics_buf_append(&b, chunk, (size_t)n);
     }
     if (len) *len = b.len;
     return aics_buf_take(&b);
+}
+
+char *aics_read_file(const char *path, size_t max_bytes, size_t *len)
+{
+    /* O_NONBLOCK: opening a FIFO with no writer must not hang; it is
+     * refused below like every file that is not regular. */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+    if (fd < 0) return NULL;
+    struct stat st;
+    int why = fstat(fd, &st) != 0 ? errno
+            : !S_ISREG(st.st_mode) ? not_regular(&st)
+            : (uintmax_t)st.st_size > max_bytes ? EFBIG : 0;
+    char *text = why ? NULL : read_fd(fd, max_bytes, len);
+    if (!why && !text) why = errno;
+    close(fd);
+    errno = why;
+    return text;
+}
+
+const char *aics_file_strerror(int err)
+{
+    switch (err) {
+    case EISDIR: return "is a folder, not a regular file";
+    case ENODEV: return "is a device, not a regular file";
+    case ESPIPE: return "is a FIFO or socket, not a regular file";
+    case ELOOP: return "is a symbolic link, not a regular file";
+    case EFBIG: return "is larger than allowed";
+    default: return strerror(err);
+    }
+}
+
+char *aics_read_text(const char *path, size_t max_bytes, const char *what, size_t *len, char *err,
+                     size_t errsz)
+{
+    char *text = aics_read_file(path, max_bytes, len);
+    if (text) return text;
+    int e = errno;
+    if (e == EFBIG && max_bytes % ((size_t)1 << 20) == 0)
+        snprintf(err, errsz, "%s: file is larger than %zu MiB; expected %s", path, max_bytes >> 20, what);
+    else if (e == EFBIG)
+        snprintf(err, errsz, "%s: file is larger than %zu bytes; expected %s", path, max_bytes, what);
+    else if (e == EISDIR || e == ENODEV || e == ESPIPE)
+        snprintf(err, errsz, "%s: %s; expected %s", path, aics_file_strerror(e), what);
+    else
+        snprintf(err, errsz, "%s: cannot read: %s", path, strerror(e));
+    errno = e;
+    return NULL;
+}
+
+char *aics_read_text_or_die(const char *path, size_t max_bytes, const char *what, size_t *len)
+{
+    char err[4400];
+    char *text = aics_read_text(path, max_bytes, what, len, err, sizeof err);
+    if (!text) {
+        fprintf(stderr, "%s\n", err);
+        exit(AICS_EXIT_DATA);
+    }
+    return text;
 }
 
 bool aics_make_dirs(const char *path)
@@ -75,28 +142,54 @@ static bool make_parent(const char *path)
     return ok;
 }
 
+/* As root, renaming onto /dev/null would replace the device. */
+bool aics_writable_path(const char *path)
+{
+    struct stat st;
+    if (lstat(path, &st) != 0) return errno == ENOENT;
+    if (S_ISREG(st.st_mode)) return true;
+    errno = not_regular(&st);
+    return false;
+}
+
+/* Write all of `data` into the new file `tmp` (created, never followed). */
+static bool write_new(const char *tmp, const char *data, size_t len)
+{
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+    if (fd < 0) return false;
+    for (size_t done = 0; done < len;) {
+        ssize_t n = write(fd, data + done, len - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            int saved = n < 0 ? errno : EIO;
+            close(fd);
+            errno = saved;
+            return false;
+        }
+        done += (size_t)n;
+    }
+    return close(fd) == 0;
+}
+
 int aics_write_file_atomic(const char *path, const char *data, size_t len)
 {
+    if (!aics_writable_path(path)) return -1;
     if (same_bytes(path, data, len)) return 0;
     if (!make_parent(path)) return -1;
     aics_buf tmp = AICS_BUF_INIT;
     aics_buf_printf(&tmp, "%s.tmp.%ld", path, (long)getpid());
-    FILE *f = fopen(tmp.data, "wb");
-    if (!f) {
-        aics_buf_free(&tmp);
-        return -1;
-    }
-    bool ok = fwrite(data, 1, len, f) == len;
-    ok = (fclose(f) == 0) && ok;
-    if (!ok || rename(tmp.data, path) != 0) {
+    unlink(tmp.data); /* a leftover of a killed run with this pid */
+    bool ok = write_new(tmp.data, data, len);
+    /* The target may have been swapped for a device meanwhile; check again
+     * just before the rename. */
+    ok = ok && aics_writable_path(path) && rename(tmp.data, path) == 0;
+    if (!ok) {
         int saved = errno;
-        remove(tmp.data);
-        aics_buf_free(&tmp);
+        unlink(tmp.data);
         errno = saved ? saved : EIO;
-        return -1;
     }
     aics_buf_free(&tmp);
-    return 1;
+    return ok ? 1 : -1;
 }
 
 /* Length of the UTF-8 sequence starting at s[0], or 0 if it is invalid. */

@@ -299,18 +299,8 @@ bool aics_grade_spec_parse(const char *text, size_t len, const char *path,
 static bool read_bounded(const char *path, size_t max_bytes, char **text, size_t *len,
                          const char *what, char *err, size_t errsz)
 {
-    struct stat st;
-    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-        snprintf(err, errsz, "%s: is a folder; expected %s", path, what);
-        return false;
-    }
-    *text = aics_read_file(path, max_bytes, len);
-    if (*text) return true;
-    if (errno == EFBIG)
-        snprintf(err, errsz, "%s: file is larger than %zu bytes; expected %s", path, max_bytes, what);
-    else
-        snprintf(err, errsz, "%s: cannot read: %s", path, strerror(errno));
-    return false;
+    *text = aics_read_text(path, max_bytes, what, len, err, errsz);
+    return *text != NULL;
 }
 
 bool aics_grade_spec_load(const char *path, aics_grade_spec *out, char *err, size_t errsz)

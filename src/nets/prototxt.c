@@ -945,24 +945,11 @@ aics_pt_node *aics_pt_load(const char *path, char *err, size_t errsz)
         if (err && errsz) snprintf(err, errsz, "<input>: no file name given; expected a prototxt path");
         return NULL;
     }
-    struct stat st;
-    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-        if (err && errsz) snprintf(err, errsz, "%s: is a folder; expected a prototxt file", path);
-        return NULL;
-    }
     size_t len = 0;
-    char *text = aics_read_file(path, AICS_PT_MAX_BYTES, &len);
-    if (!text) {
-        if (err && errsz) {
-            if (errno == EFBIG)
-                snprintf(err, errsz, "%s: file is larger than %zu MiB; expected "
-                         "a prototxt of at most that size", path,
-                         AICS_PT_MAX_BYTES >> 20);
-            else
-                snprintf(err, errsz, "%s: cannot read: %s", path, strerror(errno));
-        }
-        return NULL;
-    }
+    char scratch[1];
+    char *text = aics_read_text(path, AICS_PT_MAX_BYTES, "a prototxt file", &len,
+                                err && errsz ? err : scratch, err && errsz ? errsz : sizeof scratch);
+    if (!text) return NULL;
     aics_pt_node *root = aics_pt_parse(text, len, path, err, errsz);
     free(text);
     return root;

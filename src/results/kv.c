@@ -122,13 +122,9 @@ bool aics_kv_load(const char *path, size_t max_bytes, aics_kv *out, char *err,
                   size_t errsz)
 {
     size_t len;
-    char *text = aics_read_file(path, max_bytes, &len);
+    char *text = aics_read_text(path, max_bytes, "a kv file", &len, err, errsz);
     if (!text) {
         memset(out, 0, sizeof *out);
-        if (errno == EFBIG)
-            snprintf(err, errsz, "%s: file is larger than %zu bytes; expected a kv file", path, max_bytes);
-        else
-            snprintf(err, errsz, "%s: cannot read: %s", path, strerror(errno));
         return false;
     }
     bool ok = aics_kv_parse(text, len, path, out, err, errsz);

@@ -1,13 +1,17 @@
-/* plot.c — the gnuplot pipe (see plot.h). */
+/* plot.c — the gnuplot pipe (see plot.h): gnuplot is started with an
+ * argument vector (fork and execvp), never through a shell. */
 #include "plot.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/types.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "error.h"
@@ -19,6 +23,7 @@
 
 struct aics_plot {
     FILE *pipe;
+    pid_t pid;
     char *figdir;
     char *log;
     char *names[MAX_FIGURES];
@@ -26,15 +31,58 @@ struct aics_plot {
     bool failed; /* a write to gnuplot failed: it died early */
 };
 
+/* Start `argv` (found on PATH) with no shell between: in folder `dir`
+ * (NULL: here), with `fd[0..2]` as its stdin, stdout and stderr (-1:
+ * /dev/null). No user text is ever parsed by a shell this way. */
+static pid_t spawn(char *const argv[], const char *dir, const int fd[3])
+{
+    fflush(NULL);
+    pid_t pid = fork();
+    if (pid != 0) return pid; /* the parent, or -1 */
+    for (int i = 0; i < 3; i++) {
+        int f = fd[i] >= 0 ? fd[i] : open("/dev/null", i ? O_WRONLY : O_RDONLY);
+        if (f < 0 || (f != i ? dup2(f, i) : fcntl(f, F_SETFD, 0)) < 0) _exit(127);
+    }
+    if (dir && chdir(dir) != 0) _exit(127);
+    execvp(argv[0], argv);
+    _exit(127);
+}
+
+/* A pipe whose two ends are not inherited by programs we start. */
+static bool make_pipe(int p[2])
+{
+    if (pipe(p) != 0) return false;
+    fcntl(p[0], F_SETFD, FD_CLOEXEC);
+    fcntl(p[1], F_SETFD, FD_CLOEXEC);
+    return true;
+}
+
+static int wait_for(pid_t pid)
+{
+    int status;
+    while (waitpid(pid, &status, 0) < 0)
+        if (errno != EINTR) return -1;
+    return status;
+}
+
 int aics_plot_probe(void)
 {
-    FILE *f = popen("gnuplot --version 2>/dev/null", "r");
-    if (!f) return 0;
+    int p[2];
+    if (!make_pipe(p)) return 0;
+    char *const argv[] = {"gnuplot", "--version", NULL};
+    pid_t pid = spawn(argv, NULL, (int[3]){-1, p[1], -1});
+    close(p[1]);
     char line[128] = "";
-    if (!fgets(line, sizeof line, f)) line[0] = '\0';
-    int status = pclose(f);
+    size_t n = 0;
+    for (ssize_t r; n + 1 < sizeof line && (r = read(p[0], line + n, sizeof line - 1 - n)) != 0;)
+        if (r > 0) n += (size_t)r;
+        else if (errno != EINTR) break;
+    line[n] = '\0';
+    close(p[0]);
+    int status = pid < 0 ? -1 : wait_for(pid);
     int major = 0;
-    if (status != 0 || sscanf(line, "gnuplot %d", &major) != 1) return 0;
+    if (status == -1 || !WIFEXITED(status) || WEXITSTATUS(status) != 0 || sscanf(line, "gnuplot %d", &major) != 1)
+        return 0;
     return major >= 5;
 }
 
@@ -64,6 +112,26 @@ static char *log_path(const char *figdir)
     return aics_buf_take(&b);
 }
 
+/* gnuplot runs in the figure folder, so its commands name figures by bare
+ * names ([a-z0-9_]) and never carry a path, whatever the folder is called
+ * ("it's", or a newline); its stderr goes to the log. */
+static void start_gnuplot(aics_plot *p)
+{
+    int log = open(p->log, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOCTTY, 0666);
+    if (log < 0)
+        fprintf(stderr, "%s: cannot write the gnuplot log %s: %s; gnuplot's messages are lost\n",
+                aics_progname(), p->log, strerror(errno));
+    int in[2];
+    AICS_CHECK(make_pipe(in), "cannot make a pipe to gnuplot");
+    char *const argv[] = {"gnuplot", NULL};
+    p->pid = spawn(argv, p->figdir, (int[3]){in[0], -1, log});
+    AICS_CHECK(p->pid > 0, "cannot start gnuplot (fork failed)");
+    close(in[0]);
+    if (log >= 0) close(log);
+    p->pipe = fdopen(in[1], "w");
+    AICS_CHECK(p->pipe != NULL, "cannot open the pipe to gnuplot");
+}
+
 aics_plot *aics_plot_open(const char *figdir)
 {
     aics_plot *p = aics_xcalloc(1, sizeof *p);
@@ -79,11 +147,7 @@ aics_plot *aics_plot_open(const char *figdir)
     }
     p->figdir = aics_xstrdup(figdir);
     p->log = log_path(figdir);
-    aics_buf cmd = AICS_BUF_INIT;
-    aics_buf_printf(&cmd, "gnuplot 2>'%s'", p->log);
-    p->pipe = popen(cmd.data, "w");
-    aics_buf_free(&cmd);
-    AICS_CHECK(p->pipe != NULL, "popen(gnuplot) failed; is /bin/sh available?");
+    start_gnuplot(p);
     return p;
 }
 
@@ -123,7 +187,7 @@ void aics_plot_begin(aics_plot *p, const char *name, int width, int height)
     aics_plot_cmd(p, "set terminal svg size %d,%d enhanced font '" FONT_NAME ",11' background 'white'",
                   width, height);
     aics_plot_cmd(p, "set encoding utf8");
-    aics_plot_cmd(p, "set output '%s/%s.svg.tmp'", p->figdir, name);
+    aics_plot_cmd(p, "set output '%s.svg.tmp'", name); /* gnuplot runs in figdir */
 }
 
 void aics_plot_data(aics_plot *p, const char *block, const double *values, size_t rows,
@@ -185,8 +249,11 @@ int aics_plot_close(aics_plot *p)
     int rc = 0;
     if (p->pipe) {
         aics_plot_cmd(p, "exit");
-        int status = pclose(p->pipe);
-        bool ok = !p->failed && status != -1 && WIFEXITED(status) && WEXITSTATUS(status) == 0;
+        void (*old)(int) = signal(SIGPIPE, SIG_IGN); /* the flush may find gnuplot gone */
+        bool closed = fclose(p->pipe) == 0;
+        signal(SIGPIPE, old);
+        int status = wait_for(p->pid);
+        bool ok = closed && !p->failed && status != -1 && WIFEXITED(status) && WEXITSTATUS(status) == 0;
         if (!ok) {
             fprintf(stderr, "%s: gnuplot failed; see %s\n", aics_progname(), p->log);
             rc = 1;

@@ -57,6 +57,18 @@ static void common_options(aics_run *run, aics_opt *t)
     t[n] = (aics_opt){NULL, 0, NULL, NULL, NULL};
 }
 
+/* Refuse before any work an output path that is a device, FIFO, folder or
+ * link: the writer would refuse it at the end anyway (fileio.h). */
+static void check_output_paths(const aics_run *run)
+{
+    for (int i = 0; i <= run->nwrites; i++) {
+        const char *path = i < run->nwrites ? run->writes[i].path : run->output;
+        if (path && !aics_writable_path(path))
+            aics_die_usage("%s %s: %s; expected a new or regular file", i < run->nwrites ? "--write" : "--output",
+                           path, aics_file_strerror(errno));
+    }
+}
+
 void aics_run_init(aics_run *run, const aics_program *p, int argc, char **argv)
 {
     setlocale(LC_ALL, "C");
@@ -71,6 +83,7 @@ void aics_run_init(aics_run *run, const aics_program *p, int argc, char **argv)
                           .details = p->details, .opts = p->opts, .common = common,
                           .max_args = p->max_args};
     run->nargs = aics_opts_parse(&cmd, argc, argv, &run->args);
+    check_output_paths(run);
 }
 
 void aics_progress(const aics_run *run, const char *fmt, ...)
@@ -93,7 +106,7 @@ static int write_rendering(const aics_run *run, const aics_result *r, aics_forma
     if (!path) {
         if (fwrite(b.data ? b.data : "", 1, b.len, stdout) != b.len || fflush(stdout) != 0) rc = 1;
     } else if (aics_write_file_atomic(path, b.data ? b.data : "", b.len) < 0) {
-        fprintf(stderr, "%s: cannot write %s: %s\n", aics_progname(), path, strerror(errno));
+        fprintf(stderr, "%s: cannot write %s: %s\n", aics_progname(), path, aics_file_strerror(errno));
         rc = 1;
     }
     aics_buf_free(&b);

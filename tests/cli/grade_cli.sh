@@ -38,7 +38,7 @@ expect sibling-spec 0 "(spec: $spec)" "$grade" "$ref" "$ref"
 
 # Untrusted input stays bounded: too many bytes, too many lines.
 yes 'a.key 1' | head -c 5000000 >"$tmp/huge.kv"
-expect huge 2 "huge.kv: file is larger than 4194304 bytes; expected a kv result file" "$grade" "$ref" "$tmp/huge.kv"
+expect huge 2 "huge.kv: file is larger than 4 MiB; expected a kv result file" "$grade" "$ref" "$tmp/huge.kv"
 awk 'BEGIN { for (i = 0; i < 120000; i++) printf "k%d %d\n", i, i }' >"$tmp/long.kv"
 expect many-lines 2 "long.kv:100001:1: more than 100000 lines" "$grade" "$ref" "$tmp/long.kv"
 

@@ -87,6 +87,54 @@ START_TEST(checked_arithmetic)
 }
 END_TEST
 
+/* Issue 14: readers read only regular files, and never block on a FIFO. */
+START_TEST(only_regular_files_are_read)
+{
+    make_dir();
+    char fifo[128];
+    snprintf(fifo, sizeof fifo, "%s/fifo", dir);
+    ck_assert(mkfifo(fifo, 0600) == 0);
+    errno = 0;
+    ck_assert_msg(aics_read_file(fifo, 100, NULL) == NULL && errno == ESPIPE, "A FIFO is refused, not waited on.");
+    ck_assert_msg(aics_read_file(dir, 100, NULL) == NULL && errno == EISDIR, "A folder is refused.");
+    ck_assert_msg(aics_read_file("/dev/zero", 100, NULL) == NULL && errno == ENODEV,
+                  "A device is refused (/dev/zero would never end).");
+    char err[256];
+    ck_assert(aics_read_text(fifo, 100, "a kv file", NULL, err, sizeof err) == NULL);
+    char want[256];
+    snprintf(want, sizeof want, "%s: is a FIFO or socket, not a regular file; expected a kv file", fifo);
+    ck_assert_str_eq(err, want);
+    ck_assert(aics_read_text("/dev/null", 100, "a kv file", NULL, err, sizeof err) == NULL);
+    ck_assert_str_eq(err, "/dev/null: is a device, not a regular file; expected a kv file");
+    unlink(fifo);
+}
+END_TEST
+
+/* Issue 14: as root, --output=/dev/null replaced /dev/null with a regular
+ * file. The writer writes new paths and regular files only. */
+START_TEST(only_regular_files_are_replaced)
+{
+    make_dir();
+    char fifo[128], link[128], target[128];
+    snprintf(fifo, sizeof fifo, "%s/fifo", dir);
+    snprintf(link, sizeof link, "%s/link", dir);
+    snprintf(target, sizeof target, "%s/target", dir);
+    ck_assert(mkfifo(fifo, 0600) == 0 && symlink(target, link) == 0);
+    ck_assert_msg(aics_write_file_atomic("/dev/null", "x", 1) == -1 && errno == ENODEV, "A device is refused.");
+    struct stat st;
+    ck_assert_msg(stat("/dev/null", &st) == 0 && S_ISCHR(st.st_mode), "/dev/null is still a device.");
+    ck_assert_msg(aics_write_file_atomic(fifo, "x", 1) == -1 && errno == ESPIPE, "A FIFO is refused.");
+    ck_assert_msg(lstat(fifo, &st) == 0 && S_ISFIFO(st.st_mode), "The FIFO is left alone.");
+    ck_assert_msg(aics_write_file_atomic(link, "x", 1) == -1 && errno == ELOOP, "A symbolic link is refused.");
+    ck_assert_msg(lstat(link, &st) == 0 && S_ISLNK(st.st_mode) && access(target, F_OK) != 0,
+                  "Nothing is written through the link.");
+    ck_assert_msg(aics_write_file_atomic(dir, "x", 1) == -1 && errno == EISDIR, "A folder is refused.");
+    ck_assert(!aics_writable_path(fifo) && aics_writable_path(target));
+    unlink(fifo);
+    unlink(link);
+}
+END_TEST
+
 Suite *fileio_suite(void)
 {
     Suite *s = suite_create("fileio");
@@ -97,6 +145,8 @@ Suite *fileio_suite(void)
     TCase *limits = tcase_create("Limits");
     tcase_add_test(limits, read_limit_and_missing_file);
     tcase_add_test(limits, failed_write_leaves_old_file);
+    tcase_add_test(limits, only_regular_files_are_read);
+    tcase_add_test(limits, only_regular_files_are_replaced);
     tcase_add_test(limits, binary_detection);
     tcase_add_test(limits, checked_arithmetic);
     suite_add_tcase(s, limits);

@@ -1,0 +1,27 @@
+#!/bin/sh
+# figures_paths.sh — gnuplot is started without a shell (issue 14): a figure
+# folder named "it's" (or with a newline) gets its figures, and AICS_PLOT_LOG
+# is a file name, never a command.
+set -u
+fail() { echo "FAIL: $*"; exit 1; }
+command -v gnuplot >/dev/null 2>&1 || { echo "gnuplot is not installed: figures are not drawn"; exit 77; }
+tmp=$(mktemp -d) && trap 'rm -rf "$tmp"' EXIT
+
+dir="$tmp/it's"
+"$AICS_BIN/ex2_7" --quiet --format=none --figures="$dir" 2>"$tmp/err" || fail "ex2_7 --figures=\"it's\": $(cat "$tmp/err")"
+[ -s "$dir/ex2_7_functions.svg" ] || fail "no figure in a folder named it's: $(cat "$tmp/err")"
+[ -z "$(ls "$dir" | grep '\.tmp')" ] || fail "temporary figures left behind"
+
+nl="$tmp/a
+b"
+"$AICS_BIN/ex2_7" --quiet --format=none --figures="$nl" 2>"$tmp/err" || fail "a folder with a newline: $(cat "$tmp/err")"
+[ -s "$nl/ex2_7_functions.svg" ] || fail "no figure in a folder with a newline in its name"
+
+log="$tmp/log'; touch $tmp/pwned; echo '"
+AICS_PLOT_LOG=$log "$AICS_BIN/ex2_7" --quiet --format=none --figures="$tmp/f" 2>"$tmp/err"
+[ ! -e "$tmp/pwned" ] || fail "AICS_PLOT_LOG was run as a shell command"
+[ -s "$tmp/f/ex2_7_functions.svg" ] || fail "figures should still be drawn when the log cannot be written"
+AICS_PLOT_LOG="$tmp/plot log" "$AICS_BIN/ex2_7" --quiet --format=none --figures="$tmp/g" 2>"$tmp/err" ||
+    fail "AICS_PLOT_LOG with a space: $(cat "$tmp/err")"
+[ -f "$tmp/plot log" ] || fail "the log should be written where AICS_PLOT_LOG says"
+exit 0
