@@ -188,15 +188,27 @@ chapter$(1): $(BOOKGEN) $(B)/book/assets/.stamp $(patsubst %,$(OUT)/%.kv,$(call 
 endef
 $(foreach c,$(CHAPTERS),$(eval $(call chapter_rule,$(c))))
 
-# KaTeX comes from Debian's packages; -L because some of those files are links.
+# KaTeX and highlight.js come from Debian's packages (-L because some of those
+# files are links), MiniSearch from npm (package-lock.json; `make deps` or the
+# rule below runs `npm ci`).
 KATEX_DIR := /usr/share/javascript/katex
-$(B)/book/assets/.stamp: $(wildcard report/assets/*)
+HLJS_JS   := /usr/share/javascript/highlight.js/highlight.min.js
+MINISEARCH_JS := node_modules/minisearch/dist/umd/index.js
+$(B)/book/assets/.stamp: $(wildcard report/assets/*) $(MINISEARCH_JS)
 	@echo "copying assets" >&2
 	@mkdir -p $(@D)/katex
 	@cp -L report/assets/* $(@D)/
 	@cp -L $(KATEX_DIR)/katex.min.js $(KATEX_DIR)/katex.min.css $(@D)/katex/
 	@cp -rL $(KATEX_DIR)/fonts $(@D)/katex/
+	@cp -L $(HLJS_JS) $(@D)/highlight.min.js
+	@cp -L $(MINISEARCH_JS) $(@D)/minisearch.js
 	@touch $@
+
+# The npm packages (the search engine; puppeteer-core for the browser test and
+# the PDF), exactly as package-lock.json pins them. No install scripts run.
+node_modules/.package-lock.json $(MINISEARCH_JS): package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	@touch node_modules/.package-lock.json $(MINISEARCH_JS)
 
 # The whole book as one PDF, printed by headless Chromium from book.html
 # (its print style: A4, one column, a chapter per page).
@@ -257,12 +269,14 @@ bench: all
 # ---- set-up, install, clean --------------------------------------------------
 
 DEB_PACKAGES := build-essential pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev \
-                gnuplot-nox check libjs-katex fonts-katex fonts-noto-cjk chromium
+                gnuplot-nox check libjs-katex fonts-katex fonts-noto-cjk chromium \
+                libjs-highlight.js qpdf poppler-utils
 
 deps:
 	@if [ "$$(id -u)" = 0 ]; then \
 	  apt-get update && DEBIAN_FRONTEND=noninteractive \
-	  apt-get install -y --no-install-recommends $(DEB_PACKAGES); \
+	  apt-get install -y --no-install-recommends $(DEB_PACKAGES) && \
+	  npm ci --no-audit --no-fund --ignore-scripts --loglevel=error; \
 	else \
 	  echo "Run as root:"; \
 	  echo "  apt-get update && apt-get install -y --no-install-recommends $(DEB_PACKAGES)"; \

@@ -11,6 +11,7 @@
 #include "error.h"
 #include "expand.h"
 #include "fileio.h"
+#include "nav.h"
 #include "outline.h"
 #include "page.h"
 #include "render.h"
@@ -29,6 +30,7 @@ typedef struct {
     aics_sources *src;
     char *fig_href;
     aics_buf book_md, book_html; /* the whole book, when rendering all of it */
+    aics_buf search;             /* the search documents (nav.h), a JSON array's body */
     out_file *files;
     size_t nfiles;
 } book;
@@ -129,22 +131,84 @@ static void grading_keys(book *b, const aics_expand_ctx *ctx, aics_buf *html)
     if (open) aics_buf_puts(html, "</tbody>\n</table></div>\n</details>\n");
 }
 
-/* The exercise as HTML: heading, verdicts, prose (page = expanded Markdown). */
-static void exercise_html(book *b, const aics_expand_ctx *ctx, const aics_outline_exercise *e,
-                          const aics_verdict *v, size_t nv, const aics_buf *page, aics_buf *html)
+/* "习题 2.3 TITLE" as HTML. */
+static void exercise_title(const aics_outline_exercise *e, aics_buf *html)
 {
-    aics_buf shifted = AICS_BUF_INIT;
-    aics_buf_printf(html, "<section class=\"exercise\" id=\"%s\">\n<h2><span class=\"exercise-number\">习题 ", e->id);
+    aics_buf_puts(html, "<span class=\"exercise-number\">习题 ");
     aics_render_inline(e->numbers, html);
     aics_buf_puts(html, "</span> ");
     aics_render_inline(e->title, html);
-    aics_buf_puts(html, "</h2>\n");
+}
+
+/* The exercise before (step -1) or after (+1) chapter k's exercise i, or NULL. */
+static const aics_outline_exercise *neighbour(const book *b, size_t k, size_t i, int step, int *chapter)
+{
+    const aics_outline *o = &b->outline;
+    if (step < 0 && i == 0) {
+        while (k > 0 && o->ch[k - 1].nex == 0) k--;
+        if (k == 0) return NULL;
+        *chapter = o->ch[k - 1].number;
+        return &o->ch[k - 1].ex[o->ch[k - 1].nex - 1];
+    }
+    if (step > 0 && i + 1 >= o->ch[k].nex) {
+        while (k + 1 < o->nch && o->ch[k + 1].nex == 0) k++;
+        if (k + 1 >= o->nch) return NULL;
+        *chapter = o->ch[k + 1].number;
+        return &o->ch[k + 1].ex[0];
+    }
+    *chapter = o->ch[k].number;
+    return &o->ch[k].ex[step < 0 ? i - 1 : i + 1];
+}
+
+/* Links to the previous and next exercise of the whole book. */
+static void exercise_pager(const book *b, size_t k, size_t i, aics_buf *html)
+{
+    aics_buf_puts(html, "<nav class=\"ex-pager\">\n");
+    for (int step = -1; step <= 1; step += 2) {
+        int ch = 0;
+        const aics_outline_exercise *n = neighbour(b, k, i, step, &ch);
+        if (!n) { aics_buf_puts(html, "<span></span>\n"); continue; }
+        const char *file = ch == b->outline.ch[k].number ? "" : NULL;
+        aics_buf_printf(html, "<a rel=\"%s\" href=\"", step < 0 ? "prev" : "next");
+        if (!file) aics_buf_printf(html, "chapter%d.html", ch);
+        aics_buf_printf(html, "#%s\"><span class=\"dir\">%s</span>", n->id, step < 0 ? "← 上一题" : "下一题 →");
+        exercise_title(n, html);
+        aics_buf_puts(html, "</a>\n");
+    }
+    aics_buf_puts(html, "</nav>\n");
+}
+
+/* The prose with its verdict box right after the textbook's question (the
+ * first block quote), or first when there is none. */
+static void prose_with_verdicts(const char *prose, const aics_verdict *v, size_t nv, aics_buf *html)
+{
+    const char *q = strstr(prose, "</blockquote>\n");
+    size_t at = q ? (size_t)(q - prose) + strlen("</blockquote>\n") : 0;
+    aics_buf_append(html, prose, at);
     aics_verdicts_html(v, nv, html);
-    aics_md_shift_headings(page->data ? page->data : "", page->len, 3, &shifted);
-    aics_render_html(shifted.data ? shifted.data : "", shifted.len, html);
+    aics_buf_puts(html, prose + at);
+}
+
+/* The exercise as HTML: heading, prose (page = expanded Markdown) with the
+ * verdicts after the question, the graders' keys, the pager. */
+static void exercise_html(book *b, const aics_expand_ctx *ctx, size_t k, size_t i, const aics_verdict *v,
+                          size_t nv, const aics_buf *page, aics_nav_page *nav, aics_buf *html)
+{
+    const aics_outline_exercise *e = &b->outline.ch[k].ex[i];
+    aics_buf shifted = AICS_BUF_INIT, prose = AICS_BUF_INIT, anchored = AICS_BUF_INIT, title = AICS_BUF_INIT;
+    exercise_title(e, &title);
+    aics_buf_printf(html, "<section class=\"exercise\" id=\"%s\">\n<h2>%s"
+                          "<a class=\"anchor\" href=\"#%s\" aria-label=\"本节链接\">#</a></h2>\n",
+                    e->id, title.data, e->id);
+    aics_nav_add(nav, 2, e->id, title.data);
+    aics_md_shift_headings(page->data, page->len, 3, &shifted);
+    aics_render_html(shifted.data, shifted.len, &prose);
+    aics_nav_headings(prose.data, e->id, nav, &anchored);
+    prose_with_verdicts(anchored.data, v, nv, html);
     grading_keys(b, ctx, html);
+    exercise_pager(b, k, i, html);
     aics_buf_puts(html, "</section>\n");
-    aics_buf_free(&shifted);
+    aics_buf_free(&shifted), aics_buf_free(&prose), aics_buf_free(&anchored), aics_buf_free(&title);
 }
 
 /* The exercise as Markdown, for book.md. */
@@ -158,10 +222,11 @@ static void exercise_md(const aics_outline_exercise *e, const aics_verdict *v, s
     aics_buf_putc(md, '\n');
 }
 
-/* Render one exercise into the chapter's HTML body and Markdown. */
-static void render_exercise(book *b, aics_expand_ctx *ctx, const aics_outline_exercise *e,
+/* Render chapter k's exercise i into the chapter's HTML body and Markdown. */
+static void render_exercise(book *b, aics_expand_ctx *ctx, size_t k, size_t i, aics_nav_page *nav,
                             aics_buf *html, aics_buf *md)
 {
+    const aics_outline_exercise *e = &b->outline.ch[k].ex[i];
     char path[4096];
     char *text = read_prose(b, e, path, sizeof path);
     aics_buf page = AICS_BUF_INIT, plain = AICS_BUF_INIT;
@@ -170,7 +235,7 @@ static void render_exercise(book *b, aics_expand_ctx *ctx, const aics_outline_ex
     aics_verdict *v;
     size_t nv = collect_verdicts(b, ctx, &v);
     check_verdicts(b, e, v, nv);
-    exercise_html(b, ctx, e, v, nv, &page, html);
+    exercise_html(b, ctx, k, i, v, nv, &page, nav, html);
     exercise_md(e, v, nv, &plain, md);
     free(v);
     aics_buf_free(&page), aics_buf_free(&plain);
@@ -184,21 +249,6 @@ static void chapter_heading(const aics_outline_chapter *c, aics_buf *html)
                     c->number);
     aics_render_inline(c->title, html);
     aics_buf_puts(html, "</h1>\n");
-}
-
-/* The chapter's own contents, when it has more than one exercise. */
-static void chapter_contents(const aics_outline_chapter *c, aics_buf *html)
-{
-    if (c->nex < 2) return;
-    aics_buf_puts(html, "<nav class=\"chapter-toc\">\n<ul>\n");
-    for (size_t i = 0; i < c->nex; i++) {
-        aics_buf_printf(html, "<li><a href=\"#%s\">习题 ", c->ex[i].id);
-        aics_render_inline(c->ex[i].numbers, html);
-        aics_buf_puts(html, " ");
-        aics_render_inline(c->ex[i].title, html);
-        aics_buf_puts(html, "</a></li>\n");
-    }
-    aics_buf_puts(html, "</ul>\n</nav>\n");
 }
 
 static void pager_link(aics_buf *nav, const aics_outline_chapter *c, const char *rel, const char *arrow_l,
@@ -226,18 +276,25 @@ static void render_chapter(book *b, size_t k)
     progress(b, "rendering %s", name);
     aics_expand_ctx ctx = {.src = b->src, .fig_href = b->fig_href, .strict = b->o->strict, .chapter = c->number};
     aics_buf body = AICS_BUF_INIT, md = AICS_BUF_INIT, nav = AICS_BUF_INIT, title = AICS_BUF_INIT;
+    aics_buf side = AICS_BUF_INIT, toc = AICS_BUF_INIT, where = AICS_BUF_INIT;
+    aics_nav_page heads = {0};
     chapter_heading(c, &body);
-    chapter_contents(c, &body);
     aics_buf_printf(&md, "# 第 %d 章 %s\n\n", c->number, c->title);
-    for (size_t i = 0; i < c->nex; i++) render_exercise(b, &ctx, &c->ex[i], &body, &md);
+    for (size_t i = 0; i < c->nex; i++) render_exercise(b, &ctx, k, i, &heads, &body, &md);
     chapter_nav(b, k, &nav);
+    aics_nav_page_toc(&heads, &toc);
+    aics_nav_sidebar(&b->outline, c->number, &side);
     aics_buf_printf(&title, "第 %d 章 %s · %s", c->number, c->title, b->outline.title);
-    aics_page page = {title.data, body.data, b->outline.title, nav.data, "chapter"};
+    aics_buf_printf(&where, "第 %d 章 %s", c->number, c->title);
     strcat(name, ".html");
+    aics_nav_search_docs(&heads, name, where.data, &b->search);
+    aics_page page = {title.data, body.data, b->outline.title, nav.data, "chapter", side.data, toc.data, NULL};
     aics_page_render(&page, new_file(b, name));
     aics_buf_append(&b->book_html, body.data, body.len);
     aics_buf_append(&b->book_md, md.data, md.len);
+    aics_nav_page_free(&heads);
     aics_buf_free(&body), aics_buf_free(&md), aics_buf_free(&nav), aics_buf_free(&title);
+    aics_buf_free(&side), aics_buf_free(&toc), aics_buf_free(&where);
 }
 
 /* Whether chapter c has a page: being rendered now, or already written. */
@@ -308,9 +365,11 @@ static void render_index(book *b)
     if (whole_book_exists(b))
         aics_buf_puts(&body, "<p class=\"formats\">整本书：<a href=\"book.html\">单页版</a>（可打印）· "
                              "<a href=\"book.md\">Markdown 版</a></p>\n");
-    aics_page page = {b->outline.title, body.data, b->outline.title, NULL, "index"};
+    aics_buf side = AICS_BUF_INIT;
+    aics_nav_sidebar(&b->outline, 0, &side);
+    aics_page page = {b->outline.title, body.data, b->outline.title, NULL, "index", side.data, NULL, NULL};
     aics_page_render(&page, new_file(b, "index.html"));
-    aics_buf_free(&body);
+    aics_buf_free(&body), aics_buf_free(&side);
 }
 
 static void render_whole(book *b)
@@ -320,13 +379,40 @@ static void render_whole(book *b)
     title_block(b, &body);
     toc(b, "", &body);
     aics_buf_append(&body, b->book_html.data, b->book_html.len);
-    aics_page page = {b->outline.title, body.data, b->outline.title, NULL, "book"};
+    aics_page page = {b->outline.title, body.data, b->outline.title, NULL, "book", NULL, NULL, NULL};
     aics_page_render(&page, new_file(b, "book.html"));
     aics_buf *md = new_file(b, "book.md");
     aics_buf_printf(md, "%% %s\n\n<!-- Generated by aics-book from chapters/; do not edit. -->\n\n",
                     b->outline.title);
     aics_buf_append(md, b->book_md.data, b->book_md.len);
     aics_buf_free(&body);
+}
+
+/* The search page and its documents. The documents are a script, not JSON
+ * to fetch, so that search works from file:// with no server; the engine is
+ * MiniSearch (assets/minisearch.js) with a CJK-aware tokenizer in search.js. */
+static void render_search(book *b)
+{
+    progress(b, "rendering %s", "search.html and search-index.js");
+    aics_buf body = AICS_BUF_INIT, side = AICS_BUF_INIT;
+    aics_buf_puts(&body, "<h1>搜索</h1>\n<form class=\"search-form\" role=\"search\">"
+                         "<input type=\"search\" id=\"search-q\" name=\"q\" placeholder=\"例如：过拟合、反向传播、卷积核\" "
+                         "aria-label=\"搜索全书\" autofocus> <button type=\"submit\">搜索</button></form>\n"
+                         "<p id=\"search-status\" class=\"search-status\"></p>\n<ol id=\"search-results\" "
+                         "class=\"search-results\"></ol>\n<noscript><p>搜索需要 JavaScript。</p></noscript>\n");
+    aics_nav_sidebar(&b->outline, 0, &side);
+    aics_buf title = AICS_BUF_INIT;
+    aics_buf_printf(&title, "搜索 · %s", b->outline.title);
+    aics_page page = {title.data, body.data, b->outline.title, NULL, "search", side.data, NULL,
+                      "<script src=\"assets/minisearch.js\"></script>\n<script src=\"search-index.js\"></script>\n"
+                      "<script src=\"assets/search.js\"></script>\n"};
+    aics_page_render(&page, new_file(b, "search.html"));
+    aics_buf *js = new_file(b, "search-index.js");
+    aics_buf_puts(js, "/* Generated by aics-book: the book's sections for assets/search.js. */\n"
+                      "window.AICS_SEARCH_DOCS = [\n");
+    aics_buf_append(js, b->search.data ? b->search.data : "", b->search.len);
+    aics_buf_puts(js, "\n];\n");
+    aics_buf_free(&body), aics_buf_free(&side), aics_buf_free(&title);
 }
 
 /* Whether the outline lists prose file "DIR/NAME.md". */
@@ -433,7 +519,7 @@ static void free_book(book *b)
     }
     free(b->files);
     free(b->fig_href);
-    aics_buf_free(&b->book_md), aics_buf_free(&b->book_html);
+    aics_buf_free(&b->book_md), aics_buf_free(&b->book_html), aics_buf_free(&b->search);
     aics_sources_free(b->src);
     aics_outline_free(&b->outline);
 }
@@ -451,7 +537,7 @@ int aics_book_build(const aics_book_opts *o)
     if (!o->only_chapter) warn_unlisted(&b);
     for (size_t k = 0; k < b.outline.nch; k++)
         if (!o->only_chapter || b.outline.ch[k].number == o->only_chapter) render_chapter(&b, k);
-    if (!o->only_chapter) render_whole(&b);
+    if (!o->only_chapter) render_whole(&b), render_search(&b);
     render_index(&b);
     int rc = write_all(&b);
     free_book(&b);

@@ -18,13 +18,23 @@ void aics_page_render(const aics_page *p, aics_buf *out)
                        "<link rel=\"stylesheet\" href=\"assets/katex/katex.min.css\">\n"
                        "<link rel=\"stylesheet\" href=\"assets/book.css\">\n"
                        "<script defer src=\"assets/katex/katex.min.js\"></script>\n"
+                       "<script defer src=\"assets/highlight.min.js\"></script>\n"
                        "<script defer src=\"assets/book.js\"></script>\n"
-                       "</head>\n<body>\n<header class=\"book-header\"><a href=\"index.html\">");
+                       "</head>\n<body>\n<header class=\"book-header\">");
+    if (p->sidebar)
+        aics_buf_puts(out, "<button type=\"button\" class=\"menu-toggle\" aria-controls=\"sidebar\" "
+                           "aria-expanded=\"false\">☰ 目录</button>");
+    aics_buf_puts(out, "<a class=\"home\" href=\"index.html\">");
     esc(out, p->book_title);
-    aics_buf_printf(out, "</a></header>\n<main class=\"%s\">\n", p->main_class);
+    aics_buf_puts(out, "</a><a class=\"search-link\" href=\"search.html\">搜索</a></header>\n");
+    aics_buf_printf(out, "<div class=\"layout%s\">\n", p->sidebar ? " with-sidebar" : "");
+    if (p->sidebar) aics_buf_puts(out, p->sidebar);
+    if (p->toc && *p->toc) aics_buf_printf(out, "<aside class=\"toc-col\">\n%s</aside>\n", p->toc);
+    aics_buf_printf(out, "<main class=\"%s\">\n", p->main_class);
     aics_buf_puts(out, p->body);
-    aics_buf_puts(out, "</main>\n");
+    aics_buf_puts(out, "</main>\n</div>\n");
     if (p->nav) aics_buf_puts(out, p->nav);
+    if (p->scripts) aics_buf_puts(out, p->scripts);
     aics_buf_puts(out, "</body>\n</html>\n");
 }
 

@@ -2,7 +2,10 @@
  *
  * Every page is a complete HTML5 document: <html lang="zh-CN">, <meta
  * charset="utf-8">, the book's stylesheet and KaTeX from assets/ (never the
- * network), and book.js, which renders the math elements of mathpass.h.
+ * network), and book.js, which renders the math elements of mathpass.h,
+ * highlights code and runs the phone menu. With a sidebar, the page is a grid:
+ * sidebar, text, and the page's contents beside it on a wide screen; on a
+ * phone the sidebar is a menu behind the header's button.
  * Nothing here depends on the time or on absolute paths.
  */
 #ifndef AICS_PAGE_H
@@ -19,6 +22,9 @@ typedef struct {
     const char *book_title; /* plain text, shown in the header */
     const char *nav;        /* HTML of the pager at the bottom, or NULL */
     const char *main_class; /* class of <main>, like "chapter" */
+    const char *sidebar;    /* HTML of the whole-book sidebar (nav.h), or NULL */
+    const char *toc;        /* HTML of "本页目录" (nav.h), or NULL */
+    const char *scripts;    /* extra <script> elements for the end of <body>, or NULL */
 } aics_page;
 
 /* Append the whole document for `p`. */
