@@ -46,23 +46,44 @@ static struct {
 } opt = {128, 256, 256, 1, 2048, 1.0, 64.0, 128.0, 1000.0, 2.0};
 
 static const aics_opt options[] = {
-    {"nram-kb", AICS_OPT_INT, &opt.nram_kb, "KB", "每核 NRAM 容量，KB（1 KB = 1024 B），默认 128", AICS_RANGE_CLOSED, 1, 1 << 20},
-    {"wram-kb", AICS_OPT_INT, &opt.wram_kb, "KB", "每核 WRAM 容量，KB，默认 256", AICS_RANGE_CLOSED, 1, 1 << 20},
-    {"macs", AICS_OPT_INT, &opt.macs, "N", "每核每周期 FP32 乘加数，默认 256", AICS_RANGE_CLOSED, 1, 1 << 20},
-    {"freq-ghz", AICS_OPT_DOUBLE, &opt.freq_ghz, "GHZ", "主频，GHz，默认 1", AICS_RANGE_OPEN_MIN, 0, 100},
-    {"dram-gbps", AICS_OPT_DOUBLE, &opt.dram_gbps, "GB/S", "单核处理器的片外带宽，GB/s（1 GB = 10⁹ B），默认 64",
-     AICS_RANGE_OPEN_MIN, 0, 1e6},
-    {"quad-dram-gbps", AICS_OPT_DOUBLE, &opt.quad_dram_gbps, "GB/S", "四核处理器的片外带宽，GB/s，默认 128",
-     AICS_RANGE_OPEN_MIN, 0, 1e6},
-    {"sram-kb", AICS_OPT_INT, &opt.sram_kb, "KB", "四核共享的 SharedRAM 容量，KB，默认 2048", AICS_RANGE_CLOSED, 1, 1 << 24},
-    {"sram-gbps", AICS_OPT_DOUBLE, &opt.sram_gbps, "GB/S", "SharedRAM 到每个核的带宽，GB/s，默认 1000",
-     AICS_RANGE_OPEN_MIN, 0, 1e7},
-    {"fp16-factor", AICS_OPT_DOUBLE, &opt.fp16, "X", "16 位运算的速率是 32 位的几倍（假设），默认 2",
-     AICS_RANGE_OPEN_MIN, 0, 64},
-    {"cores", AICS_OPT_INT, &opt.cores, "N", "运行 FILE 时用的处理器：1（单核）或 4（四核），默认 1",
+    {"nram-kb", AICS_OPT_INT, &opt.nram_kb, "KB", "每核 NRAM 容量，KB（1 KB = 1024 B）", AICS_RANGE_CLOSED, 1, 1 << 20,
+     .kv = "proc.nram_kb"},
+    {"wram-kb", AICS_OPT_INT, &opt.wram_kb, "KB", "每核 WRAM 容量，KB", AICS_RANGE_CLOSED, 1, 1 << 20,
+     .kv = "proc.wram_kb"},
+    {"macs", AICS_OPT_INT, &opt.macs, "N", "每核每周期 FP32 乘加数", AICS_RANGE_CLOSED, 1, 1 << 20,
+     .kv = "proc.macs_per_cycle"},
+    {"freq-ghz", AICS_OPT_DOUBLE, &opt.freq_ghz, "GHZ", "主频，GHz", AICS_RANGE_OPEN_MIN, 0, 100,
+     .kv = "proc.freq_ghz"},
+    {"dram-gbps", AICS_OPT_DOUBLE, &opt.dram_gbps, "GB/S", "单核处理器的片外带宽，GB/s（1 GB = 10⁹ B）",
+     AICS_RANGE_OPEN_MIN, 0, 1e6, .kv = "proc.dram_gbps"},
+    {"quad-dram-gbps", AICS_OPT_DOUBLE, &opt.quad_dram_gbps, "GB/S", "四核处理器的片外带宽，GB/s",
+     AICS_RANGE_OPEN_MIN, 0, 1e6, .kv = "proc.quad_dram_gbps"},
+    {"sram-kb", AICS_OPT_INT, &opt.sram_kb, "KB", "四核共享的 SharedRAM 容量，KB", AICS_RANGE_CLOSED, 1, 1 << 24,
+     .kv = "proc.sram_kb"},
+    {"sram-gbps", AICS_OPT_DOUBLE, &opt.sram_gbps, "GB/S", "SharedRAM 到每个核的带宽，GB/s",
+     AICS_RANGE_OPEN_MIN, 0, 1e7, .kv = "proc.sram_gbps"},
+    {"fp16-factor", AICS_OPT_DOUBLE, &opt.fp16, "X", "16 位运算的速率是 32 位的几倍（假设）",
+     AICS_RANGE_OPEN_MIN, 0, 64, .kv = "proc.fp16_factor"},
+    {"cores", AICS_OPT_INT, &opt.cores, "N", "运行 FILE 时用的处理器：1（单核）或 4（四核）",
      AICS_RANGE_CLOSED, 1, 4},
     {NULL, 0, NULL, NULL, NULL, 0, 0, 0},
 };
+
+/* The processor parameters this run used, for the kv contract and --help's defaults. */
+static void report_proc(aics_result *r)
+{
+    aics_result_kv_only(r, true);
+    aics_result_int(r, "proc.nram_kb", opt.nram_kb, NULL);
+    aics_result_int(r, "proc.wram_kb", opt.wram_kb, NULL);
+    aics_result_int(r, "proc.macs_per_cycle", opt.macs, NULL);
+    aics_result_double(r, "proc.freq_ghz", opt.freq_ghz, NULL);
+    aics_result_double(r, "proc.dram_gbps", opt.dram_gbps, NULL);
+    aics_result_double(r, "proc.quad_dram_gbps", opt.quad_dram_gbps, NULL);
+    aics_result_int(r, "proc.sram_kb", opt.sram_kb, NULL);
+    aics_result_double(r, "proc.sram_gbps", opt.sram_gbps, NULL);
+    aics_result_double(r, "proc.fp16_factor", opt.fp16, NULL);
+    aics_result_kv_only(r, false);
+}
 
 static aics_isa_proc make_proc(bool quad)
 {
@@ -285,6 +306,7 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < NEX; i++) solve(&exercises[i], &s[i]);
     aics_result *r = aics_result_new(program.exercise, run.seed, "ns-gb10e9-kb1024");
     report_answer(r, s);
+    report_proc(r);
     for (size_t i = 0; i < NEX; i++) report_one(r, &exercises[i], &s[i]);
     aics_plot *p = aics_plot_open(run.figdir);
     plot_times(p, s);
