@@ -55,6 +55,43 @@ bool aics_grade_parse_double(const char *s, double *out)
     return true;
 }
 
+bool aics_grade_parse_int_exact(const char *s, int64_t *out)
+{
+    const char *dot = strchr(s, '.');
+    if (!dot) return aics_grade_parse_int(s, out);
+    for (const char *p = dot + 1; *p; p++)
+        if (*p != '0') return false;
+    size_t n = (size_t)(dot - s);
+    char digits[32];
+    if (n == 0 || n >= sizeof digits || dot[1] == '\0') return false;
+    memcpy(digits, s, n);
+    digits[n] = '\0';
+    return aics_grade_parse_int(digits, out);
+}
+
+bool aics_grade_has_separators(const char *s)
+{
+    const char *p = s + (*s == '-' || *s == '+');
+    size_t group = 0, groups = 0;
+    for (; *p && *p != '.'; p++) {
+        if (*p >= '0' && *p <= '9') {
+            group++;
+        } else if (*p == ',' && group >= 1 && group <= 3 && (groups == 0 || group == 3)) {
+            group = 0;
+            groups++;
+        } else {
+            return false;
+        }
+    }
+    return groups > 0 && group == 3;
+}
+
+bool aics_grade_self_reported(const char *key)
+{
+    size_t n = strlen(key);
+    return strcmp(key, "check") == 0 || (n > 6 && strcmp(key + n - 6, ".check") == 0);
+}
+
 /* ---- globs ------------------------------------------------------------------ */
 
 bool aics_grade_glob(const char *pat, const char *key)
@@ -111,7 +148,7 @@ static bool read_attr(const char *s, size_t n, size_t *i, attr *a, const char *p
     while (j < n && s[j] != '=' && !is_blank(s[j])) j++;
     if (j == n || s[j] != '=' || j == start || j - start >= sizeof a->name)
         return aics_format_error(err, errsz, path, line, (long)start + 1,
-                         "expected name=value (kind, abs, rel, weight, hint, diagnose)");
+                         "expected name=value (kind, abs, rel, weight, hint, hint_en, diagnose)");
     memcpy(a->name, s + start, j - start);
     a->name[j - start] = '\0';
     j++;
@@ -160,34 +197,48 @@ static bool attr_number(const attr *a, double min_exclusive_zero, double *out,
     return true;
 }
 
+/* The attributes of a rule, in the order of their bits in `seen`. */
+typedef enum {
+    ATTR_KIND, ATTR_ABS, ATTR_REL, ATTR_WEIGHT, ATTR_HINT, ATTR_HINT_EN, ATTR_DIAGNOSE, ATTR_COUNT
+} attr_name;
+#define ATTR_BIT(a) (1u << (a))
+
+static const char *const attr_names[ATTR_COUNT] = {"kind", "abs", "rel", "weight", "hint", "hint_en",
+                                                   "diagnose"};
+
+static bool apply_kind(aics_grade_rule *r, const attr *a, const char *path, long line, char *err,
+                       size_t errsz)
+{
+    if (strcmp(a->value, "int") == 0) r->kind = AICS_GRADE_INT;
+    else if (strcmp(a->value, "float") == 0) r->kind = AICS_GRADE_FLOAT;
+    else if (strcmp(a->value, "word") == 0) r->kind = AICS_GRADE_WORD;
+    else
+        return aics_format_error(err, errsz, path, line, (long)a->col + 1,
+                                 "kind=%s: expected kind=int, kind=float or kind=word", a->value);
+    return true;
+}
+
 /* Apply one attribute to rule r; `seen` is a bit set of names already given. */
 static bool apply_attr(aics_grade_rule *r, attr *a, unsigned *seen, const char *path,
                        long line, char *err, size_t errsz)
 {
-    static const char *const names[] = {"kind", "abs", "rel", "weight", "hint", "diagnose"};
-    unsigned idx = 0;
-    while (idx < 6 && strcmp(names[idx], a->name) != 0) idx++;
-    if (idx == 6)
+    attr_name idx = ATTR_KIND;
+    while (idx < ATTR_COUNT && strcmp(attr_names[idx], a->name) != 0) idx++;
+    if (idx == ATTR_COUNT)
         return aics_format_error(err, errsz, path, line, (long)a->col + 1,
-                         "unknown attribute '%s'; expected kind, abs, rel, weight, hint or diagnose",
+                         "unknown attribute '%s'; expected kind, abs, rel, weight, hint, hint_en or diagnose",
                          a->name);
-    if (*seen & (1u << idx))
+    if (*seen & ATTR_BIT(idx))
         return aics_format_error(err, errsz, path, line, (long)a->col + 1, "%s= given twice", a->name);
-    *seen |= 1u << idx;
+    *seen |= ATTR_BIT(idx);
     switch (idx) {
-    case 0:
-        if (strcmp(a->value, "int") == 0) r->kind = AICS_GRADE_INT;
-        else if (strcmp(a->value, "float") == 0) r->kind = AICS_GRADE_FLOAT;
-        else if (strcmp(a->value, "word") == 0) r->kind = AICS_GRADE_WORD;
-        else
-            return aics_format_error(err, errsz, path, line, (long)a->col + 1,
-                             "kind=%s: expected kind=int, kind=float or kind=word", a->value);
-        return true;
-    case 1: return attr_number(a, 0, &r->abs_tol, path, line, err, errsz);
-    case 2: return attr_number(a, 0, &r->rel_tol, path, line, err, errsz);
-    case 3: return attr_number(a, 1, &r->weight, path, line, err, errsz);
-    case 4:
-        r->hint = a->value;
+    case ATTR_KIND: return apply_kind(r, a, path, line, err, errsz);
+    case ATTR_ABS: return attr_number(a, 0, &r->abs_tol, path, line, err, errsz);
+    case ATTR_REL: return attr_number(a, 0, &r->rel_tol, path, line, err, errsz);
+    case ATTR_WEIGHT: return attr_number(a, 1, &r->weight, path, line, err, errsz);
+    case ATTR_HINT:
+    case ATTR_HINT_EN:
+        *(idx == ATTR_HINT ? &r->hint : &r->hint_en) = a->value;
         a->value = NULL;
         return true;
     default:
@@ -203,6 +254,7 @@ static void rule_free(aics_grade_rule *r)
 {
     free(r->pattern);
     free(r->hint);
+    free(r->hint_en);
     free(r->diagnose);
 }
 
@@ -239,7 +291,7 @@ static bool parse_rule(const char *s, size_t n, size_t i, aics_grade_rule *r,
         return aics_format_error(err, errsz, path, line, (long)p0 + 1,
                          "rule for '%s' has no kind; expected kind=int, kind=float or kind=word",
                          r->pattern);
-    bool tol_given = seen & 6u;
+    bool tol_given = seen & (ATTR_BIT(ATTR_ABS) | ATTR_BIT(ATTR_REL));
     if (r->kind == AICS_GRADE_FLOAT && !tol_given)
         return aics_format_error(err, errsz, path, line, (long)p0 + 1,
                          "a float rule needs a tolerance: abs=…, rel=… or both");
@@ -320,8 +372,9 @@ void aics_grade_spec_default(aics_grade_spec *out)
     out->path = aics_xstrdup("(default spec)");
     out->rules = aics_xcalloc(1, sizeof *out->rules);
     out->n = 1;
-    out->rules[0] = (aics_grade_rule){aics_xstrdup("*"), AICS_GRADE_AUTO, AICS_GRADE_DEFAULT_ABS,
-                                      AICS_GRADE_DEFAULT_REL, 1.0, NULL, NULL, 0};
+    out->rules[0] = (aics_grade_rule){.pattern = aics_xstrdup("*"), .kind = AICS_GRADE_AUTO,
+                                      .abs_tol = AICS_GRADE_DEFAULT_ABS,
+                                      .rel_tol = AICS_GRADE_DEFAULT_REL, .weight = 1.0};
 }
 
 void aics_grade_spec_free(aics_grade_spec *spec)
@@ -383,22 +436,22 @@ static aics_grade_kind resolve_kind(const aics_grade_rule *r, const char *expect
 
 static void check_int(aics_grade_item *it)
 {
-    int64_t e, s;
-    double d;
+    int64_t e, v, d;
+    double x;
     if (!aics_grade_parse_int(it->expected, &e)) {
         it->why = AICS_GRADE_BAD_EXPECTED;
         return;
     }
-    if (!aics_grade_parse_int(it->submitted, &s)) {
-        if (!aics_grade_parse_double(it->submitted, &d)) { it->why = AICS_GRADE_NOT_NUMBER; return; }
-        if (!isfinite(d)) { it->why = AICS_GRADE_NOT_FINITE; return; }
-        /* "1234.0" is the integer 1234 written by a float printer: exact up to 2^53. */
-        if (d != floor(d) || fabs(d) > 9007199254740992.0) { it->why = AICS_GRADE_NOT_INTEGER; return; }
-        s = (int64_t)d;
+    if (!aics_grade_parse_int_exact(it->submitted, &v)) {
+        /* Never through a double: 724406816.00000001 would round to an integer. */
+        if (!aics_grade_parse_double(it->submitted, &x)) it->why = AICS_GRADE_NOT_NUMBER;
+        else it->why = isfinite(x) ? AICS_GRADE_NOT_INTEGER : AICS_GRADE_NOT_FINITE;
+        return;
     }
-    it->abs_err = fabs((double)s - (double)e);
+    if (aics_sub_i64(v, e, &d)) it->abs_err = d < 0 ? -(double)d : (double)d;
+    else it->abs_err = fabs((double)v - (double)e);
     it->rel_err = e != 0 ? it->abs_err / fabs((double)e) : NAN;
-    it->why = s == e ? AICS_GRADE_OK : AICS_GRADE_WRONG_VALUE;
+    it->why = v == e ? AICS_GRADE_OK : AICS_GRADE_WRONG_VALUE;
 }
 
 static void check_float(aics_grade_item *it)
@@ -418,12 +471,19 @@ static void check_float(aics_grade_item *it)
     it->why = pass ? AICS_GRADE_OK : AICS_GRADE_WRONG_VALUE;
 }
 
-static void check_item(aics_grade_item *it)
+static void check_item(aics_grade_item *it, const aics_grade_value *v)
 {
     it->abs_err = NAN;
     it->rel_err = NAN;
-    if (!it->submitted) {
+    if (!v || !v->line) {
         it->why = AICS_GRADE_MISSING;
+        return;
+    }
+    it->line = v->line;
+    it->col = v->col;
+    it->first_line = v->first_line;
+    if (v->problem != AICS_GRADE_OK) {
+        it->why = v->problem;
         return;
     }
     switch (it->kind) {
@@ -437,6 +497,7 @@ static void check_item(aics_grade_item *it)
 
 static const aics_grade_rule *first_rule(const aics_grade_spec *spec, const char *key)
 {
+    if (aics_grade_self_reported(key)) return NULL; /* a program's word about itself */
     for (size_t r = 0; r < spec->n; r++)
         if (aics_grade_glob(spec->rules[r].pattern, key)) return &spec->rules[r];
     return NULL;
@@ -449,132 +510,68 @@ const aics_grade_rule **aics_grade_match(const aics_kv *expected, const aics_gra
     return match;
 }
 
-void aics_grade_compare(const aics_kv *expected, const aics_kv *submitted,
+/* Grade one reference entry into a new item. */
+static void grade_entry(const aics_kv_entry *e, const aics_grade_rule *rule, const aics_grade_value *v,
+                        aics_grade_diagnoser diagnose, void *ctx, aics_lang lang, aics_grade_report *out)
+{
+    aics_grade_item *it = &out->items[out->n++];
+    *it = (aics_grade_item){.key = e->key, .expected = e->value,
+                            .submitted = v && v->line ? v->value : NULL, .rule = rule,
+                            .kind = resolve_kind(rule, e->value)};
+    check_item(it, v);
+    out->max_score += rule->weight;
+    if (it->why == AICS_GRADE_OK) {
+        it->score = rule->weight;
+        out->score += rule->weight;
+        out->npass++;
+    } else if (it->why == AICS_GRADE_WRONG_VALUE && rule->diagnose && diagnose) {
+        if (!diagnose(it, lang, &it->diag, ctx)) memset(&it->diag, 0, sizeof it->diag);
+    }
+}
+
+void aics_grade_compare(const aics_kv *expected, const aics_grade_submission *submitted,
                         const aics_grade_spec *spec, const aics_grade_rule *const *match,
-                        aics_grade_diagnoser diagnose, void *ctx, aics_grade_report *out)
+                        aics_grade_diagnoser diagnose, void *ctx, aics_lang lang,
+                        aics_grade_report *out)
 {
     memset(out, 0, sizeof *out);
     size_t ne = expected->n ? expected->n : 1;
     out->items = aics_xcalloc(ne, sizeof *out->items);
     out->ungraded = aics_xcalloc(ne, sizeof *out->ungraded);
     bool *used = aics_xcalloc(spec->n ? spec->n : 1, sizeof *used);
-    size_t found = 0; /* submitted keys the reference has */
     for (size_t i = 0; i < expected->n; i++) {
         const aics_kv_entry *e = &expected->e[i];
         const aics_grade_rule *rule = match ? match[i] : first_rule(spec, e->key);
-        const aics_kv_entry *s = aics_kv_find(submitted, e->key);
-        found += s != NULL;
         if (!rule) {
             out->ungraded[out->nungraded++] = e->key;
             continue;
         }
         used[rule - spec->rules] = true;
-        aics_grade_item *it = &out->items[out->n++];
-        *it = (aics_grade_item){.key = e->key, .expected = e->value,
-                                .submitted = s ? s->value : NULL, .rule = rule,
-                                .kind = resolve_kind(rule, e->value)};
-        check_item(it);
-        out->max_score += rule->weight;
-        if (it->why == AICS_GRADE_OK) {
-            it->score = rule->weight;
-            out->score += rule->weight;
-            out->npass++;
-        } else if (it->why == AICS_GRADE_WRONG_VALUE && rule->diagnose && diagnose) {
-            aics_buf b = AICS_BUF_INIT;
-            if (diagnose(it, &b, ctx) && b.len) it->diagnosis = aics_buf_take(&b);
-            aics_buf_free(&b);
-        }
+        grade_entry(e, rule, submitted ? &submitted->v[i] : NULL, diagnose, ctx, lang, out);
     }
-    out->extra = aics_xcalloc(submitted->n ? submitted->n : 1, sizeof *out->extra);
-    /* Keys are unique on both sides, so extras exist only if some key was not found. */
-    for (size_t i = 0; found < submitted->n && i < submitted->n; i++)
-        if (!aics_kv_find(expected, submitted->e[i].key)) out->extra[out->nextra++] = submitted->e[i].key;
+    if (submitted) {
+        out->extra = submitted->extra;
+        out->nextra = submitted->nextra;
+    }
     out->unused = aics_xcalloc(spec->n ? spec->n : 1, sizeof *out->unused);
     for (size_t r = 0; r < spec->n; r++)
         if (!used[r]) out->unused[out->nunused++] = &spec->rules[r];
     free(used);
 }
 
+void aics_grade_diagnosis_free(aics_grade_diagnosis *d)
+{
+    free(d->text);
+    free(d->ids);
+    free(d->alternatives);
+    memset(d, 0, sizeof *d);
+}
+
 void aics_grade_report_free(aics_grade_report *r)
 {
-    for (size_t i = 0; i < r->n; i++) free(r->items[i].diagnosis);
+    for (size_t i = 0; i < r->n; i++) aics_grade_diagnosis_free(&r->items[i].diag);
     free(r->items);
-    free(r->extra);
     free(r->ungraded);
     free(r->unused);
     memset(r, 0, sizeof *r);
-}
-
-/* ---- explaining failures ---------------------------------------------------- */
-
-/* Append `text`, indenting every line after a newline. */
-static void put_indented(aics_buf *out, const char *indent, const char *prefix, const char *text)
-{
-    aics_buf_printf(out, "%s%s", indent, prefix);
-    for (const char *p = text; *p; p++) {
-        aics_buf_putc(out, *p);
-        if (*p == '\n' && p[1]) aics_buf_printf(out, "%s%*s", indent, (int)strlen(prefix), "");
-    }
-    if (!*text || text[strlen(text) - 1] != '\n') aics_buf_putc(out, '\n');
-}
-
-static void explain_errors(const aics_grade_item *it, const char *indent, aics_buf *out)
-{
-    const aics_grade_rule *r = it->rule;
-    if (it->kind == AICS_GRADE_INT) {
-        int64_t e, s, d;
-        if (aics_grade_parse_int(it->expected, &e) && aics_grade_parse_int(it->submitted, &s) &&
-            aics_sub_i64(s, e, &d))
-            aics_buf_printf(out, "%s  integers must match exactly; off by %+lld", indent, (long long)d);
-        else
-            aics_buf_printf(out, "%s  integers must match exactly; off by %.6g", indent, it->abs_err);
-        if (!isnan(it->rel_err)) aics_buf_printf(out, " (rel error %.4g)", it->rel_err);
-        aics_buf_putc(out, '\n');
-        return;
-    }
-    aics_buf_printf(out, "%s  abs error %.4g > abs tol %g; ", indent, it->abs_err, r->abs_tol);
-    if (isnan(it->rel_err))
-        aics_buf_printf(out, "rel error undefined (expected is 0), rel tol %g\n", r->rel_tol);
-    else
-        aics_buf_printf(out, "rel error %.4g > rel tol %g\n", it->rel_err, r->rel_tol);
-}
-
-void aics_grade_explain(const aics_grade_item *it, const char *indent, aics_buf *out)
-{
-    if (it->why == AICS_GRADE_OK) return;
-    const char *kind = aics_grade_kind_name(it->kind);
-    switch (it->why) {
-    case AICS_GRADE_MISSING:
-        aics_buf_printf(out, "%sFAIL %s: expected %s, submitted nothing (key missing)\n", indent,
-                        it->key, it->expected);
-        break;
-    case AICS_GRADE_BAD_EXPECTED:
-        aics_buf_printf(out, "%sFAIL %s: the reference value %s is not a finite %s; fix the "
-                             "reference or the spec rule on line %ld\n",
-                        indent, it->key, it->expected, kind, it->rule->line);
-        break;
-    case AICS_GRADE_NOT_NUMBER:
-        aics_buf_printf(out, "%sFAIL %s: expected %s, submitted %s, which is not a number\n",
-                        indent, it->key, it->expected, it->submitted);
-        break;
-    case AICS_GRADE_NOT_FINITE:
-        aics_buf_printf(out, "%sFAIL %s: expected %s, submitted %s (NaN and infinities never pass)\n",
-                        indent, it->key, it->expected, it->submitted);
-        break;
-    case AICS_GRADE_NOT_INTEGER:
-        aics_buf_printf(out, "%sFAIL %s: expected %s, submitted %s, which is not an integer "
-                             "(integers must match exactly)\n",
-                        indent, it->key, it->expected, it->submitted);
-        break;
-    default:
-        aics_buf_printf(out, "%sFAIL %s: expected %s, submitted %s\n", indent, it->key,
-                        it->expected, it->submitted);
-        if (it->kind != AICS_GRADE_WORD) explain_errors(it, indent, out);
-        else aics_buf_printf(out, "%s  words must match exactly\n", indent);
-        break;
-    }
-    char pre[64];
-    snprintf(pre, sizeof pre, "%s  ", indent);
-    if (it->rule->hint) put_indented(out, pre, "hint: ", it->rule->hint);
-    if (it->diagnosis) put_indented(out, pre, "diagnosis: ", it->diagnosis);
 }

@@ -68,7 +68,7 @@ static int64_t window_sum(ck *c, int64_t in, int64_t out, int64_t k, int64_t s, 
 /* Convolution: out elements × fan-in F = (C_in/g)·K_h·K_w. */
 static void count_conv(ck *c, const aics_layer *l, unsigned m, aics_layer_counts *r)
 {
-    int64_t out = aics_shape_count(l->out);
+    int64_t out = (m & AICS_MISTAKE_NO_SPATIAL) ? l->out.c : aics_shape_count(l->out);
     int64_t cin = (m & AICS_MISTAKE_NO_GROUPS) ? l->in.c : l->in.c / l->group;
     int64_t kk = (m & AICS_MISTAKE_NO_KERNEL) ? 1 : mul(c, l->kernel_h, l->kernel_w);
     int64_t fan_in = mul(c, cin, kk);
@@ -139,9 +139,14 @@ static void count_other(ck *c, const aics_layer *l, unsigned m, aics_layer_count
     switch (l->type) {
     case AICS_LAYER_POOL:
         count_pool(c, l, r);
+        if (m & AICS_MISTAKE_NEURONS_POOL) r->neurons = e;
         break;
     case AICS_LAYER_RELU:
         r->other_cmp = e; /* max(0, x) */
+        if (m & AICS_MISTAKE_NEURONS_RELU) r->neurons = e;
+        break;
+    case AICS_LAYER_INPUT:
+        if (m & AICS_MISTAKE_NEURONS_INPUT) r->neurons = e;
         break;
     case AICS_LAYER_LRN:
         count_lrn(c, l, r);
@@ -150,6 +155,7 @@ static void count_other(ck *c, const aics_layer *l, unsigned m, aics_layer_count
         r->other_add = add(c, e, l->out.c);
         r->other_div = e;
         r->other_exp = l->out.c;
+        if (m & AICS_MISTAKE_BN_STATS) r->params = add(c, mul(c, 2, l->out.c), 1);
         break;
     case AICS_LAYER_SCALE: /* γ·x + β */
         r->other_mul = e;
@@ -193,6 +199,86 @@ static void count_memory(ck *c, const aics_layer *l, aics_layer_counts *r)
         r->act_bytes = mul(c, 4, mul(c, (int64_t)l->ntop, aics_shape_count(l->out)));
 }
 
+/* Whether `l` reads blob `name` as one of its bottoms. */
+static bool reads(const aics_layer *l, const char *name)
+{
+    for (size_t b = 0; b < l->nbottom; b++)
+        if (strcmp(l->bottom[b], name) == 0) return true;
+    return false;
+}
+
+/* Whether `l` writes blob `name` as a new blob (not in place). */
+static bool rewrites(const aics_layer *l, const char *name)
+{
+    if (l->in_place) return false;
+    for (size_t t = 0; t < l->ntop; t++)
+        if (strcmp(l->top[t], name) == 0) return true;
+    return false;
+}
+
+/* Convolution `i` is a projection shortcut when its output reaches an
+ * Eltwise through in-place layers only, and its input also feeds another
+ * Convolution (the block's main branch) before that input is rewritten.
+ * Both scans stop at the first layer that settles the question, so a plain
+ * chain of layers costs O(1) per layer. */
+static bool conv_is_projection(const aics_net *net, size_t i)
+{
+    const aics_layer *l = &net->layers[i];
+    if (l->type != AICS_LAYER_CONV || !l->ntop || !l->nbottom) return false;
+    const char *t = l->top[0], *x = l->bottom[0];
+    size_t e = i + 1;
+    for (; e < net->nlayers; e++) {
+        const aics_layer *k = &net->layers[e];
+        if (rewrites(k, t)) return false;
+        if (!reads(k, t) || k->in_place) continue;
+        if (k->type != AICS_LAYER_ELTWISE) return false;
+        break;
+    }
+    if (e == net->nlayers) return false;
+    for (size_t k = i; k-- > 0 && !rewrites(&net->layers[k], x);)
+        if (net->layers[k].type == AICS_LAYER_CONV && reads(&net->layers[k], x)) return true;
+    for (size_t k = i + 1; k < e && !rewrites(&net->layers[k], x); k++)
+        if (net->layers[k].type == AICS_LAYER_CONV && reads(&net->layers[k], x)) return true;
+    return false;
+}
+
+bool aics_layer_is_projection(const aics_net *net, size_t i)
+{
+    const aics_layer *l = &net->layers[i];
+    if (l->type == AICS_LAYER_CONV) return conv_is_projection(net, i);
+    if (!l->in_place) return false;
+    for (size_t k = i; k-- > 0;) { /* the layer that made the blob this one works on */
+        const aics_layer *p = &net->layers[k];
+        if (p->ntop && strcmp(p->top[0], l->top[0]) == 0 && !p->in_place)
+            return conv_is_projection(net, k);
+    }
+    return false;
+}
+
+/* Mistakes that scale a whole layer's counts: batch 10 and FLOPs. */
+static void scale_counts(ck *c, unsigned mistakes, aics_layer_counts *out)
+{
+    if (mistakes & AICS_MISTAKE_FLOPS) {
+        out->mul = mul(c, out->mul, 2);
+        out->mac = mul(c, out->mac, 2);
+    }
+    if (mistakes & AICS_MISTAKE_BATCH10) {
+        out->mul = mul(c, out->mul, 10);
+        out->add = mul(c, out->add, 10);
+        out->mac = mul(c, out->mac, 10);
+        out->neurons = mul(c, out->neurons, 10);
+    }
+}
+
+/* Whether the mistakes leave layer `i` out altogether. */
+static bool left_out(const aics_net *net, size_t i, unsigned mistakes)
+{
+    const aics_layer *l = &net->layers[i];
+    if ((mistakes & AICS_MISTAKE_NO_FC) && l->type == AICS_LAYER_FC) return true;
+    return (mistakes & AICS_MISTAKE_NO_PROJECTION) &&
+           (l->type == AICS_LAYER_CONV || l->in_place) && aics_layer_is_projection(net, i);
+}
+
 bool aics_layer_count(const aics_net *net, size_t i, unsigned mistakes, aics_layer_counts *out,
                       aics_net_error *err)
 {
@@ -204,12 +290,8 @@ bool aics_layer_count(const aics_net *net, size_t i, unsigned mistakes, aics_lay
     else count_other(&c, l, mistakes, out);
     out->mac = out->mul;
     count_memory(&c, l, out);
-    if (mistakes & AICS_MISTAKE_BATCH10) {
-        out->mul = mul(&c, out->mul, 10);
-        out->add = mul(&c, out->add, 10);
-        out->mac = mul(&c, out->mac, 10);
-        out->neurons = mul(&c, out->neurons, 10);
-    }
+    scale_counts(&c, mistakes, out);
+    if (mistakes && left_out(net, i, mistakes)) memset(out, 0, sizeof *out);
     if (!c.ok && err) {
         err->line = l->line, err->col = l->col;
         snprintf(err->msg, sizeof err->msg, "layer '%.80s' (%s): a count overflows 64 bits", l->name,
@@ -275,6 +357,14 @@ static const struct {
     {"add_nif_minus_1", "counting additions as (N_if-1)*N_of"},
     {"no_bias_add", "forgetting the biases"},
     {"batch10", "counting the batch of 10"},
+    {"no_spatial", "counting one output position (forgetting H_out*W_out)"},
+    {"no_fc", "leaving out the FC layers"},
+    {"no_projection", "leaving out the projection shortcuts"},
+    {"flops", "counting FLOPs (2 per MAC)"},
+    {"neurons_input", "counting the input as neurons"},
+    {"neurons_pool", "counting pooling outputs as neurons"},
+    {"neurons_relu", "counting ReLU outputs as neurons"},
+    {"bn_stats", "counting BatchNorm statistics as parameters"},
 };
 
 const char *aics_mistake_key(unsigned bit)

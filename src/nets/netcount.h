@@ -59,6 +59,30 @@
  *                            unchanged.
  * AICS_MISTAKE_BATCH10       take the deploy file's batch of 10 literally:
  *                            mul, add, mac and neurons ×10; params unchanged.
+ * AICS_MISTAKE_NO_SPATIAL    count one output position of a Convolution
+ *                            instead of all H_out·W_out: its mul, add, mac
+ *                            and neurons use C_out output elements. params
+ *                            unchanged; InnerProduct has one position anyway.
+ * AICS_MISTAKE_NO_FC         leave the InnerProduct layers out: they count 0
+ *                            in every field.
+ * AICS_MISTAKE_NO_PROJECTION leave out the projection (downsample) shortcut
+ *                            of a residual block: a Convolution whose output
+ *                            feeds an Eltwise and whose input also feeds
+ *                            another Convolution (the block's main branch),
+ *                            with the in-place BatchNorm and Scale on it,
+ *                            counts 0 in every field.
+ * AICS_MISTAKE_FLOPS         count FLOPs, 2 per multiply-accumulate, where
+ *                            multiplications (or MACs) were asked: mul and mac
+ *                            ×2; add, neurons, params unchanged.
+ * AICS_MISTAKE_NEURONS_INPUT count the input image as neurons too.
+ * AICS_MISTAKE_NEURONS_POOL  count the outputs of Pooling layers as neurons.
+ * AICS_MISTAKE_NEURONS_RELU  count the outputs of ReLU layers as neurons (they
+ *                            are the Convolution's or InnerProduct's outputs
+ *                            again, computed in place).
+ * AICS_MISTAKE_BN_STATS      count BatchNorm's stored statistics (mean and
+ *                            variance per channel and Caffe's scale factor,
+ *                            or PyTorch's num_batches_tracked: 2·C + 1) as
+ *                            parameters.
  *
  * Combined flags apply together (e.g. NO_KERNEL|NO_GROUPS uses C_in alone).
  */
@@ -69,7 +93,15 @@ enum {
     AICS_MISTAKE_ADD_NIF_MINUS_1 = 1u << 3,
     AICS_MISTAKE_NO_BIAS_ADD = 1u << 4,
     AICS_MISTAKE_BATCH10 = 1u << 5,
-    AICS_MISTAKE_COUNT = 6
+    AICS_MISTAKE_NO_SPATIAL = 1u << 6,
+    AICS_MISTAKE_NO_FC = 1u << 7,
+    AICS_MISTAKE_NO_PROJECTION = 1u << 8,
+    AICS_MISTAKE_FLOPS = 1u << 9,
+    AICS_MISTAKE_NEURONS_INPUT = 1u << 10,
+    AICS_MISTAKE_NEURONS_POOL = 1u << 11,
+    AICS_MISTAKE_NEURONS_RELU = 1u << 12,
+    AICS_MISTAKE_BN_STATS = 1u << 13,
+    AICS_MISTAKE_COUNT = 14
 };
 
 /* The five exercise figures of a whole net. */
@@ -85,7 +117,9 @@ typedef struct {
 } aics_layer_counts;
 
 /* Count layer `i` of a finished net under `mistakes` (0 for the correct
- * convention). False on overflow, with `err` naming the layer. */
+ * convention). False on overflow, with `err` naming the layer. With
+ * AICS_MISTAKE_NO_PROJECTION this looks at the layers around `i` to tell
+ * whether it is a projection shortcut. */
 bool aics_layer_count(const aics_net *net, size_t i, unsigned mistakes,
                       aics_layer_counts *out, aics_net_error *err);
 
@@ -94,6 +128,11 @@ bool aics_layer_count(const aics_net *net, size_t i, unsigned mistakes,
 bool aics_net_count(const aics_net *net, unsigned mistakes,
                     aics_layer_counts *per_layer, aics_layer_counts *total,
                     aics_net_error *err);
+
+/* Whether layer `i` belongs to a projection shortcut (see
+ * AICS_MISTAKE_NO_PROJECTION): the Convolution, or an in-place layer on its
+ * output before the Eltwise. */
+bool aics_layer_is_projection(const aics_net *net, size_t i);
 
 /* The five totals under `mistakes`; false on overflow. */
 bool aics_net_count_totals(const aics_net *net, unsigned mistakes,
@@ -105,7 +144,9 @@ bool aics_net_count_totals(const aics_net *net, unsigned mistakes,
 const char *aics_mistake_describe(unsigned mistakes, char *buf, size_t n);
 
 /* Short key word of one mistake bit ("no_kernel", "no_groups", "fc_as_one",
- * "add_nif_minus_1", "no_bias_add", "batch10"), or NULL. */
+ * "add_nif_minus_1", "no_bias_add", "batch10", "no_spatial", "no_fc",
+ * "no_projection", "flops", "neurons_input", "neurons_pool", "neurons_relu",
+ * "bn_stats"), or NULL. */
 const char *aics_mistake_key(unsigned bit);
 
 #endif

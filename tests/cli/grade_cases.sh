@@ -58,7 +58,10 @@ for dir in tests/grade/*/; do
     fi
     want=$(cat "$case/exit")
     # Run from inside the case so messages can name the files without a path.
-    out=$(cd "$case" && "$grade" --spec spec expected.kv submitted.kv 2>&1)
+    # Messages are checked in English unless the case has a `lang` file (zh).
+    lang=en
+    [ -f "$case/lang" ] && lang=$(cat "$case/lang")
+    out=$(cd "$case" && "$grade" --lang="$lang" --spec spec expected.kv submitted.kv 2>&1)
     rc=$?
     bad=0
     if [ "$rc" != "$want" ]; then

@@ -5,13 +5,17 @@
 set -u
 grade=${AICS_BIN:-build/bin}/aics-grade
 [ -x "$grade" ] || { echo "FAIL: $grade is not built (run make)"; exit 1; }
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT INT TERM
 fail=0 n=0
 for spec in solutions/ch*/ex*.spec; do
     [ -f "$spec" ] || continue
     n=$((n + 1))
     ref=${spec%.spec}.kv
     if [ ! -f "$ref" ]; then echo "FAIL $spec: no reference $ref"; fail=1; continue; fi
-    err=$("$grade" --quiet --spec "$spec" "$ref" "$ref" 2>&1 >/dev/null)
+    # A copy: the grader refuses the reference file itself as a submission.
+    cp "$ref" "$tmp/submitted.kv"
+    err=$("$grade" --quiet --spec "$spec" "$ref" "$tmp/submitted.kv" 2>&1 >/dev/null)
     rc=$?
     if [ $rc -ne 0 ] || [ -n "$err" ]; then
         echo "FAIL $spec: the reference does not pass its own spec cleanly (exit $rc)"

@@ -17,6 +17,21 @@ static aics_kv kv_of(const char *text)
     return kv;
 }
 
+#define HEADER "# aics-result v1 exercise=9.9 seed=0 convention=t\n"
+
+/* A submission of `text` (a header is put first) read against `expected`. */
+static aics_grade_submission sub_of(const aics_kv *expected, const char *text)
+{
+    aics_grade_submission sub;
+    char err[256];
+    size_t n = strlen(HEADER) + strlen(text);
+    char *buf = malloc(n + 1);
+    snprintf(buf, n + 1, "%s%s", HEADER, text);
+    ck_assert_msg(aics_grade_submission_parse(buf, n, "s.kv", expected, NULL, &sub, err, sizeof err),
+                  "The test's submission should be read, but: %s", err);
+    return sub;
+}
+
 static aics_grade_spec spec_of(const char *text)
 {
     aics_grade_spec s;
@@ -32,17 +47,18 @@ static aics_grade_why grade_one(const char *rule, const char *e, const char *s, 
     char et[128], st[128];
     snprintf(et, sizeof et, "x %s\n", e);
     snprintf(st, sizeof st, "%s%s\n", s ? "x " : "", s ? s : "");
-    aics_kv ekv = kv_of(et), skv = kv_of(st);
+    aics_kv ekv = kv_of(et);
+    aics_grade_submission skv = sub_of(&ekv, st);
     aics_grade_spec spec = spec_of(rule);
     aics_grade_report r;
-    aics_grade_compare(&ekv, &skv, &spec, NULL, NULL, NULL, &r);
+    aics_grade_compare(&ekv, &skv, &spec, NULL, NULL, NULL, AICS_LANG_EN, &r);
     ck_assert_msg(r.n == 1, "One key should be graded, not %zu.", r.n);
     aics_grade_why why = r.items[0].why;
     if (abs_err) *abs_err = r.items[0].abs_err;
     aics_grade_report_free(&r);
     aics_grade_spec_free(&spec);
     aics_kv_free(&ekv);
-    aics_kv_free(&skv);
+    aics_grade_submission_free(&skv);
     return why;
 }
 
@@ -92,6 +108,15 @@ START_TEST(integers_must_match_exactly)
     /* 2^53 + 1 is not a double: a float text near it must not pass by rounding. */
     ck_assert_msg(grade_one(rule, "9007199254740993", "9007199254740992.0", NULL) == AICS_GRADE_WRONG_VALUE,
                   "2^53 written as a float should not pass for 2^53 + 1.");
+    ck_assert_msg(grade_one(rule, "9007199254740992", "9007199254740993.0", NULL) == AICS_GRADE_WRONG_VALUE,
+                  "2^53 + 1 written as a float should not pass for 2^53 (no rounding through double).");
+    ck_assert_msg(grade_one(rule, "724406816", "724406816.00000001", NULL) == AICS_GRADE_NOT_INTEGER,
+                  "A fraction that a double would round away is still not an integer.");
+    ck_assert_msg(grade_one(rule, "724406816", "7.24406816e8", NULL) == AICS_GRADE_NOT_INTEGER,
+                  "An exponent form is not an integer.");
+    ck_assert_msg(grade_one(rule, "724406816", "724,406,816", NULL) == AICS_GRADE_NOT_NUMBER &&
+                  aics_grade_has_separators("724,406,816") && !aics_grade_has_separators("72,44,06,816") &&
+                  !aics_grade_has_separators("1,5"), "Thousands separators are not a number, but are recognised.");
 }
 END_TEST
 
@@ -143,10 +168,10 @@ END_TEST
 START_TEST(missing_extra_and_ungraded_keys)
 {
     aics_kv e = kv_of("# aics-result v1 exercise=9.9 seed=0 convention=t\na 1\nb 2\nnote.x 3\n");
-    aics_kv s = kv_of("a 1\nmine 5\n");
+    aics_grade_submission s = sub_of(&e, "a 1\nmine 5\n");
     aics_grade_spec spec = spec_of("key a kind=int weight=2\nkey b kind=int\nkey zzz.* kind=word\n");
     aics_grade_report r;
-    aics_grade_compare(&e, &s, &spec, NULL, NULL, NULL, &r);
+    aics_grade_compare(&e, &s, &spec, NULL, NULL, NULL, AICS_LANG_EN, &r);
     ck_assert_msg(r.n == 2 && r.npass == 1, "a should pass and b fail; got %zu of %zu.", r.npass, r.n);
     ck_assert_msg(r.items[1].why == AICS_GRADE_MISSING, "b is not submitted and should fail as missing.");
     ck_assert_msg(r.score == 2 && r.max_score == 3, "Score should be 2/3, not %g/%g.", r.score, r.max_score);
@@ -157,22 +182,22 @@ START_TEST(missing_extra_and_ungraded_keys)
     aics_grade_report_free(&r);
     aics_grade_spec_free(&spec);
     aics_kv_free(&e);
-    aics_kv_free(&s);
+    aics_grade_submission_free(&s);
 }
 END_TEST
 
 START_TEST(first_rule_wins_and_explains)
 {
     aics_kv e = kv_of("v.a 1.5\nv.b 1.5\n");
-    aics_kv s = kv_of("v.a 1.6\nv.b 1.6\n");
+    aics_grade_submission s = sub_of(&e, "v.a 1.6\nv.b 1.6\n");
     aics_grade_spec spec = spec_of("# comment\r\n\r\nkey v.a kind=float abs=0.2\r\n"
                                    "key v.* kind=float rel=1e-9 hint=\"say \\\"why\\\"\"\r\n");
     aics_grade_report r;
-    aics_grade_compare(&e, &s, &spec, NULL, NULL, NULL, &r);
+    aics_grade_compare(&e, &s, &spec, NULL, NULL, NULL, AICS_LANG_EN, &r);
     ck_assert_msg(r.items[0].why == AICS_GRADE_OK, "v.a should be graded by its own, looser first rule.");
     ck_assert_msg(r.items[1].why == AICS_GRADE_WRONG_VALUE, "v.b should fall to the strict v.* rule.");
     aics_buf b = AICS_BUF_INIT;
-    aics_grade_explain(&r.items[1], "", &b);
+    aics_grade_explain(&r.items[1], "", AICS_LANG_EN, &b);
     ck_assert_msg(strstr(b.data, "FAIL v.b: expected 1.5, submitted 1.6\n") != NULL,
                   "The explanation should name key and values: %s", b.data);
     ck_assert_msg(strstr(b.data, "hint: say \"why\"\n") != NULL, "The quoted hint should be unescaped: %s", b.data);
@@ -180,25 +205,25 @@ START_TEST(first_rule_wins_and_explains)
     aics_grade_report_free(&r);
     aics_grade_spec_free(&spec);
     aics_kv_free(&e);
-    aics_kv_free(&s);
+    aics_grade_submission_free(&s);
 }
 END_TEST
 
 START_TEST(default_spec_infers_kinds)
 {
     aics_kv e = kv_of("n 7\nf 0.5\nw pass\n");
-    aics_kv s = kv_of("n 7\nf 0.50000000001\nw pass\n");
+    aics_grade_submission s = sub_of(&e, "n 7\nf 0.50000000001\nw pass\n");
     aics_grade_spec spec;
     aics_grade_spec_default(&spec);
     aics_grade_report r;
-    aics_grade_compare(&e, &s, &spec, NULL, NULL, NULL, &r);
+    aics_grade_compare(&e, &s, &spec, NULL, NULL, NULL, AICS_LANG_EN, &r);
     ck_assert_msg(r.items[0].kind == AICS_GRADE_INT && r.items[1].kind == AICS_GRADE_FLOAT &&
                   r.items[2].kind == AICS_GRADE_WORD, "The default spec should read int, float and word.");
     ck_assert_msg(r.npass == 3, "A float within the default rel 1e-9 should pass; %zu of 3 passed.", r.npass);
     aics_grade_report_free(&r);
     aics_grade_spec_free(&spec);
     aics_kv_free(&e);
-    aics_kv_free(&s);
+    aics_grade_submission_free(&s);
 }
 END_TEST
 
@@ -290,6 +315,64 @@ START_TEST(extreme_values_fail_safely)
 }
 END_TEST
 
+START_TEST(a_bad_line_fails_only_its_key)
+{
+    aics_kv e = kv_of(HEADER "a 1\nb 2\nc 3\nok.check pass\n");
+    aics_grade_submission s = sub_of(&e, "a 1 2\nb 2\nc 3\nc 3\nBad!key 4\nok.check pass\n");
+    aics_grade_spec spec = spec_of("key * kind=int\nkey *.check kind=word\n");
+    aics_grade_report r;
+    aics_grade_compare(&e, &s, &spec, NULL, NULL, NULL, AICS_LANG_EN, &r);
+    ck_assert_msg(r.n == 3, "ok.check is self-reported and never graded; %zu keys were.", r.n);
+    ck_assert_msg(r.items[0].why == AICS_GRADE_MALFORMED && r.items[0].line == 2 && r.items[0].col == 5,
+                  "'a 1 2' should fail a alone, at line 2 col 5 (line %ld col %ld).", r.items[0].line, r.items[0].col);
+    ck_assert_msg(r.items[1].why == AICS_GRADE_OK, "b on a good line should pass.");
+    ck_assert_msg(r.items[2].why == AICS_GRADE_DUPLICATE && r.items[2].first_line == 4 && r.items[2].line == 5,
+                  "c given twice should fail, naming lines 4 and 5.");
+    ck_assert_msg(s.nignored == 1 && strstr(s.ignored[0], "s.kv:6:1:"), "The bad key should be listed as ignored.");
+    ck_assert_msg(r.nunused == 1 && r.unused[0]->line == 2, "The *.check rule grades nothing.");
+    aics_buf b = AICS_BUF_INIT;
+    aics_grade_explain(&r.items[0], "", AICS_LANG_ZH, &b);
+    ck_assert_msg(strstr(b.data, "错误 a：应为 1，提交的是 1 2") && strstr(b.data, "第 2 行第 5 列"),
+                  "The Chinese explanation should name the line: %s", b.data);
+    aics_buf_free(&b);
+    aics_grade_report_free(&r);
+    aics_grade_spec_free(&spec);
+    aics_kv_free(&e);
+    aics_grade_submission_free(&s);
+}
+END_TEST
+
+START_TEST(the_header_is_required)
+{
+    aics_kv e = kv_of(HEADER "a 1\n");
+    aics_grade_submission s;
+    char err[256];
+    const char *bad[] = {"a 1\n", "# hello\na 1\n", "# aics-result v2 exercise=9.9\na 1\n", ""};
+    for (int i = 0; i < 4; i++) {
+        size_t n = strlen(bad[i]);
+        char *t = malloc(n + 1);
+        memcpy(t, bad[i], n + 1);
+        ck_assert_msg(!aics_grade_submission_parse(t, n, "s.kv", &e, NULL, &s, err, sizeof err) &&
+                      strncmp(err, "s.kv:1:1: ", 10) == 0, "Case %d should be refused at 1:1: %s", i, err);
+        aics_grade_submission_free(&s);
+    }
+    ck_assert_msg(strstr(err, "not a kv header") != NULL, "An empty file has no header: %s", err);
+    aics_kv_free(&e);
+}
+END_TEST
+
+START_TEST(control_characters_are_escaped)
+{
+    aics_buf b = AICS_BUF_INIT;
+    aics_grade_put_safe(&b, "1\x1b[2J\r\xc2\x9b\\ok", 80);
+    ck_assert_str_eq(b.data, "1\\x1b[2J\\x0d\\u009b\\\\ok");
+    aics_buf_free(&b);
+    aics_grade_put_safe(&b, "abcdef", 3);
+    ck_assert_str_eq(b.data, "abc…");
+    aics_buf_free(&b);
+}
+END_TEST
+
 Suite *grade_suite(void)
 {
     Suite *s = suite_create("grade");
@@ -297,6 +380,9 @@ Suite *grade_suite(void)
     tcase_add_test(core, globs_match_whole_keys);
     tcase_add_test(core, integers_parse_exactly);
     tcase_add_test(core, integers_must_match_exactly);
+    tcase_add_test(core, a_bad_line_fails_only_its_key);
+    tcase_add_test(core, the_header_is_required);
+    tcase_add_test(core, control_characters_are_escaped);
     tcase_add_test(core, floats_pass_by_abs_or_rel);
     tcase_add_test(core, expected_zero_needs_abs);
     tcase_add_test(core, nan_and_inf_never_pass);

@@ -1,0 +1,215 @@
+/* submission.c — reading a submitted kv file against a reference (see grade.h).
+ *
+ * A class's submissions are read by the thousand, each with thousands of keys
+ * of which a handful are graded, so the reader makes one pass over the lines,
+ * splits each line into strings in place (writing NULs over the separators)
+ * and keeps only the keys the reference has, as pointers into the text: no
+ * allocation and no copy per key. It is also the grader's defence: a
+ * submission is opened without following a symlink and without blocking,
+ * must be a regular file, and is size-checked before it is read.
+ */
+#include "grade.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "error.h"
+#include "fileio.h"
+#include "result.h"
+
+/* Open `path` for reading only if it is a regular file that is not a
+ * symlink; never blocks on a FIFO. -1 with a sentence in err otherwise. */
+static int open_regular(const char *path, size_t max_bytes, struct stat *st, char *err,
+                        size_t errsz)
+{
+    int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
+        if (errno == ELOOP)
+            snprintf(err, errsz, "%s: is a symbolic link; expected a regular kv file (links are "
+                                 "not followed)", path);
+        else snprintf(err, errsz, "%s: cannot open: %s", path, strerror(errno));
+        return -1;
+    }
+    int e = 0;
+    if (fstat(fd, st) != 0) e = errno;
+    else if (S_ISDIR(st->st_mode)) e = EISDIR;
+    else if (S_ISCHR(st->st_mode) || S_ISBLK(st->st_mode)) e = ENODEV;
+    else if (!S_ISREG(st->st_mode)) e = ESPIPE;
+    else if ((unsigned long long)st->st_size > max_bytes) e = EFBIG;
+    if (e) {
+        if (e == EFBIG && max_bytes % ((size_t)1 << 20) == 0)
+            snprintf(err, errsz, "%s: file is larger than %zu MiB; expected a kv result file", path,
+                     max_bytes >> 20);
+        else
+            snprintf(err, errsz, "%s: %s; expected a regular kv result file", path, aics_file_strerror(e));
+        close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+/* Read the whole regular file into a NUL-terminated buffer. */
+static char *read_all(int fd, size_t size, size_t *len)
+{
+    char *text = aics_xmalloc(size + 1);
+    size_t got = 0;
+    while (got < size) {
+        ssize_t n = read(fd, text + got, size - got);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break; /* shrank while reading: keep what is there */
+        got += (size_t)n;
+    }
+    text[got] = '\0';
+    *len = got;
+    return text;
+}
+
+bool aics_grade_submission_load(const char *path, const aics_kv *expected,
+                                const aics_grade_limits *lim, aics_grade_submission *out,
+                                char *err, size_t errsz)
+{
+    struct stat st;
+    memset(out, 0, sizeof *out);
+    size_t max_bytes = lim ? lim->max_bytes : AICS_GRADE_MAX_BYTES;
+    int fd = open_regular(path, max_bytes, &st, err, errsz);
+    if (fd < 0) return false;
+    size_t len;
+    char *text = read_all(fd, (size_t)st.st_size, &len);
+    close(fd);
+    bool ok = aics_grade_submission_parse(text, len, path, expected, lim, out, err, errsz);
+    out->dev = (unsigned long long)st.st_dev;
+    out->ino = (unsigned long long)st.st_ino;
+    return ok;
+}
+
+bool aics_grade_header_ok(const char *header, char *err, size_t errsz)
+{
+    static const char magic[] = "aics-result ";
+    if (!header || strncmp(header, magic, sizeof magic - 1) != 0) {
+        snprintf(err, errsz, "the first line is not a kv header; expected '# aics-result v1 "
+                             "exercise=…' (run the program with --format=kv)");
+        return false;
+    }
+    const char *v = header + sizeof magic - 1;
+    size_t n = strcspn(v, " \t");
+    if (n != 2 || strncmp(v, "v1", 2) != 0) {
+        snprintf(err, errsz, "kv format version '%.*s' is not supported; expected v1", (int)(n < 40 ? n : 40), v);
+        return false;
+    }
+    return true;
+}
+
+static bool is_space(char c) { return c == ' ' || c == '\t'; }
+
+static void note_ignored(aics_grade_submission *s, long line, long col, const char *msg)
+{
+    char buf[512];
+    aics_format_error(buf, sizeof buf, s->path, line, col, "%s", msg);
+    s->ignored = aics_xrealloc(s->ignored, (s->nignored + 1) * sizeof *s->ignored);
+    s->ignored[s->nignored++] = aics_xstrdup(buf);
+}
+
+/* One line [p, p+n), starting at column off + 1, that is not blank and not a comment; p[n] may be written. */
+static void take_line(aics_grade_submission *s, const aics_kv *expected, char *p, size_t n,
+                      long line, size_t off, size_t *extra_cap)
+{
+    size_t i = 0;
+    while (i < n && !is_space(p[i])) i++;
+    char *key = p;
+    p[i] = '\0'; /* the separator (or the line end) becomes the key's end */
+    size_t v0 = i + 1 <= n ? i + 1 : n;
+    while (v0 < n && is_space(p[v0])) v0++;
+    size_t v1 = v0;
+    while (v1 < n && !is_space(p[v1])) v1++;
+    size_t after = v1;
+    while (after < n && is_space(p[after])) after++;
+    const aics_kv_entry *e = aics_kv_find(expected, key);
+    if (!e) {
+        if (!aics_result_key_ok(key)) note_ignored(s, line, (long)off + 1, "expected a key made of [a-z0-9_.] (line ignored)");
+        else if (v1 > v0 && after == n) {
+            if (s->nextra == *extra_cap) {
+                *extra_cap = *extra_cap ? 2 * *extra_cap : 16;
+                s->extra = aics_xrealloc(s->extra, *extra_cap * sizeof *s->extra);
+            }
+            s->extra[s->nextra++] = key;
+        }
+        return;
+    }
+    aics_grade_value *v = &s->v[e - expected->e];
+    if (v->line) {
+        v->problem = AICS_GRADE_DUPLICATE;
+        v->first_line = v->first_line ? v->first_line : v->line;
+        v->line = line;
+        return;
+    }
+    v->line = line;
+    if (v1 == v0 || after < n) {
+        v->problem = AICS_GRADE_MALFORMED;
+        v->col = (long)(off + (v1 == v0 ? v0 : after)) + 1;
+        v->value = p + v0; /* the rest of the line, for the message */
+        return;
+    }
+    p[v1] = '\0';
+    v->value = p + v0;
+}
+
+bool aics_grade_submission_parse(char *text, size_t len, const char *path,
+                                 const aics_kv *expected, const aics_grade_limits *lim,
+                                 aics_grade_submission *out, char *err, size_t errsz)
+{
+    memset(out, 0, sizeof *out);
+    out->path = aics_xstrdup(path);
+    out->text = text;
+    out->len = len;
+    out->nref = expected->n;
+    out->v = aics_xcalloc(expected->n ? expected->n : 1, sizeof *out->v);
+    char *t = text;
+    size_t n = len;
+    if (n >= 3 && memcmp(t, "\xEF\xBB\xBF", 3) == 0) t += 3, n -= 3;
+    if (aics_looks_binary(t, n))
+        return aics_format_error(err, errsz, path, 1, 1,
+                                 "binary file (NUL bytes or invalid UTF-8); expected kv text");
+    size_t max_lines = lim ? lim->max_lines : AICS_GRADE_MAX_LINES, extra_cap = 0;
+    long line = 0;
+    for (size_t pos = 0; pos < n;) {
+        char *s = t + pos;
+        char *nl = memchr(s, '\n', n - pos);
+        size_t k = nl ? (size_t)(nl - s) : n - pos;
+        pos += k + (nl ? 1 : 0);
+        if ((size_t)++line > max_lines)
+            return aics_format_error(err, errsz, path, line, 1,
+                                     "more than %zu lines; expected a kv result file", max_lines);
+        if (k > 0 && s[k - 1] == '\r') k--;
+        s[k] = '\0'; /* '\r', '\n' or the final NUL */
+        size_t i = 0;
+        while (i < k && is_space(s[i])) i++;
+        if (line == 1 && i < k && s[i] == '#') {
+            for (i++; i < k && is_space(s[i]); i++) {}
+            out->header = s + i;
+            continue;
+        }
+        if (line == 1) break; /* no header: refused below */
+        if (i == k || s[i] == '#') continue;
+        take_line(out, expected, s + i, k - i, line, i, &extra_cap);
+    }
+    char why[200];
+    if (!aics_grade_header_ok(out->header, why, sizeof why))
+        return aics_format_error(err, errsz, path, 1, 1, "%s", why);
+    return true;
+}
+
+void aics_grade_submission_free(aics_grade_submission *s)
+{
+    free(s->path);
+    free(s->text);
+    free(s->v);
+    free(s->extra);
+    for (size_t i = 0; i < s->nignored; i++) free(s->ignored[i]);
+    free(s->ignored);
+    memset(s, 0, sizeof *s);
+}
