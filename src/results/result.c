@@ -72,11 +72,17 @@ bool aics_result_key_ok(const char *key)
 
 bool aics_result_word_ok(const char *word)
 {
-    if (!word || !((*word >= 'a' && *word <= 'z') || (*word >= 'A' && *word <= 'Z'))) return false;
+    if (!word || !*word) return false;
     for (const char *p = word; *p; p++)
         if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.:+-/", *p))
             return false;
-    return true;
+    if ((*word >= 'a' && *word <= 'z') || (*word >= 'A' && *word <= 'Z')) return true;
+    /* A word may start with a digit (a shape like 112x112x64) only when no
+     * reader could take it for a number: strtod must stop before its end. */
+    if (!(*word >= '0' && *word <= '9')) return false;
+    char *end;
+    (void)strtod(word, &end);
+    return *end != '\0';
 }
 
 aics_result *aics_result_new(const char *exercise, uint64_t seed, const char *convention)

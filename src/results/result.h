@@ -117,8 +117,10 @@ void aics_table_cell(aics_table *t, const char *fmt, ...)
 
 /* Whether `key` is a valid result key: non-empty, [a-z0-9_.] only. */
 bool aics_result_key_ok(const char *key);
-/* Whether `word` is a valid bare word value: non-empty, no white space, no
- * quotes or '#', and not something that reads as a number. */
+/* Whether `word` is a valid bare word value: non-empty, made of
+ * [A-Za-z0-9_.:+-/], starting with a letter, or with a digit when strtod
+ * does not read all of it (a shape like "112x112x64"), so that no word ever
+ * reads as a number. */
 bool aics_result_word_ok(const char *word);
 
 /* Append `r` rendered in format `f` to `out` (text: the default view). */

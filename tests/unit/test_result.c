@@ -125,6 +125,11 @@ START_TEST(keys_and_words_are_validated)
     ck_assert_msg(aics_result_word_ok("pass") && aics_result_word_ok("mul-add"), "Bare words are valid.");
     ck_assert_msg(!aics_result_word_ok("12") && !aics_result_word_ok("two words") && !aics_result_word_ok("nan#"),
                   "Numbers, spaces and '#' are not bare words.");
+    ck_assert_msg(aics_result_word_ok("112x112x64") && aics_result_word_ok("7x7x512"),
+                  "A shape that starts with a digit but is no number is a word.");
+    ck_assert_msg(!aics_result_word_ok("1e5") && !aics_result_word_ok("0x1A") && !aics_result_word_ok("-3")
+                      && !aics_result_word_ok("2.5"),
+                  "Whatever strtod reads whole is a number, not a word.");
     aics_format f;
     ck_assert_msg(aics_format_parse("kv", &f) && f == AICS_FORMAT_KV, "kv is a format.");
     ck_assert_msg(!aics_format_parse("xml", &f), "xml is not a format.");

@@ -1,0 +1,91 @@
+/* ex4_9.c — exercise 4.9: the shape of the tensor after each pooling layer of
+ * VGG19 for a (224, 224, 3) input.
+ *
+ * The network is the chapter-3 model (src/nets, built from Simonyan and
+ * Zisserman's configuration E): 3×3 convolutions with stride 1 and padding 1
+ * keep the spatial size, and each 2×2 max pooling with stride 2 halves it.
+ * Shapes are written as the exercise writes the input, height × width ×
+ * channels (NHWC without the batch), like 112x112x64. The halving is checked
+ * against the pooling formula ⌊(in − 2)/2⌋ + 1 computed here by hand.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "error.h"
+#include "net.h"
+#include "program.h"
+
+#define MAX_POOLS 8
+
+static void shape_word(aics_shape s, char *out, size_t n)
+{
+    snprintf(out, n, "%lldx%lldx%lld", (long long)s.h, (long long)s.w, (long long)s.c);
+}
+
+/* The answer: one key per pooling layer; returns how many pools there are. */
+static int report_pools(aics_result *r, const aics_net *net)
+{
+    aics_result_part(r, "answer", "答案：每个池化层之后的张量形状（高×宽×通道）");
+    int npool = 0;
+    bool ok = true;
+    int64_t expect = 224; /* the side length by hand: 224 halves at every pool */
+    for (size_t i = 0; i < net->nlayers; i++) {
+        const aics_layer *l = &net->layers[i];
+        if (l->type != AICS_LAYER_POOL) continue;
+        AICS_CHECK(++npool <= MAX_POOLS, "VGG19 has five pooling layers");
+        char key[48], label[64], word[48];
+        shape_word(l->out, word, sizeof word);
+        snprintf(key, sizeof key, "%s.shape", l->name);
+        snprintf(label, sizeof label, "%s（第 %d 个池化层）之后", l->name, npool);
+        aics_result_word(r, key, word, label);
+        expect = (expect - 2) / 2 + 1;
+        ok = ok && l->out.h == expect && l->out.w == expect;
+    }
+    aics_result_int(r, "pools", npool, "池化层个数");
+    aics_result_word(r, "halving.check", ok ? "pass" : "fail", "与手算 ⌊(n−2)/2⌋+1 一致");
+    return npool;
+}
+
+/* Every layer that changes the shape: the convolutions' output and the pools'. */
+static void report_layers(aics_result *r, const aics_net *net)
+{
+    aics_result_part(r, "layers", "逐层形状");
+    aics_table *t = aics_result_table(r, "llr",
+        (const char *const[]){"层", "输出（高×宽×通道）", "元素个数"});
+    char word[48];
+    shape_word(net->layers[0].out, word, sizeof word);
+    aics_table_cell(t, "输入");
+    aics_table_cell(t, "%s", word);
+    aics_table_cell(t, "%lld", (long long)aics_shape_count(net->layers[0].out));
+    for (size_t i = 1; i < net->nlayers; i++) {
+        const aics_layer *l = &net->layers[i];
+        if (l->type != AICS_LAYER_CONV && l->type != AICS_LAYER_POOL) continue;
+        shape_word(l->out, word, sizeof word);
+        aics_table_cell(t, "%s", l->name);
+        aics_table_cell(t, "%s", word);
+        aics_table_cell(t, "%lld", (long long)aics_shape_count(l->out));
+    }
+}
+
+static const aics_program program = {
+    .name = "ex4_9",
+    .exercise = "4.9",
+    .summary = "习题 4.9：VGG19 在 (224, 224, 3) 输入下每个池化层之后的张量形状。",
+    .details = "约定：形状写作 高×宽×通道（如 112x112x64），批大小为 1；网络取自第 3 章的 VGG19 模型\n"
+               "（3×3 卷积、步长 1、填充 1；2×2 最大池化、步长 2）。",
+};
+
+int main(int argc, char **argv)
+{
+    aics_run run;
+    aics_run_init(&run, &program, argc, argv);
+    aics_net *net = aics_net_builtin("vgg19");
+    AICS_CHECK(net != NULL, "vgg19 is a built-in network");
+    aics_result *r = aics_result_new(program.exercise, run.seed, "hwc-batch1-vgg19-config-e");
+    report_pools(r, net);
+    report_layers(r, net);
+    int rc = aics_run_emit(&run, r);
+    aics_result_free(r);
+    aics_net_free(net);
+    return rc;
+}
