@@ -127,6 +127,47 @@ static void do_value(directive *d)
     aics_buf_free(&v);
 }
 
+/* Whether kv value `got` is the `claimed` one: the same text, or the same number. */
+static bool same_value(const char *got, const char *claimed)
+{
+    if (strcmp(got, claimed) == 0) return true;
+    char *e1, *e2;
+    double a = strtod(got, &e1), b = strtod(claimed, &e2);
+    return e1 != got && !*e1 && e2 != claimed && !*e2 && a == b;
+}
+
+static void attr_escape(aics_buf *out, const char *s)
+{
+    for (; *s; s++) {
+        if (*s == '"') aics_buf_puts(out, "&quot;");
+        else if (*s == '&') aics_buf_puts(out, "&amp;");
+        else if (*s == '<') aics_buf_puts(out, "&lt;");
+        else if (*s == '>') aics_buf_puts(out, "&gt;");
+        else aics_buf_putc(out, *s);
+    }
+}
+
+/* {{claim PROGRAM KEY EXPECTED}}: a sentence's qualitative claim, decided by
+ * the program. The build fails here when the verdict is not the one claimed;
+ * otherwise a mark beside the claim says it was checked, and by what. */
+static void do_claim(directive *d)
+{
+    need_args(d, 3, 3, "claim PROGRAM KEY EXPECTED");
+    const aics_kv *kv = aics_sources_kv(d->ctx->src, d->arg[0]);
+    if (!kv) fail(d, d->argpos[0], "no kv output for program '%s' (is chapters/ch*/%s.c built and run?)", d->arg[0], d->arg[0]);
+    aics_expand_note_prog(d->ctx, d->arg[0]);
+    const aics_kv_entry *e = aics_kv_find(kv, d->arg[1]);
+    if (!e) fail(d, d->argpos[1], "program '%s' has no result '%s'", d->arg[0], d->arg[1]);
+    if (!same_value(e->value, d->arg[2]))
+        fail(d, d->argpos[2], "the claim is false: %s reports %s = %s, but the sentence claims %s; "
+             "correct the sentence (or the program)", d->arg[0], d->arg[1], e->value, d->arg[2]);
+    const char *label = aics_labels_find(aics_sources_labels(d->ctx->src, d->arg[0]), 0, d->arg[1]);
+    aics_buf_puts(d->page, "<span class=\"claim\" title=\"程序核对：");
+    attr_escape(d->page, label ? label : d->arg[1]);
+    aics_buf_printf(d->page, " = %s（%s 的 %s）\">✓</span>", e->value, d->arg[0], d->arg[1]);
+    aics_buf_printf(d->plain, "（✓ 程序核对：`%s` 的 `%s` = %s）", d->arg[0], d->arg[1], e->value);
+}
+
 /* Markdown image text must not close its brackets early. */
 static void md_bracket_escape(aics_buf *out, const char *s)
 {
@@ -227,7 +268,7 @@ static void dispatch(directive *d)
         void (*fn)(directive *);
         bool block;
     } table[] = {{"include", do_include, true}, {"value", do_value, false},
-                 {"figure", do_figure, true}, {"code", do_code, true}};
+                 {"claim", do_claim, false}, {"figure", do_figure, true}, {"code", do_code, true}};
     for (size_t i = 0; i < sizeof table / sizeof *table; i++) {
         if (strcmp(d->name, table[i].name) != 0) continue;
         if (table[i].block && !alone_on_line(d))
@@ -235,7 +276,7 @@ static void dispatch(directive *d)
         table[i].fn(d);
         return;
     }
-    fail(d, d->at, "unknown directive '%s' (expected include, value, figure or code)", d->name);
+    fail(d, d->at, "unknown directive '%s' (expected include, value, claim, figure or code)", d->name);
 }
 
 /* Split the directive's text [from, to) into arguments. */

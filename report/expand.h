@@ -3,6 +3,9 @@
  *   {{include PROG}}            the program's whole md output        (block)
  *   {{include PROG PART}}       one named part of it                 (block)
  *   {{value PROG KEY [FORMAT]}} one kv value, inline; FORMAT as in aics_format_value
+ *   {{claim PROG KEY EXPECTED}} the sentence's claim, decided by the program: an
+ *                               error unless kv KEY is EXPECTED (same text or the
+ *                               same number); inline, a ✓ mark with the verdict
  *   {{figure NAME [CAPTION]}}   FIGURES/NAME.svg with a numbered caption (block)
  *   {{code FILE ANCHOR}}        the anchored region of chapters/FILE (block)
  *

@@ -140,6 +140,73 @@ static bool line_has(const char *t, size_t pos, const char *const *words)
 
 static const char *const allow_words[] = {"stale-ok", NULL};
 
+/* ---- claims: qualitative statements need the program's verdict ---------------- */
+
+/* Words that state something a program can decide: monotone or not, which of
+ * two is larger, oscillates, converges or diverges, changes sign. */
+static const char *const claim_words[] = {
+    "单调", "振荡", "震荡", "收敛", "发散", "大于", "小于", "更大", "更小", "大得多", "小得多", "变号",
+    "monoton", "oscillat", "converge", "diverge", NULL};
+
+static const char *const claim_ok[] = {"claim-ok", NULL};
+
+/* The claim word at i, or NULL. */
+static const char *claim_word_at(const char *t, size_t i)
+{
+    for (const char *const *w = claim_words; *w; w++)
+        if (!strncmp(t + i, *w, strlen(*w))) return *w;
+    return NULL;
+}
+
+static bool sentence_end_at(const char *t, size_t i)
+{
+    return !strncmp(t + i, "。", 3) || !strncmp(t + i, "！", 3) || !strncmp(t + i, "？", 3) ||
+           (t[i] == '\n' && t[i + 1] == '\n');
+}
+
+/* A line that starts a new sentence whatever came before: a list item or heading. */
+static bool item_start(const char *t, size_t i)
+{
+    while (t[i] == ' ') i++;
+    return ((t[i] == '-' || t[i] == '*' || t[i] == '+') && t[i + 1] == ' ') || t[i] == '#' ||
+           (is_digit(t[i]) && t[i + 1] == '.' && t[i + 2] == ' ');
+}
+
+/* Whether the sentence around byte `pos` holds a {{claim …}} directive. */
+static bool sentence_has_claim(const char *t, size_t pos)
+{
+    size_t b = pos, e = pos;
+    while (b > 0 && !sentence_end_at(t, b - 1) && !(t[b - 1] == '\n' && item_start(t, b))) b--;
+    while (t[e] && !sentence_end_at(t, e) && !(t[e] == '\n' && item_start(t, e + 1))) e++;
+    for (size_t i = b; i + 8 < e; i++)
+        if (!strncmp(t + i, "{{claim ", 8)) return true;
+    return false;
+}
+
+static const char claim_why[] =
+    "a qualitative claim needs the program's verdict: put {{claim PROGRAM KEY EXPECTED}} in this "
+    "sentence (docs/authoring.md), or mark a derivation with <!-- claim-ok: why -->";
+
+static void check_claim(scan *sc, size_t at)
+{
+    const char *w = claim_word_at(sc->text, at);
+    if (!w || line_has(sc->text, at, claim_ok) || sentence_has_claim(sc->text, at)) return;
+    hit(sc, at, w, claim_why);
+}
+
+/* A figure caption is no place for a claim: it cannot hold a {{claim}}. */
+static void check_caption(scan *sc, size_t from, size_t to)
+{
+    if (strncmp(sc->text + from, "{{figure ", 9) != 0 || line_has(sc->text, from, claim_ok)) return;
+    for (size_t i = from; i < to; i++) {
+        const char *w = claim_word_at(sc->text, i);
+        if (!w) continue;
+        hit(sc, i, w, "a figure caption may not state a qualitative claim; say it in the prose, "
+                      "with {{claim PROGRAM KEY EXPECTED}}");
+        return;
+    }
+}
+
 static void check_number(scan *sc, size_t at, size_t end, bool in_math)
 {
     char num[64];
@@ -194,7 +261,12 @@ static size_t scan_range(scan *sc, size_t from, size_t to, bool in_math)
     size_t i = from;
     while (i < to) {
         size_t s = in_math ? i : skip_region(t, i);
-        if (s != i) { i = s; continue; }
+        if (s != i) {
+            check_caption(sc, i, s);
+            i = s;
+            continue;
+        }
+        if (!in_math) check_claim(sc, i);
         if (!is_digit(t[i]) || (i > 0 && is_word(t[i - 1]))) { i++; continue; }
         size_t e = number_end(t, i, to);
         if (!line_has(t, i, allow_words)) check_number(sc, i, e, in_math);
@@ -303,6 +375,7 @@ int aics_stale_lint(const char *chapters_dir, const char *results_dir)
     }
     free(files);
     aics_sources_free(src);
-    fprintf(stderr, "%s: %zu prose files checked for typed-in outputs: %zu found\n", aics_progname(), n, bad);
+    fprintf(stderr, "%s: %zu prose files checked for typed-in outputs and unverified claims: %zu found\n",
+            aics_progname(), n, bad);
     return bad ? AICS_EXIT_FAIL : AICS_EXIT_OK;
 }

@@ -21,6 +21,13 @@
  * fewer than 5 digits (4096 outputs, 256 channels: design constants, not
  * results), and any number on a line that names its source (论文, 文献, 文档,
  * 原文, 引自, 常见, paper, documentation), which quotes the source, not us.
+ * A third rule is about words, not numbers:
+ *
+ *   claim      a claim word (单调, 振荡, 收敛, 发散, 大于, 小于, 更大, 变号, monotone, …)
+ *              in a sentence that holds no {{claim PROG KEY EXPECTED}}, or in a
+ *              figure caption at all; a line with "claim-ok" (a derivation,
+ *              with its reason in an HTML comment) is skipped.
+ *
  * docs/authoring.md explains the rules to authors.
  */
 #ifndef AICS_STALE_H

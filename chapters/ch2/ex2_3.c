@@ -29,6 +29,7 @@
 #include "plot.h"
 #include "program.h"
 #include "rng.h"
+#include "shape.h"
 
 #define N_CLUSTER 25          /* points per cluster */
 #define N_DATA (4 * N_CLUSTER)
@@ -458,6 +459,36 @@ static void report_training(aics_result *r, const options *o, const aics_mlp *in
     report_run(r, "sgd", "SGD", sgd, ds);
 }
 
+/* The shape of a run's loss curve over its finite epochs 0 … epochs_run:
+ * how often it turns between falling and rising, whether it oscillates (at
+ * least 3 turns, as in down-up-down-up: one rise and fall, or one dip, is
+ * not an oscillation), whether it only falls, and for a run that diverged
+ * the growth per epoch after its last turn (geometric mean). */
+static void report_curve_shape(aics_result *r, const char *prefix, const char *what, const run_t *run)
+{
+    size_t n = (size_t)run->res.epochs_run + 1;
+    aics_shape sh = aics_shape_of(run->curve, n, 1, 1e-12);
+    char key[96], label[160];
+    snprintf(key, sizeof key, "%s.loss_turns", prefix);
+    snprintf(label, sizeof label, "%s：损失曲线在升降之间转向的次数", what);
+    aics_result_int(r, key, (int64_t)sh.turns, label);
+    snprintf(key, sizeof key, "%s.loss_oscillates", prefix);
+    snprintf(label, sizeof label, "%s：损失振荡（升降转向至少 3 次；1 是，0 否）", what);
+    aics_result_int(r, key, sh.turns >= 3, label);
+    snprintf(key, sizeof key, "%s.loss_decreasing", prefix);
+    snprintf(label, sizeof label, "%s：损失每轮都不升（1 是，0 否）", what);
+    aics_result_int(r, key, !sh.rises, label);
+    size_t from = sh.last_turn;
+    if (!run->res.diverged || n < from + 2) return;
+    double growth = exp((log(run->curve[n - 1]) - log(run->curve[from])) / (double)(n - 1 - from));
+    snprintf(key, sizeof key, "%s.last_turn_epoch", prefix);
+    snprintf(label, sizeof label, "%s：损失最后一次转向的轮次", what);
+    aics_result_int(r, key, (int64_t)from, label);
+    snprintf(key, sizeof key, "%s.growth_per_epoch", prefix);
+    snprintf(label, sizeof label, "%s：最后一次转向之后损失每轮平均增长的倍数（几何平均）", what);
+    aics_result_double(r, key, growth, label);
+}
+
 static void report_sweep(aics_result *r, const run_t *runs, const dataset *ds)
 {
     aics_result_part(r, "lrsweep", "学习率的影响（全批量梯度下降）");
@@ -469,6 +500,7 @@ static void report_sweep(aics_result *r, const run_t *runs, const dataset *ds)
         snprintf(what, sizeof what, "η %s", sweep[i].label);
         snprintf(key, sizeof key, "lrsweep.%s", sweep[i].key);
         report_run(r, key, what, &runs[i], ds);
+        report_curve_shape(r, key, what, &runs[i]);
     }
 }
 

@@ -171,6 +171,66 @@ static void report_saturation(aics_result *r)
     aics_result_double(r, "tanh.gap_at_6", 1.0 - tanh(6.0), "1 − tanh(6)");
 }
 
+/* ---- whose gradient is larger: φ' against σ' and tanh' ---------------------- */
+
+#define CROSS_MAX 20.0   /* v searched on (0, 20]; beyond, φ' wins by e^v/v³ */
+#define CROSS_STEP 1e-3
+#define MAX_CROSS 4
+
+static double tanh_prime(double v) { return 1.0 - tanh(v) * tanh(v); }
+
+/* The v in (0, CROSS_MAX] where φ'(v) − g'(v) changes sign, by a scan and
+ * bisection (all three derivatives are even, so |v| is enough). */
+static int crossings(double (*g)(double), double *at)
+{
+    int n = 0;
+    double lo = CROSS_STEP, dlo = phi_prime(lo) - g(lo);
+    for (long k = 2; k * CROSS_STEP <= CROSS_MAX; k++) {
+        double hi = k * CROSS_STEP, dhi = phi_prime(hi) - g(hi);
+        if ((dlo < 0) != (dhi < 0) && n < MAX_CROSS) {
+            double a = lo, b = hi;
+            for (int it = 0; it < 60; it++) {
+                double m = 0.5 * (a + b);
+                if (((phi_prime(m) - g(m)) < 0) == (dlo < 0)) a = m;
+                else b = m;
+            }
+            at[n++] = 0.5 * (a + b);
+        }
+        lo = hi, dlo = dhi;
+    }
+    return n;
+}
+
+static void report_crossings(aics_result *r, const char *name, const char *label, double (*g)(double))
+{
+    double at[MAX_CROSS];
+    int n = crossings(g, at);
+    char key[64], text[160];
+    snprintf(key, sizeof key, "phi_vs_%s.crossings", name);
+    snprintf(text, sizeof text, "0 < |v| ≤ %g 上 φ' 与 %s 的交点个数", CROSS_MAX, label);
+    aics_result_int(r, key, n, text);
+    for (int i = 0; i < n; i++) {
+        snprintf(key, sizeof key, "phi_vs_%s.cross_%d", name, i + 1);
+        snprintf(text, sizeof text, "φ' 与 %s 的第 %d 个交点 |v|", label, i + 1);
+        aics_result_double(r, key, at[i], text);
+    }
+    snprintf(key, sizeof key, "phi_vs_%s.dphi_larger_above", name);
+    snprintf(text, sizeof text, "|v| 大于此值时 φ' > %s（最后一个交点）", label);
+    aics_result_double(r, key, n ? at[n - 1] : 0.0, text);
+}
+
+static void report_gradients(aics_result *r)
+{
+    aics_result_part(r, "gradients", "谁的梯度更大：φ' 与 σ'、tanh'");
+    aics_result_note(r, "在 $0<|v|\\le %g$ 上以步长 %g 扫描 $\\varphi'(v)-g'(v)$ 的符号，每个变号处二分 60 次；"
+                     "三个导数都是偶函数，只看 $|v|$。最后一个交点之外 $\\varphi'$ 更大，"
+                     "且 $\\varphi'/\\sigma'\\sim e^{|v|}/|v|^3$ 随 $|v|$ 无界增长。", CROSS_MAX, CROSS_STEP);
+    report_crossings(r, "sigmoid", "σ'", sigmoid_prime);
+    report_crossings(r, "tanh", "tanh'", tanh_prime);
+    aics_result_double(r, "dphi_at_4", phi_prime(4.0), "φ'(4)");
+    aics_result_double(r, "dsigmoid_at_4", sigmoid_prime(4.0), "σ'(4)");
+}
+
 static void draw_figure(aics_plot *p)
 {
     if (!aics_plot_enabled(p)) return;
@@ -212,6 +272,7 @@ int main(int argc, char **argv)
     report_table(r);
     bool checked = report_checks(r);
     report_saturation(r);
+    report_gradients(r);
     report_answer(r, checked);
     aics_plot *p = aics_plot_open(run.figdir);
     draw_figure(p);

@@ -13,6 +13,7 @@
 #include <stddef.h>
 
 #include "design.h"
+#include "result.h"
 
 typedef struct {
     const char *name; /* "intercept" or a column name */
@@ -48,6 +49,15 @@ bool aics_ols_check_run(const aics_design *raw, aics_ols_check *oc);
  * found by column name; false when the data have no such column. */
 bool aics_ols_check_lookup(const aics_design *raw, const aics_ols_check *oc, size_t k, double *c,
                            double *q);
+
+/* Passed: all 11 values found, the two solutions agree to 1e-10 (relative)
+ * and every coefficient is within 1e-5 of its published value (which is
+ * rounded to 5 or 6 decimals). */
+bool aics_ols_check_pass(const aics_ols_check *oc);
+
+/* A table of the two solutions beside the published values, one row per
+ * published value found in the data. */
+void aics_ols_check_table(aics_result *r, const aics_design *raw, const aics_ols_check *oc);
 
 void aics_ols_check_free(aics_ols_check *oc);
 

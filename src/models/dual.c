@@ -70,3 +70,6 @@ aics_dual aics_dual_sigmoid(aics_dual a)
     aics_dual one = aics_dual_const(1.0);
     return aics_dual_div(one, aics_dual_add(one, aics_dual_exp(aics_dual_neg(a))));
 }
+
+aics_dual aics_dual_sin(aics_dual a) { return (aics_dual){sin(a.v), cos(a.v) * a.d}; }
+aics_dual aics_dual_cos(aics_dual a) { return (aics_dual){cos(a.v), -sin(a.v) * a.d}; }

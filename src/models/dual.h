@@ -31,5 +31,7 @@ aics_dual aics_dual_sqrt(aics_dual a);  /* a.v > 0 */
 aics_dual aics_dual_pow(aics_dual a, double p); /* a.v > 0, or integral p */
 aics_dual aics_dual_tanh(aics_dual a);
 aics_dual aics_dual_sigmoid(aics_dual a);
+aics_dual aics_dual_sin(aics_dual a);
+aics_dual aics_dual_cos(aics_dual a);
 
 #endif

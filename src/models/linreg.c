@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "shape.h"
 
 void aics_linreg_init(aics_linreg *p, const double *x, const double *y, size_t n, size_t d)
 {
@@ -497,4 +498,28 @@ void aics_lasso_entries_free(aics_lasso_entries *en)
     free(en->order);
     free(en->exit_coef);
     free(en->exit_lambda);
+}
+
+aics_path_shape aics_path_shape_of(const double *W, size_t m, size_t d)
+{
+    aics_path_shape sh = {0, 0, true};
+    double *a = aics_xmalloc(m * sizeof *a);
+    for (size_t j = 0; j < d; j++) {
+        bool pos = false, neg = false;
+        for (size_t k = 0; k < m; k++) {
+            a[k] = fabs(W[k * d + j]);
+            pos |= W[k * d + j] > 0.0;
+            neg |= W[k * d + j] < 0.0;
+        }
+        sh.nonmonotone += !aics_shape_monotone(aics_shape_of(a, m, 1, 1e-12));
+        sh.sign_changes += pos && neg;
+    }
+    for (size_t k = 0; k < m; k++) {
+        double s = 0.0;
+        for (size_t j = 0; j < d; j++) s += W[k * d + j] * W[k * d + j];
+        a[k] = sqrt(s);
+    }
+    sh.norm_monotone = aics_shape_monotone(aics_shape_of(a, m, 1, 1e-12));
+    free(a);
+    return sh;
 }

@@ -129,4 +129,18 @@ void aics_lasso_find_entries(const aics_linreg *p, double lmax, double ratio, si
                              long max_sweeps, aics_lasso_entries *en);
 void aics_lasso_entries_free(aics_lasso_entries *en);
 
+/* The shape of a coefficient path W (m × d, row k the coefficients at the
+ * k-th λ, the λ in order): which coefficients are monotone in |w_j| along the
+ * path, which change sign, and whether ‖w‖₂ is monotone. Monotone allows
+ * equal neighbours and forgives a relative wobble of 1e-12 (rounding); a
+ * sign change is a strictly positive and a strictly negative value on the
+ * same path. */
+typedef struct {
+    size_t nonmonotone;  /* coefficients whose |w_j| rises and falls along the path */
+    size_t sign_changes; /* coefficients that take both signs */
+    bool norm_monotone;  /* ‖w‖₂ only rises or only falls */
+} aics_path_shape;
+
+aics_path_shape aics_path_shape_of(const double *W, size_t m, size_t d);
+
 #endif

@@ -72,3 +72,14 @@ aics_early_stop aics_train_early_stopping(const aics_trainer *t, double *w, size
     free(best);
     return es;
 }
+
+size_t aics_log_epochs(long max_epochs, int keep, long *epochs)
+{
+    size_t n = 0;
+    for (int i = 0; i <= keep; i++) {
+        long e = (long)floor(pow((double)max_epochs, (double)i / keep));
+        if (n > 0 && e <= epochs[n - 1]) continue;
+        epochs[n++] = e;
+    }
+    return n;
+}

@@ -56,4 +56,10 @@ typedef struct {
 aics_early_stop aics_train_early_stopping(const aics_trainer *t, double *w, size_t d,
                                           long max_epochs, long patience);
 
+/* Epochs 1 … max_epochs thinned to at most keep + 1 log-spaced ones (keep ≥ 1),
+ * floor(max^(i/keep)) for i = 0 … keep without repeats, increasing, first 1
+ * and last max_epochs: for drawing a long training curve. Returns how many
+ * were written to `epochs`. */
+size_t aics_log_epochs(long max_epochs, int keep, long *epochs);
+
 #endif

@@ -53,7 +53,12 @@ const char *aics_rules_goal(const aics_facts *f, const char *const *goals, int n
 }
 
 // ANCHOR: rule_base
-/* Winston's ZOOKEEPER rules (Artificial Intelligence, 1977): the knowledge. */
+/* Winston's ZOOKEEPER rules (Artificial Intelligence, 1977): the knowledge.
+ * Two differ from Winston's on purpose: his giraffe rule also asks for a
+ * tawny colour and his zebra rule for a white one. R11 and R12 drop the
+ * colours, so that the demo's facts are shapes and markings only; among these
+ * seven animals the only ungulates are the giraffe and the zebra, and dark
+ * spots or black stripes alone tell them apart. */
 const aics_rule aics_zookeeper_rules[AICS_ZOOKEEPER_NRULES] = {
     {"R1", {"has_hair"}, "mammal"},
     {"R2", {"gives_milk"}, "mammal"},

@@ -38,6 +38,19 @@ START_TEST(elementary_functions)
 }
 END_TEST
 
+/* sin' = cos and cos' = −sin, by hand at 0 and π/2; and sin² + cos² = 1 has derivative 0. */
+START_TEST(trigonometric_functions)
+{
+    aics_dual s0 = aics_dual_sin(aics_dual_var(0.0)), c0 = aics_dual_cos(aics_dual_var(0.0));
+    ck_assert(s0.v == 0 && s0.d == 1 && c0.v == 1 && c0.d == 0);
+    aics_dual x = aics_dual_var(0.7);
+    aics_dual one = aics_dual_add(aics_dual_mul(aics_dual_sin(x), aics_dual_sin(x)),
+                                  aics_dual_mul(aics_dual_cos(x), aics_dual_cos(x)));
+    ck_assert_double_eq_tol(one.v, 1.0, 1e-15);
+    ck_assert_double_eq_tol(one.d, 0.0, 1e-15);
+}
+END_TEST
+
 START_TEST(constants_have_zero_derivative)
 {
     aics_dual c = aics_dual_const(5.0);
@@ -63,6 +76,7 @@ Suite *dual_suite(void)
     tcase_add_test(core, polynomial_and_quotient);
     tcase_add_test(core, elementary_functions);
     tcase_add_test(core, constants_have_zero_derivative);
+    tcase_add_test(core, trigonometric_functions);
     suite_add_tcase(s, core);
     TCase *limits = tcase_create("Limits");
     tcase_add_test(limits, saturated_sigmoid_stays_finite);
