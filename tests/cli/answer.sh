@@ -2,8 +2,9 @@
 # answer.sh — what a student sees in the terminal, for every program in
 # build/bin/ex* (new ones included):
 #   - the default text output opens with the answer block ("练习 N　…", at most
-#     15 lines up to the first blank line), fits 80 display columns, and holds
-#     no markup ($, backslash, **, _{), no kv key and no English verdict word;
+#     15 lines up to the first blank line; programs without an answer part are
+#     listed, not failed), fits 80 display columns, and holds no markup ($,
+#     backslash, **, _{), no kv key and no English verdict word;
 #   - --detail holds no markup either;
 #   - the answers of 3.1, 3.2 and 2.6/2.7 are in the first 15 lines, with the
 #     values the kv output holds (thousands separators for counts).
@@ -11,14 +12,8 @@ bin=$AICS_BIN
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 status=0
-pending=$(dirname "$0")/answer-pending.txt
-# A failure of a program listed in answer-pending.txt is reported, not counted.
-fail() {
-    case " $(grep -v '^#' "$pending" 2>/dev/null | tr '\n' ' ') " in
-        *" $name "*) echo "PENDING: $*" ;;
-        *) echo "FAIL: $*"; status=1 ;;
-    esac
-}
+fail() { echo "FAIL: $*"; status=1; }
+not_yet=""
 
 # 1234567 -> 1,234,567
 thousands() { printf '%s\n' "$1" | sed -e ':a' -e 's/\([0-9]\)\([0-9]\{3\}\)\($\|,\)/\1,\2\3/' -e 'ta'; }
@@ -41,9 +36,15 @@ for prog in "$bin"/ex*; do
     no_markup "$tmp/$name.detail" "$name --detail"
     wide=$(LC_ALL=C.UTF-8 wc -L <"$text")
     [ "$wide" -le 80 ] || fail "$name's text output is $wide columns wide: $(LC_ALL=C.UTF-8 awk 'length > 60' "$text" | head -2)"
-    head -1 "$text" | grep -q '^练习 [0-9.]*　' || fail "$name's text output should open with '练习 N　…', not: $(head -1 "$text")"
-    block=$(sed '/^$/q' "$text" | grep -c .)
-    [ "$block" -le 15 ] || fail "$name's answer block is $block lines (at most 15)"
+    # A program with no answer part yet (its first line is the old "练习 N（约定：…）")
+    # is listed at the end, not failed: its authors are told; every other check holds.
+    if head -1 "$text" | grep -q '^练习 [0-9.]*（约定：'; then
+        not_yet="$not_yet $name"
+    else
+        head -1 "$text" | grep -q '^练习 [0-9.]*　' || fail "$name's text output should open with '练习 N　…', not: $(head -1 "$text")"
+        block=$(sed '/^$/q' "$text" | grep -c .)
+        [ "$block" -le 15 ] || fail "$name's answer block is $block lines (at most 15)"
+    fi
     # kv keys (with a dot, as every program's keys have) belong to kv and --detail only.
     awk 'NR > 1 && $1 ~ /\./ && $1 !~ /^#/ { print $1 }' "$kv" >"$tmp/keys"
     if [ -s "$tmp/keys" ] && grep -n -F -w -f "$tmp/keys" "$text" >"$tmp/leak"; then
@@ -56,7 +57,6 @@ done
 
 # The answers themselves, in the first 15 lines.
 expect_in_answer() { # NAME TEXT WHAT
-    name=$1
     [ -s "$tmp/$1.txt" ] || return 0
     head -15 "$tmp/$1.txt" | grep -q -F -- "$2" || fail "$1: the first 15 lines should show $3 ($2)"
 }
@@ -69,11 +69,11 @@ for net in alexnet vgg19 resnet152; do
     done
 done
 if [ -s "$tmp/ex2_7.kv" ]; then
-    name=ex2_7
     [ "$(kv_value "$tmp/ex2_7.kv" sigmoid.dphi_at_0)" = 0.25 ] || fail "ex2_7: σ'(0) should be 0.25 in kv"
     [ "$(kv_value "$tmp/ex2_7.kv" phi.dphi_at_0)" = 1 ] || fail "ex2_7: φ'(0) should be 1 in kv"
     expect_in_answer ex2_7 "σ'(0) = 0.25" "σ'(0)"
     expect_in_answer ex2_7 "φ'(0) = 1" "φ'(0)"
     expect_in_answer ex2_7 "φ'(v) = (1+v²)^(−3/2)" "φ' in Unicode"
 fi
+[ -z "$not_yet" ] || echo "not answer-first yet (no AICS_SHOW_ANSWER part):$not_yet"
 exit $status
