@@ -98,9 +98,12 @@ static char *read_prose(const book *b, const aics_outline_exercise *e, char *pat
 {
     snprintf(path, pathsz, "%s/%s.md", b->o->chapters_dir, e->file);
     char why[4400];
-    char *text = aics_read_text(path, PROSE_MAX_BYTES, "a prose file", NULL, why, sizeof why);
+    size_t len;
+    long line, col;
+    char *text = aics_read_text(path, PROSE_MAX_BYTES, "a prose file", &len, why, sizeof why);
     if (!text) aics_die_data(b->outline.path, e->line, 0, "cannot read the prose: %s", why);
-    if (aics_looks_binary(text, strlen(text))) aics_die_data(path, 0, 0, "not UTF-8 text");
+    if (aics_find_binary(text, len, &line, &col)) /* a NUL would silently end the text */
+        aics_die_data(path, line, col, "a NUL byte or invalid UTF-8; expected UTF-8 text");
     return text;
 }
 

@@ -1,6 +1,7 @@
 /* expand.c — directives to Markdown (see expand.h). */
 #include "expand.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,6 +9,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "fileio.h"
 #include "mathpass.h"
 #include "render.h"
 
@@ -233,7 +235,10 @@ static void do_code(directive *d)
 {
     need_args(d, 2, 2, "code FILE ANCHOR");
     const char *src = aics_sources_file(d->ctx->src, d->arg[0]);
-    if (!src) fail(d, d->argpos[0], "cannot read %s/%s", aics_sources_chapters_dir(d->ctx->src), d->arg[0]);
+    if (!src)
+        fail(d, d->argpos[0], "cannot read %s/%s: %s", aics_sources_chapters_dir(d->ctx->src), d->arg[0],
+             errno == EXDEV ? "it lies outside the project (by its path or through a symbolic link)"
+                            : aics_file_strerror(errno));
     aics_buf code = AICS_BUF_INIT, md = AICS_BUF_INIT;
     if (!aics_code_region(src, d->arg[1], &code))
         fail(d, d->argpos[1], "%s has no anchor '%s' (mark it with // ANCHOR: %s … // ANCHOR_END: %s)",

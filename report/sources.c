@@ -1,4 +1,5 @@
 /* sources.c — program outputs, code regions and figures (see sources.h). */
+#define _XOPEN_SOURCE 700 /* realpath() */
 #include "sources.h"
 
 #include <errno.h>
@@ -13,12 +14,14 @@
 #include "fileio.h"
 #include "intmath.h"
 #include "plot.h"
+#include "strmap.h"
 
 #define SOURCE_MAX_BYTES (16u << 20)
 
 typedef struct {
     char *key;   /* "md:ex2_7", "kv:ex2_7", "labels:ex2_7" or "file:ch2/ex2_7.c" */
     char *text;  /* NULL when the file is missing */
+    int err;     /* why text is NULL: an errno, EXDEV for a link out of the project */
     aics_kv kv;  /* parsed, for "kv:" entries that exist */
     aics_labels labels; /* parsed, for "labels:" entries that exist */
 } cached;
@@ -26,7 +29,8 @@ typedef struct {
 struct aics_sources {
     char *chapters, *results, *figures;
     cached **c; /* each entry allocated once: callers keep pointers into it */
-    size_t n;
+    size_t n, cap;
+    aics_strmap *index; /* key -> position in c */
     int gnuplot; /* -1: not probed yet */
 };
 
@@ -38,6 +42,7 @@ aics_sources *aics_sources_new(const char *chapters_dir, const char *results_dir
     s->results = aics_xstrdup(results_dir);
     s->figures = aics_xstrdup(figures_dir);
     s->gnuplot = -1;
+    s->index = aics_strmap_new();
     return s;
 }
 
@@ -52,6 +57,7 @@ void aics_sources_free(aics_sources *s)
         free(s->c[i]);
     }
     free(s->c);
+    aics_strmap_free(s->index);
     free(s->chapters), free(s->results), free(s->figures);
     free(s);
 }
@@ -65,14 +71,40 @@ bool aics_name_ok(const char *name)
     return *name && strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789_") == strlen(name);
 }
 
-/* The cache entry for `key`, reading `path` on first use. */
-static cached *lookup(aics_sources *s, const char *key, const char *path)
+/* Whether CHAPTERS/`rel`, every link resolved, stays in the folder it
+ * names: CHAPTERS for "ch2/x.c", CHAPTERS/../src for "../src/x.c" (that
+ * folder may itself be a link, as in a test's scratch project), the project
+ * for "../x". A {{code}} file must not reach out of it through a link. */
+static bool inside_project(const aics_sources *s, const char *rel, const char *path)
 {
-    for (size_t i = 0; i < s->n; i++)
-        if (strcmp(s->c[i]->key, key) == 0) return s->c[i];
-    s->c = aics_xrealloc(s->c, (s->n + 1) * sizeof *s->c);
-    cached *c = s->c[s->n++] = aics_xcalloc(1, sizeof *c);
-    *c = (cached){aics_xstrdup(key), aics_read_file(path, SOURCE_MAX_BYTES, NULL), {0}, {0}};
+    char base[4200];
+    const char *rest = rel + 3, *slash = strchr(rest, '/');
+    if (strncmp(rel, "../", 3) != 0) snprintf(base, sizeof base, "%s", s->chapters);
+    else if (slash) snprintf(base, sizeof base, "%s/../%.*s", s->chapters, (int)(slash - rest), rest);
+    else snprintf(base, sizeof base, "%s/..", s->chapters);
+    char *root = realpath(base, NULL), *real = realpath(path, NULL);
+    size_t n = root ? strlen(root) : 0;
+    bool inside = !real || (root && strncmp(real, root, n) == 0 && (real[n] == '/' || (n == 1 && root[0] == '/')));
+    free(root);
+    free(real);
+    return inside; /* a missing file is reported by the read */
+}
+
+/* The cache entry for `key`, reading `path` on first use (only when it stays
+ * inside the project, for a `rel` path; see inside_project). */
+static cached *lookup(aics_sources *s, const char *key, const char *path, const char *rel)
+{
+    size_t at;
+    if (aics_strmap_get(s->index, key, &at)) return s->c[at];
+    if (s->n == s->cap) {
+        s->cap = s->cap ? 2 * s->cap : 16;
+        s->c = aics_xrealloc(s->c, s->cap * sizeof *s->c);
+    }
+    cached *c = s->c[s->n] = aics_xcalloc(1, sizeof *c);
+    aics_strmap_add(s->index, key, s->n++, NULL);
+    c->key = aics_xstrdup(key);
+    if (rel && !inside_project(s, rel, path)) c->err = EXDEV;
+    else if (!(c->text = aics_read_file(path, SOURCE_MAX_BYTES, NULL))) c->err = errno;
     return c;
 }
 
@@ -81,7 +113,7 @@ static cached *output(aics_sources *s, const char *ext, const char *prog)
     char key[300], path[4096];
     snprintf(key, sizeof key, "%s:%s", ext, prog);
     snprintf(path, sizeof path, "%s/%s.%s", s->results, prog, ext);
-    return lookup(s, key, path);
+    return lookup(s, key, path, NULL);
 }
 
 const char *aics_sources_md(aics_sources *s, const char *prog)
@@ -155,11 +187,16 @@ const char *aics_sources_file(aics_sources *s, const char *rel)
 {
     /* Stay inside the project: chapters/…, or ../src/… and the like. */
     const char *rest = strncmp(rel, "../", 3) == 0 ? rel + 3 : rel;
-    if (rel[0] == '/' || rest[0] == '/' || strstr(rest, "..")) return NULL;
+    if (rel[0] == '/' || rest[0] == '/' || strstr(rest, "..")) {
+        errno = EXDEV;
+        return NULL;
+    }
     char key[4200], path[4096];
     snprintf(key, sizeof key, "file:%s", rel);
     snprintf(path, sizeof path, "%s/%s", s->chapters, rel);
-    return lookup(s, key, path)->text;
+    const cached *c = lookup(s, key, path, rel);
+    if (!c->text) errno = c->err;
+    return c->text;
 }
 
 bool aics_sources_has_figure(const aics_sources *s, const char *name)

@@ -64,7 +64,9 @@ const char *aics_labels_find(const aics_labels *l, size_t hint, const char *key)
 
 /* The text of CHAPTERS/`rel` (like "ch2/ex2_7.c", or "../src/models/mlp.c" for the
  * core library: one leading "../" and no other ".."), or NULL when unreadable
- * or outside the project. */
+ * or outside the project, with errno saying why: EXDEV when the path leads
+ * out of the project (the folder above CHAPTERS), by its name or through a
+ * symbolic link. */
 const char *aics_sources_file(aics_sources *s, const char *rel);
 
 /* Whether FIGURES/`name`.svg exists. */

@@ -313,7 +313,11 @@ static size_t prose_programs(const char *file, const char *text, char names[][64
 
 static size_t lint_file(const char *path, const char *file, aics_sources *src)
 {
-    char *text = aics_read_text_or_die(path, 4u << 20, "a prose file", NULL);
+    size_t len;
+    long bad_line, bad_col;
+    char *text = aics_read_text_or_die(path, 4u << 20, "a prose file", &len);
+    if (aics_find_binary(text, len, &bad_line, &bad_col))
+        aics_die_data(path, bad_line, bad_col, "a NUL byte or invalid UTF-8; expected UTF-8 text");
     char names[16][64];
     size_t n = prose_programs(file, text, names, 16), nkv = 0;
     const aics_kv *kv[16];

@@ -111,7 +111,7 @@ static void report_answer(aics_result *r, const aics_mlp *m, const dataset *d, c
     aics_mlp_trace tr;
     aics_mlp_trace_init(&tr, m);
     accuracy tr_acc = evaluate(m, &tr, &d->train), te_acc = evaluate(m, &tr, &d->test);
-    aics_result_part(r, "answer", "答案");
+    aics_result_part(r, "answer", "MLP 实现 4 位加法器（不用框架）");
     aics_result_note(r, "网络 8–%lld–5（sigmoid），256 个加法打乱后 %lld 个训练、%lld 个留作测试；",
                      (long long)o->hidden, (long long)o->train, (long long)(NCASES - o->train));
     aics_result_note(r, "小批量 SGD，η = %g，批大小 %lld，%lld 轮。5 位全对才算对。", o->lr,

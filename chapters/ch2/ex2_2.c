@@ -55,7 +55,7 @@ static int64_t params_net(const options *o, unsigned mistakes)
 static void report_answer(aics_result *r, const options *o)
 {
     int64_t formula = params_formula(o), mlp = params_mlp(o), net = params_net(o, 0);
-    aics_result_part(r, "answer", "答案");
+    aics_result_part(r, "answer", "33–512–10 单隐层 MLP 的可训练参数");
     aics_result_kv_only(r, true);
     aics_result_int(r, "net.in", o->in, NULL);
     aics_result_int(r, "net.hidden", o->hidden, NULL);

@@ -252,8 +252,8 @@ static void diab_solve(const aics_linreg *p, diab_paths *dp)
     dp->W2 = aics_xmalloc(DIAB_POINTS * d * sizeof *dp->W2);
     aics_lambda_grid(dp->lmax, dp->lmax * 1e-3, DIAB_POINTS, dp->l1);
     aics_lambda_grid(1e4, 1e-2, DIAB_POINTS, dp->l2);
-    dp->sweeps = aics_linreg_path(p, AICS_PENALTY_L1, dp->l1, DIAB_POINTS, AICS_REGFIT_TOL, dp->W1);
-    AICS_CHECK(aics_linreg_path(p, AICS_PENALTY_L2, dp->l2, DIAB_POINTS, AICS_REGFIT_TOL, dp->W2) == 0, "ridge always solves");
+    dp->sweeps = aics_linreg_path(p, AICS_PENALTY_L1, dp->l1, DIAB_POINTS, AICS_REGFIT_SWEEPS, AICS_REGFIT_TOL, dp->W1);
+    AICS_CHECK(aics_linreg_path(p, AICS_PENALTY_L2, dp->l2, DIAB_POINTS, AICS_REGFIT_SWEEPS, AICS_REGFIT_TOL, dp->W2) == 0, "ridge always solves");
     dp->kkt = 0.0;
     dp->zeros1 = dp->zeros2 = 0;
     for (size_t k = 0; k < DIAB_POINTS; k++) {

@@ -58,7 +58,7 @@ static void report(aics_result *r, aics_mlp *m, const dataset *d)
     aics_mlp_trace_init(&tr, m);
     int right = 0;
     for (int i = 0; i < NDATA; i++) right += predict(m, &tr, d->x[i], NULL) == d->label[i];
-    aics_result_part(r, "answer", "答案");
+    aics_result_part(r, "answer", "输出神经元的标签与样本的标签");
     aics_result_note(r, "输出神经元的标签：训练前由独热编码约定，类 k 的目标在第 k 个输出为 1、其余为 0。");
     aics_result_note(r, "预测样本的标签：取输出最大的神经元的编号（argmax）。");
     aics_result_double(r, "train_accuracy", (double)right / NDATA, "训练集上按 argmax 的准确率");

@@ -23,6 +23,7 @@
 #include "error.h"
 #include "net.h"
 #include "netcount.h"
+#include "plot.h"
 #include "program.h"
 
 typedef struct {
@@ -65,6 +66,25 @@ static const char *const nets[] = {"alexnet", "vgg19", "resnet152"};
 static const char *const titles[] = {"AlexNet", "VGG19", "ResNet152"};
 #define NNETS 3
 
+static double bars[NNETS][3]; /* index, unfused MB, fused MB: the figure's data */
+
+static void draw_figure(aics_plot *p)
+{
+    if (!aics_plot_enabled(p)) return;
+    aics_plot_begin(p, "ex5_11_traffic", 900, 500);
+    aics_plot_data(p, "T", &bars[0][0], NNETS, 3);
+    aics_plot_cmd(p, "set style data histogram");
+    aics_plot_cmd(p, "set style histogram clustered gap 1");
+    aics_plot_cmd(p, "set style fill solid 0.8 border -1");
+    aics_plot_cmd(p, "set ylabel '每张图的访存量（MB）'");
+    aics_plot_cmd(p, "set yrange [0:*]");
+    aics_plot_cmd(p, "set grid ytics");
+    aics_plot_cmd(p, "set key left top");
+    aics_plot_cmd(p, "set xtics ('AlexNet' 0, 'VGG19' 1, 'ResNet152' 2)");
+    aics_plot_cmd(p, "plot $T using 2 title '不融合', $T using 3 title '融合 BN、Scale、ReLU'");
+    aics_plot_end(p);
+}
+
 static void report(aics_result *r)
 {
     aics_result_part(r, "answer", "融合 卷积/全连接 + BN + Scale + ReLU 省下的访存（每张图，fp32）");
@@ -79,6 +99,7 @@ static void report(aics_result *r)
         int64_t fused = tr.unfused - tr.saved;
         double speedup = (double)tr.unfused / (double)fused;
         if (speedup > best) best = speedup, winner = nets[k];
+        bars[k][0] = k, bars[k][1] = tr.unfused / 1e6, bars[k][2] = fused / 1e6;
         aics_table_cell(t, "%s", titles[k]);
         aics_table_cell(t, "%lld", (long long)tr.fused_layers);
         aics_table_cell(t, "%.1f", tr.unfused / 1e6);
@@ -118,7 +139,10 @@ int main(int argc, char **argv)
     aics_run_init(&run, &program, argc, argv);
     aics_result *r = aics_result_new(program.exercise, run.seed, "fp32-batch1-read-inputs-params-write-outputs");
     report(r);
-    int rc = aics_run_emit(&run, r);
+    aics_plot *p = aics_plot_open(run.figdir);
+    draw_figure(p);
+    int rc = aics_plot_close(p);
+    rc |= aics_run_emit(&run, r);
     aics_result_free(r);
     return rc;
 }

@@ -151,7 +151,7 @@ int main(int argc, char **argv)
     aics_run run;
     aics_run_init(&run, &program, argc, argv);
     aics_result *r = aics_result_new(program.exercise, run.seed, "dual-and-central-checks-direct-vs-im2col");
-    aics_result_part(r, "answer", "答案");
+    aics_result_part(r, "answer", "sin 与最大池化的梯度；卷积的两种实现");
     report_sin(r);
     aics_result_note(r, "最大池化的梯度：每个窗口的梯度只传给窗口内最大值的位置，其余为 0。");
     report_pool(r);

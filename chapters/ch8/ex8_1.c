@@ -87,7 +87,7 @@ static void report(aics_result *r, const uint32_t *k, double *x)
 {
     double exact = exact_variance(k);
     for (int i = 0; i < N; i++) x[i] = ldexp(k[i], -FRAC_BITS);
-    aics_result_part(r, "answer", "答案");
+    aics_result_part(r, "answer", "4096 个随机数的方差");
     aics_result_note(r, "%d 个 [0, 1) 上均匀分布的随机数（PCG32），总体方差（除以 n）：", N);
     aics_result_double(r, "variance", var_welford(x, N), "方差（Welford 法）");
     aics_result_double(r, "variance_exact", exact, "精确值（128 位整数算）");

@@ -81,12 +81,14 @@ static bool report_pattern(aics_result *r, const char *key, const char *text, ui
                      aics_f32_class_name(d.cls), key, d.sign ? "−" : "", sig, d.exponent < 0 ? "−" : "",
                      abs(d.exponent));
     aics_result_double(r, key, d.value, "十进制值");
+    aics_result_kv_only(r, true); /* the note above shows them to people */
     snprintf(k, sizeof k, "%s.exponent", key);
     aics_result_int(r, k, d.exponent, "2 的幂次（阶码 − 127；非规格化数为 −126）");
     snprintf(k, sizeof k, "%s.significand", key);
     aics_result_double(r, k, d.significand, "尾数（含隐藏位）");
     snprintf(k, sizeof k, "%s.class", key);
     aics_result_word(r, k, class_word(d.cls), "类别（normal 规格化，subnormal 非规格化）");
+    aics_result_kv_only(r, false);
     bool ok = machine_value(bits) == d.value;
     snprintf(k, sizeof k, "%s.check", key);
     aics_result_word(r, k, ok ? "pass" : "fail", "逐字段解码与本机 float 一致");
@@ -118,7 +120,7 @@ int main(int argc, char **argv)
     aics_run run;
     aics_run_init(&run, &program, argc, argv);
     aics_result *r = aics_result_new(program.exercise, run.seed, "ieee754-binary32");
-    aics_result_part(r, "answer", "答案");
+    aics_result_part(r, "answer", "两个单精度位模式的十进制值");
     for (size_t i = 0; i < sizeof textbook / sizeof *textbook; i++) {
         uint64_t bits;
         AICS_CHECK(aics_bits_parse(textbook[i].bits, 32, &bits), "the textbook's patterns parse");

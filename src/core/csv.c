@@ -10,6 +10,7 @@
 
 #include "error.h"
 #include "fileio.h"
+#include "strmap.h"
 
 static bool fail(aics_csv_error *err, long line, long col, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
@@ -72,19 +73,26 @@ static bool decimal_syntax(const char *s, size_t n)
     return i == n;
 }
 
+/* A number of any length (a 73-digit integer is a number too); one that a
+ * double cannot hold, too large or so small it would become 0 or lose
+ * precision as a subnormal, is refused rather than rounded silently. */
 static bool parse_number(const field *f, long line, double *out, aics_csv_error *err)
 {
-    char buf[64];
     if (f->len == 0) return fail(err, line, f->col, "empty field; expected a number");
-    if (f->len >= sizeof buf || !decimal_syntax(f->p, f->len))
-        return fail(err, line, f->col, "expected a number, found '%.*s'",
-                    (int)(f->len > 40 ? 40 : f->len), f->p);
+    int shown = (int)(f->len > 40 ? 40 : f->len);
+    const char *more = f->len > 40 ? "…" : "";
+    if (!decimal_syntax(f->p, f->len))
+        return fail(err, line, f->col, "expected a number, found '%.*s%s'", shown, f->p, more);
+    char small[64], *buf = f->len < sizeof small ? small : aics_xmalloc(f->len + 1);
     memcpy(buf, f->p, f->len);
     buf[f->len] = '\0';
     errno = 0;
     double v = strtod(buf, NULL);
-    if (!isfinite(v) || (errno == ERANGE && fabs(v) > 1.0))
-        return fail(err, line, f->col, "number '%s' is out of range", buf);
+    bool range = isfinite(v) && errno != ERANGE;
+    if (buf != small) free(buf);
+    if (!range)
+        return fail(err, line, f->col, "number '%.*s%s' is out of range for a double (magnitudes from "
+                    "2.2e-308 to 1.8e308, or 0)", shown, f->p, more);
     *out = v;
     return true;
 }
@@ -96,29 +104,28 @@ static bool read_header(const char *line, size_t len, long lineno, aics_csv *t, 
     split(line, len, f, n);
     t->names = aics_xcalloc(n, sizeof *t->names);
     t->ncols = n;
+    aics_strmap *seen = aics_strmap_new(); /* a duplicate check in O(1) per column */
     for (size_t j = 0; j < n; j++) {
         if (f[j].len == 0) {
             fail(err, lineno, f[j].col, "empty column name in the header (column %zu)", j + 1);
-            free(f);
-            return false;
+            break;
         }
         if (memchr(f[j].p, '"', f[j].len)) {
             fail(err, lineno, f[j].col, "quoted fields are not supported");
-            free(f);
-            return false;
+            break;
         }
         t->names[j] = aics_xmalloc(f[j].len + 1);
         memcpy(t->names[j], f[j].p, f[j].len);
         t->names[j][f[j].len] = '\0';
-        for (size_t k = 0; k < j; k++)
-            if (strcmp(t->names[k], t->names[j]) == 0) {
-                fail(err, lineno, f[j].col, "column name '%s' appears twice in the header", t->names[j]);
-                free(f);
-                return false;
-            }
+        if (!aics_strmap_add(seen, t->names[j], j, NULL)) {
+            fail(err, lineno, f[j].col, "column name '%.60s' appears twice in the header", t->names[j]);
+            break;
+        }
     }
+    bool ok = !err->msg[0];
+    aics_strmap_free(seen);
     free(f);
-    return true;
+    return ok;
 }
 
 static bool read_row(const char *line, size_t len, long lineno, aics_csv *t, size_t *cap,

@@ -203,14 +203,22 @@ static size_t utf8_len(const unsigned char *s, size_t avail)
     return n;
 }
 
-bool aics_looks_binary(const char *data, size_t len)
+bool aics_find_binary(const char *data, size_t len, long *line, long *col)
 {
     const unsigned char *s = (const unsigned char *)data;
+    long ln = 1, cl = 1;
     for (size_t i = 0; i < len;) {
-        if (s[i] == 0) return true;
-        size_t n = utf8_len(s + i, len - i);
-        if (n == 0) return true;
+        size_t n = s[i] == 0 ? 0 : utf8_len(s + i, len - i);
+        if (n == 0) {
+            if (line) *line = ln;
+            if (col) *col = cl;
+            return true;
+        }
+        if (s[i] == '\n') ln++, cl = 1;
+        else cl++;
         i += n;
     }
     return false;
 }
+
+bool aics_looks_binary(const char *data, size_t len) { return aics_find_binary(data, len, NULL, NULL); }

@@ -57,4 +57,8 @@ bool aics_make_dirs(const char *path);
  * what every text reader should refuse with "binary file". */
 bool aics_looks_binary(const char *data, size_t len);
 
+/* Like aics_looks_binary, and where: the 1-based line and column (in
+ * characters) of the first NUL byte or invalid UTF-8, for "file:line:col". */
+bool aics_find_binary(const char *data, size_t len, long *line, long *col);
+
 #endif

@@ -157,7 +157,8 @@ static void set_option(const aics_opt *o, const char *value)
         char *end;
         errno = 0;
         unsigned long long v = strtoull(value, &end, 10);
-        if (end == value || *end || errno || value[0] == '-')
+        /* digits only: strtoull would skip blanks and wrap " -1" to 2^64 - 1 */
+        if (end == value || *end || errno || !(value[0] >= '0' && value[0] <= '9'))
             aics_die_usage("--%s expects a non-negative integer, not '%s'", o->name, value);
         *(uint64_t *)o->ptr = v;
         break;

@@ -334,12 +334,13 @@ void aics_lambda_grid(double hi, double lo, size_t m, double *lambdas)
     lambdas[m - 1] = lo;
 }
 
-long aics_linreg_path(const aics_linreg *p, aics_penalty pen, const double *lambdas, size_t m,
+long aics_linreg_path(const aics_linreg *p, aics_penalty pen, const double *lambdas, size_t m, long max_sweeps,
                       double tol, double *W)
 {
     size_t d = p->d;
     double *w = aics_xcalloc(d, sizeof *w);
     long sweeps = 0;
+    bool stalled = false; /* every row of W is still filled */
     for (size_t k = 0; k < m; k++) {
         if (pen == AICS_PENALTY_L2) {
             if (!aics_ridge_cholesky(p, lambdas[k], w)) {
@@ -347,12 +348,14 @@ long aics_linreg_path(const aics_linreg *p, aics_penalty pen, const double *lamb
                 break;
             }
         } else {
-            sweeps += aics_lasso_cd(p, lambdas[k], w, tol, 1000000).sweeps; /* w: warm start */
+            aics_lasso_info info = aics_lasso_cd(p, lambdas[k], w, tol, max_sweeps); /* w: warm start */
+            stalled |= !info.converged;
+            sweeps += info.sweeps;
         }
         memcpy(W + k * d, w, d * sizeof *w);
     }
     free(w);
-    return sweeps;
+    return stalled && sweeps >= 0 ? -2 : sweeps;
 }
 
 bool aics_ols_qr(const double *x, const double *y, size_t n, size_t d, double *b, double *w)
@@ -476,7 +479,7 @@ void aics_lasso_find_entries(const aics_linreg *p, double lmax, double ratio, si
     *en = (aics_lasso_entries){aics_xcalloc(d, sizeof(double)), aics_xcalloc(d, sizeof(size_t)), 0, NULL, NULL, 0};
     double *grid = aics_xmalloc(points * sizeof *grid), *W = aics_xmalloc(points * d * sizeof *W);
     aics_lambda_grid(lmax, lmax * ratio, points, grid);
-    aics_linreg_path(p, AICS_PENALTY_L1, grid, points, tol, W);
+    aics_linreg_path(p, AICS_PENALTY_L1, grid, points, 1000000L, tol, W);
     for (size_t k = 1; k < points; k++)
         for (size_t j = 0; j < d; j++) {
             bool was = W[(k - 1) * d + j] != 0.0, now = W[k * d + j] != 0.0;

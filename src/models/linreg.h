@@ -97,8 +97,9 @@ void aics_lambda_grid(double hi, double lo, size_t m, double *lambdas);
 /* A regularization path: for each of the m λ values, in the given order,
  * write the coefficients into W (m × d, row-major), each fit warm-started
  * from the previous one. Returns the total number of L1 sweeps (0 for L2),
- * or -1 when an L2 solve failed. */
-long aics_linreg_path(const aics_linreg *p, aics_penalty pen, const double *lambdas, size_t m,
+ * -1 when an L2 solve failed, or -2 when an L1 fit did not converge in
+ * `max_sweeps` sweeps (W is filled all the same). */
+long aics_linreg_path(const aics_linreg *p, aics_penalty pen, const double *lambdas, size_t m, long max_sweeps,
                       double tol, double *W);
 
 /* OLS with intercept by Householder QR on the raw n×(d+1) matrix [1 X]

@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdnoreturn.h>
 #include <string.h>
 
 #include "design.h"
@@ -53,6 +54,15 @@ static void require_finite(const char *path, const double *v, size_t n)
         if (!isfinite(v[i]))
             aics_die_data(path, 0, 0, "the fit overflowed: the values are too large for double precision; "
                           "rescale the data or use --standardize");
+}
+
+/* The lasso stalls on data, not on a bug: nearly collinear columns or
+ * scales far apart make coordinate descent crawl. Exit 2 with a hint. */
+static noreturn void not_converged(const char *path, long sweeps)
+{
+    aics_die_data(path, 0, 0, "the lasso did not converge in %ld coordinate-descent sweeps: feature columns "
+                  "nearly collinear or on very different scales; try --standardize, a larger --lambda "
+                  "or --penalty l2", sweeps);
 }
 
 /* Parse the command line, read the design and set up the problem. */
@@ -136,10 +146,7 @@ int aics_regfit_main(const char *exercise, int argc, char **argv)
     aics_penalty pen = start(&run, &prog, argc, argv, &dz, &p);
     double *w = aics_xcalloc(dz.d, sizeof *w);
     aics_lasso_info info = solve(&p, pen, opt.lambda, w, opt.data);
-    if (!info.converged) {
-        fprintf(stderr, "%s: coordinate descent did not converge in %ld sweeps\n", aics_progname(), info.sweeps);
-        return 1;
-    }
+    if (!info.converged) not_converged(opt.data, info.sweeps);
     double extra[2] = {aics_linreg_intercept(&p, w), aics_linreg_objective(&p, pen, opt.lambda, w)};
     require_finite(opt.data, w, dz.d);
     require_finite(opt.data, extra, 2);
@@ -216,7 +223,8 @@ int aics_regpath_main(const char *exercise, int argc, char **argv)
     if (!(hi > 0.0)) aics_die_data(opt.data, 0, 0, "every feature is uncorrelated with the target; the path is all zeros");
     double *lambdas = aics_xmalloc(m * sizeof *lambdas), *W = aics_xmalloc(m * d * sizeof *W);
     aics_lambda_grid(hi, hi * opt.ratio, m, lambdas);
-    long sweeps = aics_linreg_path(&p, pen, lambdas, m, AICS_REGFIT_TOL, W);
+    long sweeps = aics_linreg_path(&p, pen, lambdas, m, AICS_REGFIT_SWEEPS, AICS_REGFIT_TOL, W);
+    if (sweeps == -2) not_converged(opt.data, AICS_REGFIT_SWEEPS);
     if (sweeps < 0) aics_die_data(opt.data, 0, 0, "a ridge solve failed: the feature columns are collinear");
     require_finite(opt.data, W, m * d);
     aics_result *r = aics_result_new(exercise, 0, convention);

@@ -290,6 +290,10 @@ static bool read_params(ctx *c, const aics_pt_node *layer, aics_layer *l)
         p = aics_pt_child(layer, "lrn_param");
         if (!get_i64(c, p, "local_size", 5, &l->local_size) || !get_enum(c, p, "norm_region", regions, 0, &v))
             return false;
+        if (l->local_size < 1 || l->local_size % 2 == 0) /* as Caffe's LRNLayer checks */
+            return node_err(c, p && aics_pt_child(p, "local_size") ? aics_pt_child(p, "local_size") : layer,
+                            "LRN local_size must be a positive odd number (Caffe refuses others), not %lld",
+                            (long long)l->local_size);
         l->lrn_region = v == 1 ? AICS_LRN_WITHIN : AICS_LRN_ACROSS;
         return true;
     case AICS_LAYER_ELTWISE:

@@ -362,6 +362,18 @@ static bool bottom_missing(const aics_net *net, size_t i, const char *name, aics
     return fail(err, l, "bottom '%.60s' is not produced by any layer before it", name);
 }
 
+/* Caffe refuses a top that names a blob already produced ("Top blob 'x'
+ * produced by multiple sources"), unless the layer works in place: its
+ * bottom at the same position has the same name. */
+static bool fresh_top(const blob_table *t, const aics_layer *l, size_t k, aics_net_error *err)
+{
+    aics_shape ignored;
+    if (!table_get(t, l->top[k], &ignored)) return true;
+    if (k < l->nbottom && strcmp(l->bottom[k], l->top[k]) == 0) return true;
+    return fail(err, l, "top '%.40s' is produced twice; Caffe refuses that unless the layer works in place",
+                l->top[k]);
+}
+
 bool aics_net_finish(aics_net *net, aics_net_error *err)
 {
     blob_table t = {aics_strmap_new(), NULL, 0, 0};
@@ -396,7 +408,10 @@ bool aics_net_finish(aics_net *net, aics_net_error *err)
         ok = infer_layer(l, ins, err) && check_shape(err, l, l->out);
         if (!ok) break;
         l->in_place = l->ntop && l->nbottom && strcmp(l->top[0], l->bottom[0]) == 0;
-        for (size_t k = 0; k < l->ntop; k++) table_put(&t, l->top[k], l->out);
+        for (size_t k = 0; ok && k < l->ntop; k++) {
+            ok = fresh_top(&t, l, k, err);
+            table_put(&t, l->top[k], l->out);
+        }
     }
     free(ins);
     aics_strmap_free(t.index);

@@ -870,27 +870,6 @@ static int parse_fields(pt_parser *p, aics_pt_node *msg, const pt_tok *open,
 /* ---- entry points --------------------------------------------------------- */
 
 /* Where the first NUL or invalid UTF-8 byte is (the input looks binary). */
-static void locate_binary(const char *s, size_t len, long *line, long *col)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    *line = 1;
-    *col = 1;
-    for (size_t i = 0; i < len;) {
-        size_t n = u[i] == 0 ? 0 : u[i] < 0x80 ? 1 : (u[i] & 0xE0) == 0xC0 ? 2
-                 : (u[i] & 0xF0) == 0xE0 ? 3 : (u[i] & 0xF8) == 0xF0 ? 4 : 0;
-        if (n == 0 || n > len - i || (n == 2 && u[i] < 0xC2)) return;
-        for (size_t k = 1; k < n; k++)
-            if ((u[i + k] & 0xC0) != 0x80) return;
-        if (u[i] == '\n') {
-            (*line)++;
-            *col = 1;
-        } else {
-            (*col)++;
-        }
-        i += n;
-    }
-}
-
 aics_pt_node *aics_pt_parse(const char *text, size_t len, const char *path,
                             char *err, size_t errsz)
 {
@@ -904,9 +883,8 @@ aics_pt_node *aics_pt_parse(const char *text, size_t len, const char *path,
     p.errsz = errsz;
     if (err && errsz) err[0] = '\0';
 
-    if (aics_looks_binary(p.s, p.len)) {
-        long line, col;
-        locate_binary(p.s, p.len, &line, &col);
+    long line, col;
+    if (aics_find_binary(p.s, p.len, &line, &col)) {
         fail(&p, line, col, "binary file (a NUL byte or invalid UTF-8 here); "
              "expected a text prototxt");
         return NULL;

@@ -17,7 +17,6 @@
 #include "error.h"
 #include "fileio.h"
 
-#define MAX_FIGURES 32
 #define FONT_NAME "Noto Sans CJK SC"
 #define FONT_LIST "Noto Sans CJK SC, Noto Sans SC, Source Han Sans SC, WenQuanYi Micro Hei, sans-serif"
 
@@ -26,8 +25,8 @@ struct aics_plot {
     pid_t pid;
     char *figdir;
     char *log;
-    char *names[MAX_FIGURES];
-    int nfigures;
+    char **names; /* the figures begun, to publish at the end */
+    size_t nfigures, cap;
     bool failed; /* a write to gnuplot failed: it died early */
 };
 
@@ -178,10 +177,13 @@ void aics_plot_cmd(aics_plot *p, const char *fmt, ...)
 void aics_plot_begin(aics_plot *p, const char *name, int width, int height)
 {
     if (!p->pipe) return;
-    AICS_CHECK(p->nfigures < MAX_FIGURES, "too many figures in one run; raise MAX_FIGURES");
     for (const char *c = name; *c; c++)
         AICS_CHECK((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '_',
                    "figure names are made of [a-z0-9_]");
+    if (p->nfigures == p->cap) {
+        p->cap = p->cap ? 2 * p->cap : 16;
+        p->names = aics_xrealloc(p->names, p->cap * sizeof *p->names);
+    }
     p->names[p->nfigures++] = aics_xstrdup(name);
     aics_plot_cmd(p, "reset session");
     aics_plot_cmd(p, "set terminal svg size %d,%d enhanced font '" FONT_NAME ",11' background 'white'",
@@ -258,7 +260,7 @@ int aics_plot_close(aics_plot *p)
             fprintf(stderr, "%s: gnuplot failed; see %s\n", aics_progname(), p->log);
             rc = 1;
         }
-        for (int i = 0; i < p->nfigures; i++) {
+        for (size_t i = 0; i < p->nfigures; i++) {
             if (!ok) remove_tmp(p->figdir, p->names[i]);
             else if (!publish(p->figdir, p->names[i])) {
                 fprintf(stderr, "%s: cannot write figure %s/%s.svg\n", aics_progname(), p->figdir, p->names[i]);
@@ -267,6 +269,7 @@ int aics_plot_close(aics_plot *p)
             free(p->names[i]);
         }
     }
+    free(p->names);
     free(p->figdir);
     free(p->log);
     free(p);

@@ -1,7 +1,7 @@
 #!/bin/sh
 # figures_paths.sh — gnuplot is started without a shell (issue 14): a figure
 # folder named "it's" (or with a newline) gets its figures, and AICS_PLOT_LOG
-# is a file name, never a command.
+# is a file name, never a command. And 33 networks get their 33 figures.
 set -u
 fail() { echo "FAIL: $*"; exit 1; }
 command -v gnuplot >/dev/null 2>&1 || { echo "gnuplot is not installed: figures are not drawn"; exit 77; }
@@ -24,4 +24,17 @@ AICS_PLOT_LOG=$log "$AICS_BIN/ex2_7" --quiet --format=none --figures="$tmp/f" 2>
 AICS_PLOT_LOG="$tmp/plot log" "$AICS_BIN/ex2_7" --quiet --format=none --figures="$tmp/g" 2>"$tmp/err" ||
     fail "AICS_PLOT_LOG with a space: $(cat "$tmp/err")"
 [ -f "$tmp/plot log" ] || fail "the log should be written where AICS_PLOT_LOG says"
+
+# 33 networks, one figure each: the figure list had room for 32 (an internal
+# "check failed").
+mkdir "$tmp/nets"
+i=1
+while [ $i -le 33 ]; do
+    printf 'input: "data"\ninput_dim: 1\ninput_dim: 3\ninput_dim: 8\ninput_dim: 8\nlayer { name: "c" type: "Convolution" bottom: "data" top: "c" convolution_param { num_output: 4 kernel_size: 3 } }\n' \
+        >"$tmp/nets/n$i.prototxt"
+    i=$((i + 1))
+done
+"$AICS_BIN/ex3_1" --quiet --format=none --figures="$tmp/f33" "$tmp"/nets/*.prototxt 2>"$tmp/err" ||
+    fail "ex3_1 --figures on 33 networks: exit $? $(cat "$tmp/err")"
+[ "$(ls "$tmp/f33" | grep -c '^ex3_1_params_n[0-9]*\.svg$')" -eq 33 ] || fail "33 figures expected: $(ls "$tmp/f33")"
 exit 0

@@ -40,12 +40,23 @@ static const char *write_tmp(const char *name, const char *text)
 
 START_TEST(keys_are_kv_safe_and_unique)
 {
-    char *k0 = aics_design_key("Body Mass", NULL, 0, 0);
+    aics_strmap *taken = aics_strmap_new();
+    char *k0 = aics_design_key("Body Mass", taken, 0);
     ck_assert_msg(strcmp(k0, "body_mass") == 0, "Got '%s'.", k0);
-    char *k1 = aics_design_key("body-mass", &k0, 1, 4);
+    char *k1 = aics_design_key("body-mass", taken, 4);
     ck_assert_msg(strcmp(k1, "body_mass_5") == 0, "A clash gets the 1-based column number: got '%s'.", k1);
     free(k0);
     free(k1);
+    aics_strmap_free(taken);
+    /* Issue 14: the header "a_3,a,A" made "a_3" twice (an internal error). */
+    taken = aics_strmap_new();
+    const char *header[] = {"a_3", "a", "A", "a_3_2"}, *want[] = {"a_3", "a", "a_3_2", "a_3_2_4"};
+    for (size_t j = 0; j < 4; j++) {
+        char *k = aics_design_key(header[j], taken, j);
+        ck_assert_msg(strcmp(k, want[j]) == 0, "Column %zu: got '%s', expected '%s'.", j + 1, k, want[j]);
+        free(k);
+    }
+    aics_strmap_free(taken);
 }
 END_TEST
 

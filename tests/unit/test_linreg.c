@@ -179,7 +179,7 @@ START_TEST(zero_lambda_is_ordinary_least_squares)
                   "The lasso at λ = 0 should reproduce OLS to 1e-9 relative.");
     double wr[D_DIAB], W[2 * D_DIAB], grid[2] = {1.0, 0.0};
     ck_assert_msg(aics_ridge_cholesky(&std, 0.0, wr), "Standardized OLS should solve.");
-    ck_assert_msg(aics_linreg_path(&std, AICS_PENALTY_L1, grid, 2, 1e-12, W) >= 0, "A path ending at λ = 0 should run.");
+    ck_assert_msg(aics_linreg_path(&std, AICS_PENALTY_L1, grid, 2, 1000000, 1e-12, W) >= 0, "A path ending at λ = 0 should run.");
     ck_assert_msg(max_rel_diff(W + D_DIAB, wr, D_DIAB) <= 1e-9, "A warm-started lasso at λ = 0 should be OLS.");
 }
 END_TEST
@@ -210,7 +210,7 @@ START_TEST(lasso_enters_in_the_classic_order)
     static double grid[M], W[M * D_DIAB];
     double lmax = aics_lasso_lambda_max(&std);
     aics_lambda_grid(lmax, lmax * 1e-4, M, grid);
-    aics_linreg_path(&std, AICS_PENALTY_L1, grid, M, 1e-12, W);
+    aics_linreg_path(&std, AICS_PENALTY_L1, grid, M, 1000000, 1e-12, W);
     int first[D_DIAB];
     for (int j = 0; j < D_DIAB; j++) {
         first[j] = -1;
