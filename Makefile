@@ -68,7 +68,7 @@ OUT      := $(B)/out
 FIGDIR   := $(B)/book/fig
 RUN_OUTS := $(patsubst $(B)/bin/%,$(OUT)/%.kv,$(PROGS))
 
-.PHONY: all check sanitize check-solutions book book-pdf solutions deps clean install uninstall help bench \
+.PHONY: all check sanitize fuzz fuzz-run check-solutions book book-pdf solutions deps clean install uninstall help bench \
         $(addprefix chapter,$(CHAPTERS))
 .DELETE_ON_ERROR:
 .SECONDEXPANSION:
@@ -82,6 +82,7 @@ help:
 	@echo "make book-pdf   print the whole book to $(B)/book/book.pdf (headless Chromium)"
 	@echo "make check      run every test (unit, golden outputs, scripts)"
 	@echo "make sanitize   the same tests, built with ASan and UBSan in $(B)/sanitize"
+	@echo "make fuzz       run every libFuzzer harness for FUZZ_SECONDS (clang; $(B)/fuzz)"
 	@echo "make solutions  refresh the reference outputs in solutions/"
 	@echo "make check-solutions  name stale references (runs no program)"
 	@echo "make bench      measure speed (never part of the tests)"
@@ -263,12 +264,57 @@ sanitize: export CK_TIMEOUT_MULTIPLIER := 10
 sanitize:
 	@$(MAKE) --no-print-directory B=$(SAN_B) SANITIZE=1 check
 
+# ---- fuzzing -------------------------------------------------------------------
+# libFuzzer harnesses, tests/fuzz/fuzz_NAME.c, built by clang with ASan and UBSan
+# in $(B)/fuzz (FUZZ=1) and run for FUZZ_SECONDS each on a corpus seeded from the
+# tree (tests/fuzz/run.sh). A crash, hang, leak or sanitizer report fails and
+# leaves the input in $(B)/fuzz/crashes/NAME/. See docs/testing.md.
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 10
+FUZZ_B       := $(B)/fuzz
+FUZZ_NAMES   := $(patsubst tests/fuzz/fuzz_%.c,%,$(sort $(wildcard tests/fuzz/fuzz_*.c)))
+FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+ifeq ($(FUZZ),1)
+AICS_CFLAGS  += -fsanitize=fuzzer-no-link $(FUZZ_SAN)
+endif
+
+# FUZZ_ONLY="kv csv" runs only those; FUZZ_RUNS=N runs N inputs each instead of
+# FUZZ_SECONDS (the long campaigns of docs/testing.md). The book harness works on
+# a copy of the tree with the normal build's outputs.
+FUZZ_ONLY ?=
+FUZZ_RUNS ?=
+fuzz: $(RUN_OUTS)
+	@command -v $(FUZZ_CC) >/dev/null || { echo "make fuzz needs $(FUZZ_CC) with libFuzzer (make deps)" >&2; exit 2; }
+	@$(MAKE) --no-print-directory B=$(FUZZ_B) CC=$(FUZZ_CC) FUZZ=1 \
+	  FUZZ_RESULTS=$(OUT) fuzz-run
+
+$(B)/obj/tests/fuzz/%.o: EXTRA_CFLAGS = $(CMARK_CFLAGS)
+.SECONDARY: $(patsubst %.c,$(B)/obj/%.o,$(wildcard tests/fuzz/*.c))
+
+# ex3_2 end to end: the program itself, with its main renamed for the harness.
+$(B)/obj/tests/fuzz/ex3_2_main.o: chapters/ch3/ex3_2.c
+	@mkdir -p $(@D)
+	$(CC) $(AICS_CPPFLAGS) $(INC) $(CPPFLAGS) $(AICS_CFLAGS) $(CFLAGS) -Dmain=aics_fuzz_ex3_2_main \
+	  -c -o $@.tmp $< && mv $@.tmp $@
+$(B)/bin/fuzz_ex3_2: $(B)/obj/tests/fuzz/ex3_2_main.o
+
+$(B)/bin/fuzz_%: $(B)/obj/tests/fuzz/fuzz_%.o $(B)/obj/tests/fuzz/fuzz.o $(REPORT_LIB) $(LIBS)
+	@mkdir -p $(@D)
+	$(CC) -fsanitize=fuzzer $(FUZZ_SAN) -Wl,--wrap=exit $(LDFLAGS) -o $@.tmp $(filter %.o,$^) \
+	  $(REPORT_LIB) $(LIBS) $(CMARK_LIBS) $(LDLIBS) && mv $@.tmp $@
+
+FUZZ_PICKED = $(if $(FUZZ_ONLY),$(filter $(FUZZ_ONLY),$(FUZZ_NAMES)),$(FUZZ_NAMES))
+fuzz-run: $$(patsubst %,$(B)/bin/fuzz_%,$$(FUZZ_PICKED))
+	@FUZZ_RUNS=$(FUZZ_RUNS) sh tests/fuzz/run.sh $(B) $(FUZZ_SECONDS) $(SHARED) $(FUZZ_RESULTS) \
+	  $(FUZZ_PICKED)
+
 bench: all
 	@sh tests/bench.sh $(B) $(SHARED)
 
 # ---- set-up, install, clean --------------------------------------------------
 
 DEB_PACKAGES := build-essential pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev \
+                clang libclang-rt-dev \
                 gnuplot-nox check libjs-katex fonts-katex fonts-noto-cjk chromium \
                 libjs-highlight.js qpdf poppler-utils
 

@@ -10,11 +10,11 @@
  * rate from the simulated trajectory, (‖x_K‖/‖x_{K−W}‖)^(1/W), and checks the
  * two agree. It also reports the stability condition ηλ < 2(1 + α).
  */
-#include <complex.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "momentum.h"
 #include "plot.h"
 #include "program.h"
 
@@ -28,34 +28,22 @@
 static const double alphas[] = {-0.5, -0.2, 0.0, 0.3, 0.6, 0.9};
 #define NALPHA (sizeof alphas / sizeof *alphas)
 
-// ANCHOR: theory
-/* The largest |z| with z² − (1 + α − ηλ)z + α = 0. */
-static double root_modulus(double alpha, double eta, double lambda)
+static double rate_theory(double alpha)
 {
-    double b = 1 + alpha - eta * lambda;
-    double complex d = csqrt((double complex)(b * b - 4 * alpha));
-    return fmax(cabs((b + d) / 2), cabs((b - d) / 2));
+    return fmax(aics_momentum_root_modulus(alpha, ETA, LAMBDA1), aics_momentum_root_modulus(alpha, ETA, LAMBDA2));
 }
 
-static double rate_theory(double alpha) { return fmax(root_modulus(alpha, ETA, LAMBDA1), root_modulus(alpha, ETA, LAMBDA2)); }
-// ANCHOR_END: theory
-
-// ANCHOR: momentum
-/* Run the heavy ball; path gets STEPS+1 points (x₁, x₂). Returns ‖x‖ after each step in norms. */
+/* Run the heavy ball; path gets STEPS+1 points (x₁, x₂) and norms ‖x‖ after each step. */
 static void simulate(double alpha, double path[][2], double *norms)
 {
     double x[2] = {1, 1}, v[2] = {0, 0};
     const double lambda[2] = {LAMBDA1, LAMBDA2};
     path[0][0] = x[0], path[0][1] = x[1], norms[0] = hypot(x[0], x[1]);
     for (int k = 1; k <= STEPS; k++) {
-        for (int i = 0; i < 2; i++) {
-            v[i] = alpha * v[i] - ETA * lambda[i] * x[i]; /* ∂f/∂x_i = λ_i x_i */
-            x[i] += v[i];
-        }
+        aics_momentum_step(x, v, lambda, 2, alpha, ETA);
         path[k][0] = x[0], path[k][1] = x[1], norms[k] = hypot(x[0], x[1]);
     }
 }
-// ANCHOR_END: momentum
 
 static void alpha_key(double alpha, const char *field, char *out, size_t n)
 {

@@ -145,8 +145,8 @@ const aics_kv_entry *aics_kv_find(const aics_kv *kv, const char *key)
 
 bool aics_kv_header_field(const aics_kv *kv, const char *name, char *out, size_t n)
 {
-    if (!kv->header) return false;
     size_t len = strlen(name);
+    if (!kv->header || len == 0) return false; /* strstr finds "" everywhere: no progress */
     for (const char *p = kv->header; (p = strstr(p, name)) != NULL; p += len) {
         bool starts = p == kv->header || p[-1] == ' ';
         if (!starts || p[len] != '=') continue;

@@ -40,7 +40,8 @@ bool aics_kv_load(const char *path, size_t max_bytes, aics_kv *out, char *err,
 /* The entry for `key`, or NULL (a hash lookup for parsed files). */
 const aics_kv_entry *aics_kv_find(const aics_kv *kv, const char *key);
 
-/* Copy header field `name` ("exercise", "seed", …) into out; false if absent. */
+/* Copy header field `name` ("exercise", "seed", …) into out; false if absent
+ * (or if name is empty). */
 bool aics_kv_header_field(const aics_kv *kv, const char *name, char *out, size_t n);
 
 void aics_kv_free(aics_kv *kv);

@@ -27,6 +27,8 @@ START_TEST(bom_crlf_and_spaces_are_tolerated)
     ck_assert_msg(aics_kv_header_field(&kv, "seed", seed, sizeof seed) && strcmp(seed, "0") == 0,
                   "The header's seed field should be readable.");
     ck_assert_msg(!aics_kv_header_field(&kv, "missing", seed, sizeof seed), "An absent field is reported absent.");
+    /* Found by tests/fuzz/fuzz_kv.c: an empty name looped for ever. */
+    ck_assert_msg(!aics_kv_header_field(&kv, "", seed, sizeof seed), "An empty field name is absent.");
     aics_kv_free(&kv);
 }
 END_TEST
