@@ -208,20 +208,16 @@ node_modules/.package-lock.json $(MINISEARCH_JS): package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	@touch node_modules/.package-lock.json $(MINISEARCH_JS)
 
-# The whole book as one PDF, printed by headless Chromium from book.html
-# (its print style: A4, one column, a chapter per page).
+# The whole book as one PDF, printed from book.html by headless Chromium through
+# puppeteer-core (report/print-pdf.js): A4, bookmarks, page numbers in the footer
+# and in the contents (read back from a first print with qpdf), long tables in
+# an appendix.
 CHROMIUM ?= chromium
-CHROMIUM_FLAGS := --headless --no-sandbox --disable-gpu --disable-background-networking \
-                  --disable-component-update --disable-sync --no-first-run
-book-pdf: book
+book-pdf: book node_modules/.package-lock.json
 	@echo "printing $(B)/book/book.pdf" >&2
-	@tmp=$$(mktemp -d) && \
-	  $(CHROMIUM) $(CHROMIUM_FLAGS) --user-data-dir=$$tmp/profile --virtual-time-budget=20000 \
-	    --no-pdf-header-footer --print-to-pdf=$(abspath $(B)/book/book.pdf.tmp) \
-	    "file://$(abspath $(B)/book/book.html)" 2>$$tmp/log >/dev/null; \
-	  if [ -s $(B)/book/book.pdf.tmp ]; then mv $(B)/book/book.pdf.tmp $(B)/book/book.pdf; rm -rf $$tmp; \
-	  else echo "book-pdf: $(CHROMIUM) did not print (is it installed? 'make deps'):" >&2; \
-	    tail -5 $$tmp/log >&2; rm -rf $$tmp $(B)/book/book.pdf.tmp; exit 1; fi
+	@command -v $(CHROMIUM) >/dev/null && command -v qpdf >/dev/null || \
+	  { echo "book-pdf: needs $(CHROMIUM) and qpdf ('make deps')" >&2; exit 1; }
+	@CHROMIUM_PATH=$$(command -v $(CHROMIUM)) node report/print-pdf.js $(B)/book/book.html $(B)/book/book.pdf
 
 # ---- reference outputs and tests ---------------------------------------------
 

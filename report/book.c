@@ -11,6 +11,8 @@
 #include "error.h"
 #include "expand.h"
 #include "fileio.h"
+#include "longtable.h"
+#include "mathpass.h"
 #include "nav.h"
 #include "outline.h"
 #include "page.h"
@@ -31,6 +33,8 @@ typedef struct {
     char *fig_href;
     aics_buf book_md, book_html; /* the whole book, when rendering all of it */
     aics_buf search;             /* the search documents (nav.h), a JSON array's body */
+    char **sources;              /* source files shown by {{code}}, each once */
+    size_t nsources;
     out_file *files;
     size_t nfiles;
 } book;
@@ -120,7 +124,7 @@ static void grading_keys(book *b, const aics_expand_ctx *ctx, aics_buf *html)
             if (!l->e[i].shown) { hidden++; continue; }
             if (!open)
                 aics_buf_puts(html, "<details class=\"grading-keys\">\n<summary>评分用键名</summary>\n"
-                                    "<div class=\"table-wrap\"><table>\n<thead><tr><th>程序</th><th>结果</th>"
+                                    "<div class=\"table-wrap\"><table class=\"keys\">\n<thead><tr><th>程序</th><th>结果</th>"
                                     "<th>键</th></tr></thead>\n<tbody>\n");
             open = true;
             aics_buf_printf(html, "<tr><td><code>%s</code></td><td>", ctx->progs[p]);
@@ -199,19 +203,22 @@ static void exercise_html(book *b, const aics_expand_ctx *ctx, size_t k, size_t 
 {
     const aics_outline_exercise *e = &b->outline.ch[k].ex[i];
     aics_buf shifted = AICS_BUF_INIT, prose = AICS_BUF_INIT, anchored = AICS_BUF_INIT, title = AICS_BUF_INIT;
+    aics_buf sec = AICS_BUF_INIT;
     exercise_title(e, &title);
-    aics_buf_printf(html, "<section class=\"exercise\" id=\"%s\">\n<h2>%s"
+    aics_buf_printf(&sec, "<section class=\"exercise\">\n<h2 id=\"%s\">%s"
                           "<a class=\"anchor\" href=\"#%s\" aria-label=\"本节链接\">#</a></h2>\n",
                     e->id, title.data, e->id);
     aics_nav_add(nav, 2, e->id, title.data);
-    aics_md_shift_headings(page->data, page->len, 3, &shifted);
-    aics_render_html(shifted.data, shifted.len, &prose);
-    aics_nav_headings(prose.data, e->id, nav, &anchored);
-    prose_with_verdicts(anchored.data, v, nv, html);
-    grading_keys(b, ctx, html);
-    exercise_pager(b, k, i, html);
-    aics_buf_puts(html, "</section>\n");
+    aics_md_shift_headings(page->data ? page->data : "", page->len, 3, &shifted);
+    aics_render_html(shifted.data ? shifted.data : "", shifted.len, &prose);
+    aics_nav_headings(prose.data ? prose.data : "", e->id, nav, &anchored);
+    prose_with_verdicts(anchored.data ? anchored.data : "", v, nv, &sec);
+    grading_keys(b, ctx, &sec);
+    exercise_pager(b, k, i, &sec);
+    aics_buf_puts(&sec, "</section>\n");
+    aics_collapse_long_tables(sec.data, html);
     aics_buf_free(&shifted), aics_buf_free(&prose), aics_buf_free(&anchored), aics_buf_free(&title);
+    aics_buf_free(&sec);
 }
 
 /* The exercise as Markdown, for book.md. */
@@ -271,6 +278,43 @@ static void chapter_nav(const book *b, size_t k, aics_buf *nav)
     aics_buf_puts(nav, "</nav>\n");
 }
 
+/* Remember the source files a chapter showed, for their pages. */
+static void keep_sources(book *b, aics_expand_ctx *ctx)
+{
+    for (size_t i = 0; i < ctx->nfiles; i++) {
+        bool seen = false;
+        for (size_t j = 0; j < b->nsources && !seen; j++) seen = strcmp(b->sources[j], ctx->files[i]) == 0;
+        if (seen) continue;
+        b->sources = aics_xrealloc(b->sources, (b->nsources + 1) * sizeof *b->sources);
+        b->sources[b->nsources++] = aics_xstrdup(ctx->files[i]);
+    }
+    aics_expand_clear_files(ctx);
+}
+
+/* A source file whole, with numbered lines to link to (#L12). */
+static void render_source(book *b, const char *rel)
+{
+    const char *text = aics_sources_file(b->src, rel);
+    if (!text) return;
+    aics_buf name = AICS_BUF_INIT, body = AICS_BUF_INIT, side = AICS_BUF_INIT, title = AICS_BUF_INIT;
+    aics_source_page_name(rel, &name);
+    const char *shown = strncmp(rel, "../", 3) == 0 ? rel + 3 : rel;
+    aics_buf_printf(&title, "%s · %s", shown, b->outline.title);
+    aics_buf_puts(&body, "<h1 class=\"source-title\"><code>");
+    aics_html_escape(&body, shown, strlen(shown));
+    aics_buf_puts(&body, "</code></h1>\n<div class=\"source-file\"><pre class=\"gutter\" aria-hidden=\"true\">");
+    long lines = 1;
+    for (const char *p = text; *p; p++) lines += *p == '\n' && p[1];
+    for (long l = 1; l <= lines; l++) aics_buf_printf(&body, "<a id=\"L%ld\" href=\"#L%ld\">%ld</a>\n", l, l, l);
+    aics_buf_puts(&body, "</pre><pre><code class=\"language-c\">");
+    aics_html_escape(&body, text, strlen(text));
+    aics_buf_puts(&body, "</code></pre></div>\n");
+    aics_nav_sidebar(&b->outline, 0, &side);
+    aics_page page = {title.data, body.data, b->outline.title, NULL, "source", side.data, NULL, NULL};
+    aics_page_render(&page, new_file(b, name.data));
+    aics_buf_free(&name), aics_buf_free(&body), aics_buf_free(&side), aics_buf_free(&title);
+}
+
 static void render_chapter(book *b, size_t k)
 {
     const aics_outline_chapter *c = &b->outline.ch[k];
@@ -284,6 +328,7 @@ static void render_chapter(book *b, size_t k)
     chapter_heading(c, &body);
     aics_buf_printf(&md, "# 第 %d 章 %s\n\n", c->number, c->title);
     for (size_t i = 0; i < c->nex; i++) render_exercise(b, &ctx, k, i, &heads, &body, &md);
+    keep_sources(b, &ctx);
     chapter_nav(b, k, &nav);
     aics_nav_page_toc(&heads, &toc);
     aics_nav_sidebar(&b->outline, c->number, &side);
@@ -383,7 +428,15 @@ static void render_whole(book *b)
     aics_buf body = AICS_BUF_INIT;
     title_block(b, &body);
     toc(b, "", &body);
-    aics_buf_append(&body, b->book_html.data, b->book_html.len);
+    /* On paper, long tables go to an appendix at the end. */
+    aics_buf appendix = AICS_BUF_INIT;
+    int tables = 0;
+    aics_long_tables_to_appendix(b->book_html.data ? b->book_html.data : "", &body, &appendix, &tables);
+    if (tables) {
+        aics_buf_puts(&body, "<h1 id=\"appendix\">附录　长表</h1>\n");
+        aics_buf_append(&body, appendix.data, appendix.len);
+    }
+    aics_buf_free(&appendix);
     aics_page page = {b->outline.title, body.data, b->outline.title, NULL, "book", NULL, NULL, NULL};
     aics_page_render(&page, new_file(b, "book.html"));
     aics_buf *md = new_file(b, "book.md");
@@ -524,6 +577,8 @@ static void free_book(book *b)
     }
     free(b->files);
     free(b->fig_href);
+    for (size_t i = 0; i < b->nsources; i++) free(b->sources[i]);
+    free(b->sources);
     aics_buf_free(&b->book_md), aics_buf_free(&b->book_html), aics_buf_free(&b->search);
     aics_sources_free(b->src);
     aics_outline_free(&b->outline);
@@ -543,6 +598,7 @@ int aics_book_build(const aics_book_opts *o)
     for (size_t k = 0; k < b.outline.nch; k++)
         if (!o->only_chapter || b.outline.ch[k].number == o->only_chapter) render_chapter(&b, k);
     if (!o->only_chapter) render_whole(&b), render_search(&b);
+    for (size_t i = 0; i < b.nsources; i++) render_source(&b, b.sources[i]);
     render_index(&b);
     int rc = write_all(&b);
     free_book(&b);

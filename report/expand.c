@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <stdnoreturn.h>
@@ -57,6 +58,30 @@ void aics_expand_note_prog(aics_expand_ctx *ctx, const char *prog)
     ctx->progs[ctx->nprogs++] = aics_xstrdup(prog);
 }
 
+void aics_source_page_name(const char *rel, aics_buf *out)
+{
+    if (strncmp(rel, "../", 3) == 0) rel += 3;
+    aics_buf_puts(out, "source-");
+    for (; *rel; rel++) aics_buf_putc(out, *rel == '/' ? '-' : *rel);
+    aics_buf_puts(out, ".html");
+}
+
+static void note_file(aics_expand_ctx *ctx, const char *rel)
+{
+    for (size_t i = 0; i < ctx->nfiles; i++)
+        if (strcmp(ctx->files[i], rel) == 0) return;
+    ctx->files = aics_xrealloc(ctx->files, (ctx->nfiles + 1) * sizeof *ctx->files);
+    ctx->files[ctx->nfiles++] = aics_xstrdup(rel);
+}
+
+void aics_expand_clear_files(aics_expand_ctx *ctx)
+{
+    for (size_t i = 0; i < ctx->nfiles; i++) free(ctx->files[i]);
+    free(ctx->files);
+    ctx->files = NULL;
+    ctx->nfiles = 0;
+}
+
 void aics_expand_clear_progs(aics_expand_ctx *ctx)
 {
     for (size_t i = 0; i < ctx->nprogs; i++) free(ctx->progs[i]);
@@ -92,6 +117,50 @@ static const char *program_md(directive *d, const char *prog)
     return md;
 }
 
+/* The text of the last ATX heading of the prose before the directive, or an
+ * empty span. */
+static void prose_heading(const directive *d, const char **text, size_t *len)
+{
+    *text = "", *len = 0;
+    for (size_t e = d->at; e > 0;) {
+        size_t b = e - 1;
+        while (b > 0 && d->text[b - 1] != '\n') b--;
+        const char *l = d->text + b;
+        size_t hashes = strspn(l, "#");
+        if (hashes >= 1 && hashes <= 6 && l[hashes] == ' ') {
+            *text = l + hashes + 1;
+            *len = (size_t)(strchr(*text, '\n') ? strchr(*text, '\n') - *text : (ptrdiff_t)strlen(*text));
+            return;
+        }
+        e = b;
+    }
+}
+
+/* Bytes to skip at the start of `part`: its title heading ("#### TITLE" and
+ * the blank line after it) when the prose already has a heading on the same
+ * topic just above the directive (one text contains the other), so a page
+ * never shows two headings for one topic. */
+static size_t redundant_title(const directive *d, const char *part, size_t n)
+{
+    size_t hashes = strspn(part, "#");
+    if (hashes < 1 || hashes > 6 || hashes >= n || part[hashes] != ' ') return 0;
+    const char *title = part + hashes + 1, *nl = memchr(title, '\n', n - hashes - 1);
+    size_t tlen = nl ? (size_t)(nl - title) : n - hashes - 1;
+    const char *h;
+    size_t hlen;
+    prose_heading(d, &h, &hlen);
+    if (!hlen || !tlen) return 0;
+    char *a = aics_xmalloc(tlen + 1), *b = aics_xmalloc(hlen + 1);
+    memcpy(a, title, tlen), a[tlen] = '\0';
+    memcpy(b, h, hlen), b[hlen] = '\0';
+    bool same = strstr(a, b) || strstr(b, a);
+    free(a), free(b);
+    if (!same) return 0;
+    size_t skip = (size_t)(title - part) + tlen;
+    while (skip < n && part[skip] == '\n') skip++;
+    return skip;
+}
+
 static void do_include(directive *d)
 {
     need_args(d, 1, 2, "include PROGRAM [PART]");
@@ -110,7 +179,8 @@ static void do_include(directive *d)
         aics_md_part_names(md, &names);
         fail(d, d->argpos[1], "program '%s' has no part '%s' (its parts: %s)", d->arg[0], d->arg[1], names.data);
     }
-    block(d, part, n);
+    size_t skip = redundant_title(d, part, n);
+    block(d, part + skip, n - skip);
 }
 
 static void do_value(directive *d)
@@ -196,10 +266,30 @@ static void figure_missing(directive *d, const char *name, const char *label)
                     d->ctx->fig_href, name, d->rest);
 }
 
+/* The figure's alt text: its number and the caption's first sentence, math
+ * markers dropped (a screen reader reads the TeX as it is). */
+static void figure_alt(directive *d, const char *label, aics_buf *out)
+{
+    aics_buf_puts(out, label);
+    if (!*d->rest) return;
+    aics_buf_puts(out, "：");
+    const char *end = strstr(d->rest, "。");
+    size_t n = end ? (size_t)(end - d->rest) + strlen("。") : strlen(d->rest);
+    for (size_t i = 0; i < n; i++) {
+        if (d->rest[i] == '$' || (d->rest[i] == '\\' && d->rest[i + 1] == '$')) continue;
+        aics_html_escape(out, d->rest + i, 1);
+    }
+}
+
 static void figure_found(directive *d, const char *name, const char *label)
 {
-    aics_buf_printf(d->page, "\n<figure id=\"fig-%s\">\n<img src=\"%s/%s.svg\" alt=\"%s\">\n<figcaption>%s",
-                    name, d->ctx->fig_href, name, label, label);
+    aics_buf alt = AICS_BUF_INIT;
+    figure_alt(d, label, &alt);
+    /* The image links to itself, so a phone can open it full size. */
+    aics_buf_printf(d->page, "\n<figure id=\"fig-%s\">\n<a class=\"figure-open\" href=\"%s/%s.svg\" "
+                    "title=\"打开原图\"><img src=\"%s/%s.svg\" alt=\"%s\"></a>\n<figcaption>%s",
+                    name, d->ctx->fig_href, name, d->ctx->fig_href, name, alt.data, label);
+    aics_buf_free(&alt);
     aics_buf_printf(d->plain, "\n![%s%s", label, *d->rest ? "　" : "");
     md_bracket_escape(d->plain, d->rest);
     aics_buf_printf(d->plain, "](%s/%s.svg)\n", d->ctx->fig_href, name);
@@ -231,6 +321,21 @@ static const char *code_language(const char *file)
     return "";
 }
 
+/* The line number of the first line after "ANCHOR: name" in `src`, or 1.
+ * One pass: newlines are counted only up to each candidate. */
+static long anchor_line_number(const char *src, const char *name)
+{
+    long line = 1;
+    size_t n = strlen(name);
+    const char *counted = src;
+    for (const char *a = strstr(src, "ANCHOR: "); a; a = strstr(a + 1, "ANCHOR: ")) {
+        for (; counted < a; counted++) line += *counted == '\n';
+        char after = a[8 + (strncmp(a + 8, name, n) == 0 ? n : 0)];
+        if (strncmp(a + 8, name, n) == 0 && (after == '\0' || strchr(" \t\r\n*", after))) return line + 1;
+    }
+    return 1;
+}
+
 static void do_code(directive *d)
 {
     need_args(d, 2, 2, "code FILE ANCHOR");
@@ -246,6 +351,13 @@ static void do_code(directive *d)
     const char *fence = strstr(code.data ? code.data : "", "```") ? "~~~~" : "```";
     aics_buf_printf(&md, "%s%s\n%s%s\n", fence, code_language(d->arg[0]), code.data ? code.data : "", fence);
     block(d, md.data, md.len);
+    /* On the page, a link to the whole file, at the excerpt's first line. */
+    note_file(d->ctx, d->arg[0]);
+    aics_buf href = AICS_BUF_INIT;
+    aics_source_page_name(d->arg[0], &href);
+    aics_buf_printf(d->page, "<p class=\"code-source\"><a href=\"%s#L%ld\">完整源文件 %s</a></p>\n", href.data,
+                    anchor_line_number(src, d->arg[1]), d->arg[0]);
+    aics_buf_free(&href);
     aics_buf_free(&code);
     aics_buf_free(&md);
 }

@@ -37,6 +37,8 @@ typedef struct {
     int figures;          /* figures numbered so far in this chapter */
     char **progs;         /* programs the prose referred to, in first-use order */
     size_t nprogs;
+    char **files;         /* source files {{code}} showed, relative to chapters/ (no duplicates) */
+    size_t nfiles;
 } aics_expand_ctx;
 
 /* Expand `text`, the contents of prose file `path`, appending to both outputs. */
@@ -45,6 +47,13 @@ void aics_expand(aics_expand_ctx *ctx, const char *path, const char *text, aics_
 
 /* Record `prog` as referred to (no duplicates). */
 void aics_expand_note_prog(aics_expand_ctx *ctx, const char *prog);
+
+/* The page that shows source file `rel` ("ch2/ex2_7.c", "../src/models/mlp.c")
+ * whole: "source-ch2-ex2_7.c.html", "source-src-models-mlp.c.html". */
+void aics_source_page_name(const char *rel, aics_buf *out);
+
+/* Forget the source files noted so far. */
+void aics_expand_clear_files(aics_expand_ctx *ctx);
 
 /* Forget the programs noted so far (between exercises). */
 void aics_expand_clear_progs(aics_expand_ctx *ctx);

@@ -465,7 +465,7 @@ static void draw_agent(aics_plot *plot, const agent_cfg *cfg, const agent_run *a
     aics_plot_data(plot, "A", rows, (size_t)steps, (size_t)cols);
     aics_plot_cmd(plot, "set multiplot layout 2,1");
     aics_plot_cmd(plot, "set grid");
-    aics_plot_cmd(plot, "set key right center");
+    aics_plot_cmd(plot, "set key below");
     aics_plot_cmd(plot, "set xrange [1:%d]", steps);
     aics_plot_cmd(plot, "set ylabel '平均奖励'");
     aics_buf cmd = AICS_BUF_INIT;

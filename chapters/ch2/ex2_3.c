@@ -503,7 +503,7 @@ static void draw_curves(aics_plot *p, const char *name, const curve *c, size_t n
     aics_plot_cmd(p, "set yrange [1e-3:1e3]");
     aics_plot_cmd(p, "set xrange [1:%lld]", (long long)(epochs > 1 ? epochs : 2));
     aics_plot_cmd(p, "set grid");
-    aics_plot_cmd(p, "set key right top opaque");
+    aics_plot_cmd(p, "set key below");
     for (size_t i = 0; i < n; i++) {
         const aics_mlp_train_result *res = &c[i].run->res;
         if (res->diverged)

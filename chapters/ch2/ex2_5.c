@@ -145,7 +145,7 @@ static void poly_plot_error(aics_plot *plot, const poly_data *pd)
     aics_plot_begin(plot, "ex2_5_poly_error", 720, 440);
     aics_plot_data(plot, "E", &pd->grid[0][0], POLY_GRID, 4);
     aics_plot_cmd(plot, "set logscale x\nset format x '10^{%%L}'\nset xlabel 'λ（标准化特征上的 L2 惩罚）'");
-    aics_plot_cmd(plot, "set ylabel 'RMSE'\nset logscale y\nset grid\nset key top left");
+    aics_plot_cmd(plot, "set ylabel 'RMSE'\nset logscale y\nset grid\nset key below");
     aics_plot_cmd(plot, "set arrow from %.17g, graph 0 to %.17g, graph 1 nohead dt 2 lc 'gray40'", pd->lbest, pd->lbest);
     aics_plot_cmd(plot, "plot $E using 1:2 with linespoints pt 7 ps 0.5 lw 2 title '训练', "
                         "$E using 1:3 with linespoints pt 5 ps 0.5 lw 2 title '验证', "
@@ -171,7 +171,7 @@ static void poly_plot_fits(aics_plot *plot, const poly_data *pd)
     aics_plot_data(plot, "C", &curve[0][0], CURVE_POINTS, 5);
     aics_plot_data(plot, "P", &pts[0][0], POLY_TRAIN, 2);
     aics_plot_cmd(plot, "set xlabel 'x'\nset ylabel 'y'\nset yrange [-2:2]\nset grid");
-    aics_plot_cmd(plot, "set key bottom left");
+    aics_plot_cmd(plot, "set key below");
     aics_plot_cmd(plot, "plot $C using 1:2 with lines lw 1 dt 2 lc 'black' title 'sin(2πx)', "
                         "$C using 1:3 with lines lw 2 title 'λ = 0', "
                         "$C using 1:4 with lines lw 2 title 'λ = %.0e（验证集选出）', "
@@ -405,7 +405,7 @@ static void bag_plot(aics_plot *plot, const bag_study *st)
     aics_plot_data(plot, "B", &st->table[0][0], BAG_NSIZES, 4);
     aics_plot_cmd(plot, "set logscale x\nset xlabel '袋数 B'");
     aics_plot_cmd(plot, "set xrange [0.8:%g]", 1.25 * bag_sizes[BAG_NSIZES - 1]);
-    aics_plot_cmd(plot, "set ylabel '对真函数的均方误差'\nset grid\nset key top right\nset yrange [0:*]");
+    aics_plot_cmd(plot, "set ylabel '对真函数的均方误差'\nset grid\nset key below\nset yrange [0:*]");
     aics_plot_cmd(plot, "plot $B using 1:2 with linespoints pt 7 lw 2 title '误差（装袋）', "
                         "$B using 1:4 with linespoints pt 5 lw 2 title '方差（装袋）', "
                         "$B using 1:3 with linespoints pt 9 lw 2 title '偏差²（装袋）', "
@@ -516,7 +516,7 @@ static void es_plot(aics_plot *plot, const es_task *t)
     aics_plot_begin(plot, "ex2_5_early_stopping", 720, 440);
     aics_plot_data(plot, "L", &rows[0][0], nrows, 3);
     aics_plot_cmd(plot, "set logscale x\nset format x '10^{%%L}'\nset xlabel '轮次（epoch）'");
-    aics_plot_cmd(plot, "set ylabel 'RMSE'\nset grid\nset key bottom left");
+    aics_plot_cmd(plot, "set ylabel 'RMSE'\nset grid\nset key below");
     aics_plot_cmd(plot, "set arrow from %ld, graph 0 to %ld, graph 1 nohead lw 2 lc 'forest-green'", best, best);
     aics_plot_cmd(plot, "set arrow from %ld, graph 0 to %ld, graph 1 nohead dt 2 lc 'gray40'", stop, stop);
     aics_plot_cmd(plot, "set label '最佳轮次 %ld' at %ld, graph 0.95 right offset -0.5,0", best, best);

@@ -224,7 +224,7 @@ static void draw_figure(aics_plot *p)
     aics_plot_data(p, "F", &rows[0][0], N, 6);
     aics_plot_cmd(p, "set xlabel 'v'");
     aics_plot_cmd(p, "set grid");
-    aics_plot_cmd(p, "set key left top");
+    aics_plot_cmd(p, "set key below");
     aics_plot_cmd(p, "set yrange [-1.1:1.1]");
     aics_plot_cmd(p, "plot $F using 1:2 with lines lw 2 title 'φ(v) = v/√(1+v²)', "
                      "$F using 1:3 with lines lw 2 dt 2 title \"φ'(v)\", "

@@ -99,8 +99,7 @@ static void plot(aics_plot *p, const aics_netreport *rep, const net_points *np)
         aics_plot_data(p, block, v, np[i].n, 2);
         free(v);
     }
-    aics_plot_cmd(p, "set tics font ',14'; set key font ',14'; set xlabel font ',14'; set ylabel font ',14'");
-    aics_plot_cmd(p, "set logscale xy; set grid; set key bottom right; set xrange [0.1:10000]");
+    aics_plot_cmd(p, "set logscale xy; set grid; set key below; set xrange [0.1:10000]");
     aics_plot_cmd(p, "set xlabel '运算强度（乘加/字节，对数坐标）'; set ylabel '可达性能（10⁹ 乘加/秒，对数坐标）'");
     aics_buf cmd = AICS_BUF_INIT;
     aics_buf_puts(&cmd, "plot $R using 1:2 with lines lw 3 lc rgb 'black' title '屋顶线'");

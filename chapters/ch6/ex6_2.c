@@ -81,9 +81,8 @@ static void plot(aics_plot *p, double fconv)
     aics_plot_begin(p, "ex6_2_amdahl", 1000, 600);
     aics_plot_data(p, "S", v, N, NOTHER + 1);
     aics_plot_data(p, "P", pt, 1, 2);
-    aics_plot_cmd(p, "set tics font ',14'; set key font ',14'; set xlabel font ',14'; set ylabel font ',14'");
     aics_plot_cmd(p, "set xlabel '卷积层占卷积与全连接时间的比例（%%）'; set ylabel '总加速比'");
-    aics_plot_cmd(p, "set key top left; set grid; set xrange [0:100]; set yrange [0:*]");
+    aics_plot_cmd(p, "set key below; set grid; set xrange [0:100]; set yrange [0:*]");
     aics_plot_cmd(p, "plot $S using 1:2 with lines lw 2 title '其他层 0%%', '' using 1:3 with lines lw 2 title "
                      "'其他层 5%%', '' using 1:4 with lines lw 2 title '其他层 10%%', '' using 1:5 with lines lw 2 "
                      "title '其他层 20%%', $P using 1:2 with points pt 7 ps 2 title 'AlexNet（按乘加数）'");

@@ -113,8 +113,7 @@ static void plot(aics_plot *p, const fc_layer *l, size_t n)
     aics_plot_begin(p, "ex6_3_speedup", 1000, 600);
     aics_plot_data(p, "S", v, N, 3);
     aics_plot_data(p, "P", pts, 2, 2);
-    aics_plot_cmd(p, "set tics font ',14'; set key font ',14'; set xlabel font ',14'; set ylabel font ',14'");
-    aics_plot_cmd(p, "set logscale xy; set grid; set key top left");
+    aics_plot_cmd(p, "set logscale xy; set grid; set key below");
     aics_plot_cmd(p, "set xlabel '带宽（GB/s，对数坐标）'; set ylabel '对单 ALU 的加速比（对数坐标）'");
     aics_plot_cmd(p, "plot $S using 1:2 with lines lw 2 title '理想 DLP（运算单元不限）', '' using 1:3 with lines "
                      "lw 2 dt 2 title '%lld 个乘加单元', $P using 1:2 with points pt 7 ps 2 title '12.8 Gb/s 与 12.8 GB/s'",

@@ -107,8 +107,7 @@ static void plot(aics_plot *p, const aics_dlp6_layer *l, size_t n)
     }
     aics_plot_begin(p, "ex6_8_util", 1000, 600);
     aics_plot_data(p, "U", v, N, 3);
-    aics_plot_cmd(p, "set tics font ',14'; set key font ',14'; set xlabel font ',14'; set ylabel font ',14'");
-    aics_plot_cmd(p, "set logscale x 2; set grid; set key top right; set yrange [0:105]");
+    aics_plot_cmd(p, "set logscale x 2; set grid; set key below; set yrange [0:105]");
     aics_plot_cmd(p, "set xlabel '运算阵列每周期乘加数（对数坐标）'; set ylabel '利用率（%%）'");
     aics_plot_cmd(p, "set arrow from %lld, graph 0 to %lld, graph 1 nohead dt 3", (long long)proc.macs_per_cycle,
                   (long long)proc.macs_per_cycle);

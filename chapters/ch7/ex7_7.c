@@ -240,8 +240,7 @@ static void plot_times(aics_plot *p, const solved *s)
     aics_plot_begin(p, "ex7_7_times", 1000, 560);
     aics_plot_data(p, "T", v, NEX, 4);
     aics_plot_cmd(p, "set style data histograms; set style histogram clustered gap 1; set style fill solid 0.8 border -1");
-    aics_plot_cmd(p, "set tics font ',14'; set key font ',14'; set ylabel font ',14'");
-    aics_plot_cmd(p, "set logscale y; set ylabel '时间（μs，对数坐标）'; set key top left; set grid ytics");
+    aics_plot_cmd(p, "set logscale y; set ylabel '时间（μs，对数坐标）'; set key below; set grid ytics");
     aics_plot_cmd(p, "set xtics ('7.7' 0, '7.8' 1, '7.9' 2, '7.10' 3, '7.10 跳零' 4, '7.11' 5, '7.12' 6)");
     aics_plot_cmd(p, "plot $T using 2 title '串行', '' using 3 title '流水（双缓冲）', '' using 4 title '屋顶线下界'");
     aics_plot_end(p);

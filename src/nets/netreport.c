@@ -176,7 +176,7 @@ void aics_netreport_plot_layers(aics_plot *p, const aics_netreport_entry *e, con
     if (rows == 0) return;
     double *data = aics_xcalloc(rows * 2, sizeof *data);
     aics_buf tics = AICS_BUF_INIT;
-    size_t step = rows > 40 ? (rows + 39) / 40 : 1, k = 0;
+    size_t step = rows > 30 ? (rows + 29) / 30 : 1, k = 0; /* at most 30 labels, readable */
     for (size_t i = 0; i < net->nlayers; i++) {
         const aics_layer *l = &net->layers[i];
         if (!aics_netreport_row(l)) continue;
@@ -194,11 +194,11 @@ void aics_netreport_plot_layers(aics_plot *p, const aics_netreport_entry *e, con
         k++;
     }
     int width = rows > 60 ? 1100 : 820;
-    aics_plot_begin(p, figname, width, 460);
+    aics_plot_begin(p, figname, width, 600);
     aics_plot_data(p, "L", data, rows, 2);
     aics_plot_cmd(p, "set logscale y");
     aics_plot_cmd(p, "set grid ytics");
-    aics_plot_cmd(p, "set xtics rotate by -60 font ',8' noenhanced (%s)", tics.data);
+    aics_plot_cmd(p, "set xtics rotate by 90 right noenhanced (%s)", tics.data);
     aics_plot_cmd(p, "set format y '10^{%%T}'");
     aics_plot_cmd(p, "set xrange [-1:%zu]", rows);
     aics_plot_cmd(p, "set ylabel '%s'", metric == 0 ? "MACs" : "参数");
@@ -233,7 +233,7 @@ void aics_netreport_plot_compare(aics_plot *p, const aics_netreport *rep, const 
     aics_plot_cmd(p, "set xrange [-0.6:%g]", (double)rep->n - 0.4);
     aics_plot_cmd(p, "set style fill solid 0.8 noborder");
     aics_plot_cmd(p, "set boxwidth 0.25");
-    aics_plot_cmd(p, "set key left top");
+    aics_plot_cmd(p, "set key below");
     aics_plot_cmd(p, "plot $N using ($1-0.27):2 with boxes lc rgb '#3366aa' title 'MACs', "
                      "$N using 1:3 with boxes lc rgb '#dd8833' title '参数', "
                      "$N using ($1+0.27):4 with boxes lc rgb '#55aa55' title '激活（元素数）'");

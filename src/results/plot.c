@@ -174,6 +174,14 @@ void aics_plot_cmd(aics_plot *p, const char *fmt, ...)
     aics_buf_free(&b);
 }
 
+int aics_plot_font_size(int width)
+{
+    /* The book shows a figure at most AICS_PLOT_SHOWN_WIDTH px wide; text of
+     * 14 units at that width renders at about 14 px, and a wider figure is
+     * shrunk to fit, so its text grows with it. */
+    return width <= AICS_PLOT_SHOWN_WIDTH ? 14 : (14 * width + AICS_PLOT_SHOWN_WIDTH - 1) / AICS_PLOT_SHOWN_WIDTH;
+}
+
 void aics_plot_begin(aics_plot *p, const char *name, int width, int height)
 {
     if (!p->pipe) return;
@@ -186,8 +194,8 @@ void aics_plot_begin(aics_plot *p, const char *name, int width, int height)
     }
     p->names[p->nfigures++] = aics_xstrdup(name);
     aics_plot_cmd(p, "reset session");
-    aics_plot_cmd(p, "set terminal svg size %d,%d enhanced font '" FONT_NAME ",11' background 'white'",
-                  width, height);
+    aics_plot_cmd(p, "set terminal svg size %d,%d enhanced font '" FONT_NAME ",%d' background 'white'",
+                  width, height, aics_plot_font_size(width));
     aics_plot_cmd(p, "set encoding utf8");
     aics_plot_cmd(p, "set output '%s.svg.tmp'", name); /* gnuplot runs in figdir */
 }

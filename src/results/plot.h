@@ -26,7 +26,18 @@ aics_plot *aics_plot_open(const char *figdir);
 /* Whether figures are being drawn (a folder was given and gnuplot works). */
 bool aics_plot_enabled(const aics_plot *p);
 
-/* Begin figure `name` ([a-z0-9_]) of width × height pixels. */
+/* The widest a figure is shown in the book, in CSS px (the text column at a
+ * 1280 px window). */
+#define AICS_PLOT_SHOWN_WIDTH 720
+
+/* The font size of a figure `width` px wide: 14, scaled up for figures wider
+ * than AICS_PLOT_SHOWN_WIDTH, so text renders at 13 px or more in the book.
+ * Legends go outside the data (`set key below` or `outside`); figure code
+ * should not set smaller fonts. */
+int aics_plot_font_size(int width);
+
+/* Begin figure `name` ([a-z0-9_]) of width × height pixels, with the font of
+ * aics_plot_font_size(). */
 void aics_plot_begin(aics_plot *p, const char *name, int width, int height);
 
 /* Send one gnuplot command line (a newline is added). */

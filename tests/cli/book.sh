@@ -35,7 +35,7 @@ grep -q '<a href="chapter2.html#ex2_7">' "$out/index.html" || fail "the contents
 grep -q '^\$\$$' "$out/book.md" && grep -q '0.25' "$out/book.md" || fail "book.md should keep math and hold values"
 grep -q 'aics:part' "$out/book.md" && fail "part markers should not reach book.md"
 if [ $has_gnuplot = yes ]; then
-    grep -q '<img src="fig/ex2_7_functions.svg" alt="图 2.1">' "$p" || fail "the figure should be linked"
+    grep -q '<a class="figure-open" href="fig/ex2_7_functions.svg" title="打开原图"><img src="fig/ex2_7_functions.svg" alt="图 2.1：[^"]*">' "$p" || fail "the figure should be linked"
     grep -q '!\[图 2.1　φ、σ 及其导数与 \$\\tanh\$ 的比较\](fig/ex2_7_functions.svg)' "$out/book.md" ||
         fail "book.md should show the figure as an image"
 fi
@@ -45,7 +45,7 @@ grep -rq "$tmp" "$out"/*.html "$out"/*.md && fail "pages must not hold absolute 
 inodes >"$tmp/before"
 gen 2>"$tmp/err" || fail "the second build failed"
 inodes | cmp -s - "$tmp/before" || fail "a no-op build should not replace any file"
-grep -q ': 0 of 6 files changed' "$tmp/err" || fail "a no-op build should say it wrote nothing: $(tail -1 "$tmp/err")"
+grep -q ': 0 of [0-9]* files changed' "$tmp/err" || fail "a no-op build should say it wrote nothing: $(tail -1 "$tmp/err")"
 mkdir -p "$tmp/book2" && cp -r "$out/fig" "$tmp/book2/"
 "$AICS_BIN/aics-book" --quiet --chapters "$ch" --results "$res" --figures "$tmp/book2/fig" --out "$tmp/book2" ||
     fail "the second clean build failed"

@@ -63,7 +63,9 @@ START_TEST(values_parts_code_and_figures)
     ck_assert_msg(strstr(page, "n = 1,201, x = $ 0.0513 $") != NULL, "Values should expand inline: %s", page);
     ck_assert_msg(strstr(page, "\n#### A\n\nalpha\n") && !strstr(page, "aics:part"), "Part a only: %s", page);
     ck_assert_msg(strstr(page, "```c\nint y;\n```\n") != NULL, "Code from the anchor: %s", page);
-    ck_assert_msg(strstr(page, "<img src=\"fig/p_f.svg\" alt=\"图 1.1\">") != NULL, "Figure as HTML: %s", page);
+    ck_assert_msg(strstr(page, "<a class=\"figure-open\" href=\"fig/p_f.svg\" title=\"打开原图\">"
+                               "<img src=\"fig/p_f.svg\" alt=\"图 1.1：图注 y\"></a>") != NULL,
+                  "Figure as HTML, linked to itself, alt text from the caption: %s", page);
     ck_assert_msg(strstr(page, "<figcaption>图 1.1　图注 <span class=\"math\">y</span></figcaption>") != NULL,
                   "Caption numbered, with math: %s", page);
     ck_assert_msg(strstr(plain, "![图 1.1　图注 $y$](fig/p_f.svg)") != NULL, "Figure as Markdown: %s", plain);
@@ -81,6 +83,15 @@ START_TEST(code_and_escapes_are_left_alone)
 END_TEST
 
 static void bad(const char *text) { free(expand(text, NULL)); }
+
+START_TEST(part_title_under_the_same_heading_is_dropped)
+{
+    char *page = expand("### A 的结果\n\n{{include p a}}\n\n### 别的\n\n{{include p a}}\n", NULL);
+    ck_assert_msg(strstr(page, "### A 的结果\n\n\nalpha\n") && strstr(page, "### 别的\n\n\n#### A\n\nalpha\n"),
+                  "The part's title goes under a prose heading on the same topic, stays under another: %s", page);
+    free(page);
+}
+END_TEST
 
 START_TEST(unknown_directive) { bad("{{bogus p}}\n"); }
 END_TEST
@@ -108,6 +119,7 @@ Suite *expand_suite(void)
     tcase_add_unchecked_fixture(core, setup, teardown);
     tcase_add_test(core, values_parts_code_and_figures);
     tcase_add_test(core, code_and_escapes_are_left_alone);
+    tcase_add_test(core, part_title_under_the_same_heading_is_dropped);
     suite_add_tcase(s, core);
     TCase *limits = tcase_create("Limits");
     tcase_add_unchecked_fixture(limits, setup, teardown);
