@@ -65,6 +65,16 @@ static void significand_binary(const aics_f32_fields *d, char *out, size_t n)
     out[k] = '\0';
 }
 
+/* An exponent in superscript digits, like ⁻¹²⁶, for the terminal and the page. */
+static void superscript(int e, char *out, size_t n)
+{
+    static const char *const digits[] = {"⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"};
+    char plain[16];
+    snprintf(plain, sizeof plain, "%d", e < 0 ? -e : e);
+    size_t k = (size_t)snprintf(out, n, "%s", e < 0 ? "⁻" : "");
+    for (const char *p = plain; *p && k + 4 < n; p++) k += (size_t)snprintf(out + k, n - k, "%s", digits[*p - '0']);
+}
+
 static bool report_pattern(aics_result *r, const char *key, const char *text, uint32_t bits)
 {
     aics_f32_fields d = aics_f32_decode(bits);
@@ -77,9 +87,10 @@ static bool report_pattern(aics_result *r, const char *key, const char *text, ui
         aics_result_word(r, k, class_word(d.cls), "类别");
         return true;
     }
-    aics_result_note(r, "符号 %d，阶码 %d，%s：%s = %s%s₂ × 2^%s%d", d.sign, d.exp_bits,
-                     aics_f32_class_name(d.cls), key, d.sign ? "−" : "", sig, d.exponent < 0 ? "−" : "",
-                     abs(d.exponent));
+    char sup[48];
+    superscript(d.exponent, sup, sizeof sup);
+    aics_result_note(r, "符号 %d，阶码 %d，%s：%s = %s%s₂ × 2%s", d.sign, d.exp_bits,
+                     aics_f32_class_name(d.cls), key, d.sign ? "−" : "", sig, sup);
     aics_result_double(r, key, d.value, "十进制值");
     aics_result_kv_only(r, true); /* the note above shows them to people */
     snprintf(k, sizeof k, "%s.exponent", key);

@@ -203,11 +203,25 @@ static size_t utf8_len(const unsigned char *s, size_t avail)
     return n;
 }
 
+/* Whether the 8 bytes of w are all ASCII, none NUL and none '\n' (the
+ * classic "has a zero byte" test, on w and on w ^ "\n\n…"). */
+static bool plain_ascii8(uint64_t w)
+{
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    uint64_t nl = w ^ 0x0A0A0A0A0A0A0A0Aull;
+    return !(w & highs) && !((w - ones) & ~w & highs) && !((nl - ones) & ~nl & highs);
+}
+
 bool aics_find_binary(const char *data, size_t len, long *line, long *col)
 {
     const unsigned char *s = (const unsigned char *)data;
     long ln = 1, cl = 1;
     for (size_t i = 0; i < len;) {
+        uint64_t w;
+        if (len - i >= 8 && (memcpy(&w, s + i, 8), plain_ascii8(w))) { /* text is mostly ASCII */
+            i += 8, cl += 8;
+            continue;
+        }
         size_t n = s[i] == 0 ? 0 : utf8_len(s + i, len - i);
         if (n == 0) {
             if (line) *line = ln;

@@ -38,6 +38,7 @@ typedef struct {
     aics_kv expected;
     aics_grade_spec spec;
     const aics_grade_rule **match;
+    aics_grade_index *index; /* its graded keys, for reading without listing extras */
     char exercise[32], seed[32];
     unsigned long long dev, ino;
     regen *regens;
@@ -192,6 +193,7 @@ static void load_reference(reference *r, const char *spec_path)
         }
     }
     r->match = aics_grade_match(&r->expected, &r->spec);
+    r->index = aics_grade_index_new(&r->expected, r->match);
     if (!header_field(r->expected.header, "exercise", r->exercise, sizeof r->exercise)) r->exercise[0] = '\0';
     if (!header_field(r->expected.header, "seed", r->seed, sizeof r->seed)) r->seed[0] = '\0';
 }
@@ -251,6 +253,7 @@ static void free_reference(reference *r)
     aics_kv_free(&r->expected);
     aics_grade_spec_free(&r->spec);
     free(r->match);
+    aics_grade_index_free(r->index);
 }
 
 /* ---- regenerating a reference for another seed -------------------------------- */
@@ -357,16 +360,19 @@ static void set_problem(result *x, bool unreadable, const char *fmt, ...)
     x->refused = !unreadable;
 }
 
-static bool load_submission(const course *c, result *x, const aics_kv *expected)
+/* Read the submission against `expected`; with --quiet nothing lists extra
+ * keys, so only the graded keys are read (through `ix`, which may be NULL). */
+static bool load_submission(const course *c, result *x, const aics_kv *expected,
+                            const aics_grade_index *ix)
 {
     char err[ERR_SIZE];
     if (x->have_sub) aics_grade_submission_free(&x->sub);
-    x->have_sub = aics_grade_submission_load(x->path, expected, NULL, &x->sub, err, sizeof err);
+    x->have_sub = aics_grade_submission_load(x->path, expected, c->o->quiet ? ix : NULL, NULL,
+                                             &x->sub, err, sizeof err);
     if (!x->have_sub) {
         aics_grade_submission_free(&x->sub);
         set_problem(x, true, "%s", err);
     }
-    (void)c;
     return x->have_sub;
 }
 
@@ -388,7 +394,7 @@ static void check_seed(course *c, result *x)
                                 : "随机结果不可能相同（加 --programs DIR 可按该种子重新生成参考答案）");
     } else {
         regen *g = regen_for(c, r, seed);
-        if (g->ok && load_submission(c, x, &g->expected)) {
+        if (g->ok && load_submission(c, x, &g->expected, NULL)) {
             x->expected = &g->expected;
             x->match = g->match;
             aics_buf_printf(&b, c->en ? "graded against %s/%s --seed=%s" : "已按 %s/%s --seed=%s 重新生成参考答案后批改",
@@ -409,7 +415,7 @@ static void grade_result(course *c, result *x)
     if (!x->path && !x->problem) {
         set_problem(x, false, c->en ? "no submission file for this exercise" : "没有提交这个练习的文件");
         x->refused = false;
-    } else if (x->path && load_submission(c, x, &r->expected)) {
+    } else if (x->path && load_submission(c, x, &r->expected, r->index)) {
         if (x->sub.dev == r->dev && x->sub.ino == r->ino)
             set_problem(x, false, c->en ? "%s is the reference file itself" : "%s 就是参考答案文件本身", x->path);
         else if (r->exercise[0] && header_field(x->sub.header, "exercise", ex, sizeof ex) &&
@@ -474,13 +480,16 @@ static void print_details(const course *c, const result *x, aics_buf *out)
     }
 }
 
+/* A rule that matches no graded key is probably a typo: warn. A rule for
+ * self-reported words (a pattern ending in "check") grades nothing either,
+ * by design (grade.h), and is passed over quietly. */
 static void warn_spec(const result *x)
 {
     const aics_grade_report *r = &x->report;
     for (size_t i = 0; i < r->nunused; i++)
-        aics_warn("%s:%ld: pattern '%s' matches no graded key of %s%s", x->ref->spec.path,
-                  r->unused[i]->line, r->unused[i]->pattern, x->ref->path,
-                  ends_with(r->unused[i]->pattern, "check") ? " (self-reported *.check words are never graded)" : "");
+        if (!ends_with(r->unused[i]->pattern, "check"))
+            aics_warn("%s:%ld: pattern '%s' matches no graded key of %s", x->ref->spec.path,
+                      r->unused[i]->line, r->unused[i]->pattern, x->ref->path);
 }
 
 /* ---- Gradescope results.json and the class summary ------------------------------ */

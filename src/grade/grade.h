@@ -145,19 +145,32 @@ typedef struct {
     unsigned long long dev, ino; /* the file's identity, to refuse the reference itself */
 } aics_grade_submission;
 
+/* The graded keys of a reference (those `match` gives a rule), for reading
+ * many submissions fast: a line whose key is not graded is passed over after
+ * a cheap filter (length and three bytes into a 1024-bit set), and only
+ * candidates are looked up (src/core/strmap.h, flood-resistant). */
+typedef struct aics_grade_index aics_grade_index;
+
+aics_grade_index *aics_grade_index_new(const aics_kv *expected, const aics_grade_rule *const *match);
+void aics_grade_index_free(aics_grade_index *ix);
+
 /* Read the submission at `path` against `expected`: only a regular file, not
  * a symlink (opened with O_NOFOLLOW and O_NONBLOCK, checked with fstat, so a
  * FIFO or a device never blocks), at most lim->max_bytes and lim->max_lines,
  * UTF-8 text with the header `# aics-result v1 …`. False, with
- * "path[:line:col]: message" in err, when it cannot be used at all. */
+ * "path[:line:col]: message" in err, when it cannot be used at all. With an
+ * index `ix` (of `expected`), only graded keys are kept and keys the
+ * reference lacks are not listed (extra stays empty); with NULL, every key
+ * is looked up and the extras are listed. */
 bool aics_grade_submission_load(const char *path, const aics_kv *expected,
-                                const aics_grade_limits *lim, aics_grade_submission *out,
-                                char *err, size_t errsz);
+                                const aics_grade_index *ix, const aics_grade_limits *lim,
+                                aics_grade_submission *out, char *err, size_t errsz);
 /* The same on `len` bytes of `text`, which the submission takes over (it
  * must hold len + 1 bytes, the last a NUL). */
 bool aics_grade_submission_parse(char *text, size_t len, const char *path,
-                                 const aics_kv *expected, const aics_grade_limits *lim,
-                                 aics_grade_submission *out, char *err, size_t errsz);
+                                 const aics_kv *expected, const aics_grade_index *ix,
+                                 const aics_grade_limits *lim, aics_grade_submission *out,
+                                 char *err, size_t errsz);
 void aics_grade_submission_free(aics_grade_submission *s);
 
 /* Check a kv header line (the text after "# "): "aics-result v1" then fields.

@@ -1,85 +1,65 @@
 #!/bin/sh
-# grade.sh — grading 1,000 submissions of ex3_2's kv against its reference.
-# Target: under 2 s in total for one aics-grade run over the 1,000 files, 9 in
-# 10 correct, 1 in 10 with one graded integer wrong (so failures are
-# explained and diagnosed too). One process per file is timed as well and printed for comparison.
+# grade.sh — grading a class of 1,000 ex3_2 submissions in one run, with one
+# Gradescope JSON per student and the class summary, against the 25-line
+# Python grader tests/bench/grade.py doing the same comparison.
 #
-# Until solutions/ch3/ex3_2.kv exists, a stand-in of the same kind is graded
-# instead and the line says so: 5,000 integer keys named like per-layer counts.
+# Targets (issue 13): aics-grade under 500 ms for the 1,000 submissions, and
+# at least 10 times faster than Python. Each command runs three times into a
+# fresh folder; the best run counts. Wall time is what a course waits for,
+# but on a shared machine it mostly measures the other processes, so CPU time
+# (user + system, from getrusage) is printed too, and the targets are judged
+# on it when AICS_BENCH_CPU=1. One in ten submissions has a graded total
+# wrong (alexnet.total.mul without the FC layers), so failures are explained,
+# diagnosed and their mistake ids written to the JSON and the summary.
 set -u
 grade=${AICS_BIN:-build/bin}/aics-grade
 [ -x "$grade" ] || { echo "grade bench: $grade is not built"; exit 1; }
+command -v python3 >/dev/null 2>&1 || { echo "grade bench: skipped (needs python3 for timing and the Python grader)"; exit 0; }
 N=${AICS_BENCH_SUBMISSIONS:-1000}
+ref=solutions/ch3/ex3_2.kv
+spec=solutions/ch3/ex3_2.spec
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT INT TERM
 
-ref=solutions/ch3/ex3_2.kv
-spec=solutions/ch3/ex3_2.spec
-what="ex3_2's reference"
-target='\.total\.(mul|add|mac)$'  # graded, diagnosed keys: failures cost the most
-if [ ! -f "$ref" ]; then
-    ref=$tmp/ex3_2.kv
-    spec=$tmp/ex3_2.spec
-    what="a stand-in for ex3_2 (no solutions/ch3/ex3_2.kv yet)"
-    awk 'BEGIN {
-        print "# aics-result v1 exercise=3.2 seed=0 convention=stand-in"
-        for (l = 0; l < 1000; l++)
-            for (f = 1; f <= 5; f++) printf "net.layer%d.f%d %d\n", l, f, l * 7919 + f
-    }' >"$ref"
-    echo 'key * kind=int' >"$spec"
-    target=.
-fi
-[ -f "$spec" ] || spec=
-keys=$(grep -vc '^#' "$ref")
-ntarget=$(awk -v t="$target" '!/^#/ && $1 ~ t' "$ref" | wc -l)
-
-mkdir -p "$tmp/sub"
+mkdir "$tmp/class"
+wrong=$(build/bin/aics-mistakes alexnet mul no_fc 2>/dev/null || echo 665784864)
+sed "s/^alexnet.total.mul .*/alexnet.total.mul $wrong/" "$ref" >"$tmp/wrong.kv"
 i=0
 while [ $i -lt "$N" ]; do
-    if [ $((i % 10)) -eq 9 ]; then
-        # One integer's last digit changed (+1, or −9 from a 9), on a graded key
-        # that depends on i.
-        awk -v k=$(( (i * 37) % ntarget + 1 )) -v t="$target" '
-            !/^#/ && $1 ~ t { n++ }
-            !/^#/ && $1 ~ t && n == k && $2 ~ /^-?[0-9]+$/ {
-                d = substr($2, length($2)) + 0     # text, not numbers: awk may be mawk,
-                $2 = substr($2, 1, length($2) - 1) ((d + 1) % 10)  # whose numbers round
-            }
-            { print }' "$ref" >"$tmp/sub/$i.kv"
-    else
-        cp "$ref" "$tmp/sub/$i.kv"
-    fi
+    if [ $((i % 10)) -eq 9 ]; then cp "$tmp/wrong.kv" "$tmp/class/s$i.kv"; else cp "$ref" "$tmp/class/s$i.kv"; fi
     i=$((i + 1))
 done
+keys=$(grep -vc '^#' "$ref")
 
-# The target: one aics-grade run over all the files, the reference read once
-# (how an instructor grades a class).
-files=$(i=0; while [ $i -lt "$N" ]; do echo "$i.kv"; i=$((i + 1)); done)
-case $grade in /*) ;; *) grade=$(pwd)/$grade ;; esac
-case $ref in /*) ;; *) ref=$(pwd)/$ref ;; esac
-case ${spec:-/} in /*) ;; *) spec=$(pwd)/$spec ;; esac
-start=$(date +%s%N)
-# shellcheck disable=SC2086
-(cd "$tmp/sub" && "$grade" --quiet ${spec:+--spec "$spec"} "$ref" $files >"$tmp/batch.out" 2>&1)
-rc=$?
-end=$(date +%s%N)
-batch_ms=$(( (end - start) / 1000000 ))
-failed=$(awk '$3 == "of" && $2 != $4' "$tmp/batch.out" | wc -l)
-[ $rc -le 1 ] || { echo "grade bench: the batch run exited $rc"; tail -3 "$tmp/batch.out"; exit 1; }
-
-# For comparison: one process per submission (as an autograder container
-# runs it), which adds process start-up to each.
-start=$(date +%s%N)
-i=0 bad=0
-while [ $i -lt "$N" ]; do
-    "$grade" --quiet ${spec:+--spec "$spec"} "$ref" "$tmp/sub/$i.kv" >/dev/null 2>&1
-    [ $? -le 1 ] || bad=$((bad + 1))
-    i=$((i + 1))
-done
-end=$(date +%s%N)
-each_ms=$(( (end - start) / 1000000 ))
-echo "grade: $N submissions of $what ($keys keys), $failed with a wrong value:"
-echo "grade:   one run over all files    $batch_ms ms (target < 2000 ms)"
-echo "grade:   one process per file      $each_ms ms (for comparison; includes process start-up)"
-[ $bad -eq 0 ] || { echo "grade bench: $bad submissions could not be graded"; exit 1; }
-[ $batch_ms -lt 2000 ]
+# best OUT CMD...: run CMD three times (removing OUT first); print "wall_ms cpu_ms" of the best.
+best() {
+    python3 - "$@" <<'PY'
+import os, resource, shutil, subprocess, sys, time
+out, cmd = sys.argv[1], sys.argv[2:]
+runs = []
+for _ in range(3):
+    shutil.rmtree(out, ignore_errors=True)
+    r0 = resource.getrusage(resource.RUSAGE_CHILDREN); t0 = time.perf_counter()
+    rc = subprocess.call(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    t1 = time.perf_counter(); r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if rc > 1: sys.exit("exit %d: %s" % (rc, " ".join(cmd)))
+    cpu = (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)
+    runs.append((1000 * (t1 - t0), 1000 * cpu))
+print("%.0f %.0f" % (min(w for w, _ in runs), min(c for _, c in runs)))
+PY
+}
+c=$(best "$tmp/json" "$grade" --quiet --class --json "$tmp/json" "$ref" "$tmp/class") || exit 1
+p=$(best "$tmp/py" python3 tests/bench/grade.py "$ref" "$spec" "$tmp/class" "$tmp/py") || exit 1
+set -- $c $p
+cw=$1 cc=$2 pw=$3 pc=$4
+[ "$(ls "$tmp/json" | wc -l)" -eq $((N + 1)) ] || { echo "grade bench: expected $N JSON files and summary.csv"; exit 1; }
+grep -q "alexnet.total.mul=no_fc" "$tmp/json/summary.csv" || { echo "grade bench: no mistake ids in summary.csv"; exit 1; }
+awk -v n="$N" -v k="$keys" -v cw="$cw" -v cc="$cc" -v pw="$pw" -v pc="$pc" -v cpu="${AICS_BENCH_CPU:-0}" 'BEGIN {
+    printf "grade: %d submissions of ex3_2 (%d keys each), one JSON per student + summary.csv\n", n, k
+    printf "grade:   aics-grade --class    %6d ms wall  %6d ms CPU\n", cw, cc
+    printf "grade:   Python (grade.py)     %6d ms wall  %6d ms CPU\n", pw, pc
+    printf "grade:   speed-up              %6.1fx wall  %6.1fx CPU\n", pw / cw, pc / cc
+    t = (cpu ? cc : cw); r = (cpu ? pc / cc : pw / cw)
+    printf "grade:   targets (%s): <= 500 ms %s, >= 10x %s\n", (cpu ? "CPU" : "wall"), (t <= 500 ? "met" : "MISSED"), (r >= 10 ? "met" : "MISSED")
+    exit !(t <= 500 && r >= 10)
+}'

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fileio.h"
 #include "grade.h"
 
 /* Parse kv text that the test knows is valid. */
@@ -27,7 +28,7 @@ static aics_grade_submission sub_of(const aics_kv *expected, const char *text)
     size_t n = strlen(HEADER) + strlen(text);
     char *buf = malloc(n + 1);
     snprintf(buf, n + 1, "%s%s", HEADER, text);
-    ck_assert_msg(aics_grade_submission_parse(buf, n, "s.kv", expected, NULL, &sub, err, sizeof err),
+    ck_assert_msg(aics_grade_submission_parse(buf, n, "s.kv", expected, NULL, NULL, &sub, err, sizeof err),
                   "The test's submission should be read, but: %s", err);
     return sub;
 }
@@ -342,6 +343,34 @@ START_TEST(a_bad_line_fails_only_its_key)
 }
 END_TEST
 
+/* With an index only graded keys are read; the result is the same. */
+START_TEST(graded_keys_only_read_the_same)
+{
+    aics_kv e = kv_of(HEADER "a 1\nb 2\nnote 3\nalexnet.conv1.mul 4\n");
+    aics_grade_spec spec = spec_of("key a kind=int\nkey b kind=int\n");
+    const aics_grade_rule **match = aics_grade_match(&e, &spec);
+    aics_grade_index *ix = aics_grade_index_new(&e, match);
+    const char *text = HEADER "note 3 3\nb\x01 7\nb 2\nalexnet.conv1.mul 9\nzzz 1\na 1 x\n";
+    size_t n = strlen(text);
+    char *buf = malloc(n + 1);
+    memcpy(buf, text, n + 1);
+    aics_grade_submission sub;
+    char err[256];
+    ck_assert_msg(aics_grade_submission_parse(buf, n, "s.kv", &e, ix, NULL, &sub, err, sizeof err), "%s", err);
+    aics_grade_report r;
+    aics_grade_compare(&e, &sub, &spec, match, NULL, NULL, AICS_LANG_EN, &r);
+    ck_assert_msg(r.n == 2 && r.items[0].why == AICS_GRADE_MALFORMED && r.items[1].why == AICS_GRADE_OK,
+                  "a's bad line fails a; 'b\\x01 7' is not b, so b passes on line 4.");
+    ck_assert_msg(r.items[1].line == 4 && sub.nextra == 0, "b from line 4; no extras are listed with an index.");
+    aics_grade_report_free(&r);
+    aics_grade_submission_free(&sub);
+    aics_grade_index_free(ix);
+    free(match);
+    aics_grade_spec_free(&spec);
+    aics_kv_free(&e);
+}
+END_TEST
+
 START_TEST(the_header_is_required)
 {
     aics_kv e = kv_of(HEADER "a 1\n");
@@ -352,12 +381,25 @@ START_TEST(the_header_is_required)
         size_t n = strlen(bad[i]);
         char *t = malloc(n + 1);
         memcpy(t, bad[i], n + 1);
-        ck_assert_msg(!aics_grade_submission_parse(t, n, "s.kv", &e, NULL, &s, err, sizeof err) &&
+        ck_assert_msg(!aics_grade_submission_parse(t, n, "s.kv", &e, NULL, NULL, &s, err, sizeof err) &&
                       strncmp(err, "s.kv:1:1: ", 10) == 0, "Case %d should be refused at 1:1: %s", i, err);
         aics_grade_submission_free(&s);
     }
     ck_assert_msg(strstr(err, "not a kv header") != NULL, "An empty file has no header: %s", err);
     aics_kv_free(&e);
+}
+END_TEST
+
+/* The binary check skips ASCII eight bytes at a time; positions stay exact. */
+START_TEST(binary_positions_after_long_ascii)
+{
+    long line = 0, col = 0;
+    const char *t = "abcdefghijklmnop\nabcdefghijk\xffz";
+    ck_assert_msg(aics_find_binary(t, strlen(t), &line, &col) && line == 2 && col == 12,
+                  "The bad byte is at 2:12, not %ld:%ld.", line, col);
+    ck_assert_msg(!aics_find_binary("abcdefgh\n12345678\n", 18, NULL, NULL), "ASCII text is not binary.");
+    ck_assert_msg(aics_find_binary("abcdefghijklmno\0", 16, &line, &col) && line == 1 && col == 16,
+                  "A NUL after 15 bytes is at 1:16, not %ld:%ld.", line, col);
 }
 END_TEST
 
@@ -382,7 +424,9 @@ Suite *grade_suite(void)
     tcase_add_test(core, integers_must_match_exactly);
     tcase_add_test(core, a_bad_line_fails_only_its_key);
     tcase_add_test(core, the_header_is_required);
+    tcase_add_test(core, graded_keys_only_read_the_same);
     tcase_add_test(core, control_characters_are_escaped);
+    tcase_add_test(core, binary_positions_after_long_ascii);
     tcase_add_test(core, floats_pass_by_abs_or_rel);
     tcase_add_test(core, expected_zero_needs_abs);
     tcase_add_test(core, nan_and_inf_never_pass);
