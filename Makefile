@@ -61,13 +61,16 @@ CHAPTERS := $(sort $(patsubst chapters/ch%/,%,$(dir $(PROG_SRC))))
 
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
 TEST_RUNNER := $(B)/tests/unit-tests
+# libFuzzer harnesses (tests/fuzz/fuzz_NAME.c); make check replays their seeds.
+FUZZ_NAMES   := $(patsubst tests/fuzz/fuzz_%.c,%,$(sort $(wildcard tests/fuzz/fuzz_*.c)))
+FUZZ_REPLAYS := $(patsubst %,$(B)/tests/fuzz/replay_%,$(FUZZ_NAMES))
 
 # Every program run the book uses: results (md, kv, text) and SVG figures.
 OUT      := $(B)/out
 FIGDIR   := $(B)/book/fig
 RUN_OUTS := $(patsubst $(B)/bin/%,$(OUT)/%.kv,$(PROGS))
 
-.PHONY: all check sanitize fuzz fuzz-run check-solutions book book-pdf solutions deps clean install uninstall help bench \
+.PHONY: autograder all check sanitize fuzz fuzz-run check-solutions book book-pdf solutions deps clean install uninstall help bench \
         $(addprefix chapter,$(CHAPTERS))
 .DELETE_ON_ERROR:
 .SECONDEXPANSION:
@@ -85,6 +88,7 @@ help:
 	@echo "make solutions  refresh the reference outputs in solutions/"
 	@echo "make check-solutions  name stale references (runs no program)"
 	@echo "make bench      measure speed (never part of the tests)"
+	@echo "make autograder Gradescope zip build/autograder.zip (EXERCISES=\"ex3_1 ex3_2\" to choose)"
 	@echo "make deps       install the Debian packages the project needs"
 	@echo "make install    install programs (PREFIX=$(PREFIX), DESTDIR=)"
 
@@ -244,7 +248,7 @@ $(TEST_RUNNER): $(patsubst %.c,$(B)/obj/%.o,$(TEST_SRC) tests/unit/main.c) $(REP
 
 # Provenance, golden outputs, script tests, unit suites; each runner ends with
 # "NAME: N passed, N failed, N skipped", and the last line is the overall count.
-check: all $(TEST_RUNNER) book
+check: all $(TEST_RUNNER) $(FUZZ_REPLAYS) book
 	@sh tests/check.sh $(B) $(SHARED) $(PROGS)
 
 # The whole suite again, built with AddressSanitizer and UBSan in its own folder
@@ -265,7 +269,6 @@ sanitize:
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 10
 FUZZ_B       := $(B)/fuzz
-FUZZ_NAMES   := $(patsubst tests/fuzz/fuzz_%.c,%,$(sort $(wildcard tests/fuzz/fuzz_*.c)))
 FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 ifeq ($(FUZZ),1)
 AICS_CFLAGS  += -fsanitize=fuzzer-no-link $(FUZZ_SAN)
@@ -297,9 +300,23 @@ $(B)/bin/fuzz_%: $(B)/obj/tests/fuzz/fuzz_%.o $(B)/obj/tests/fuzz/fuzz.o $(REPOR
 	  $(REPORT_LIB) $(LIBS) $(CMARK_LIBS) $(LDLIBS) && mv $@.tmp $@
 
 FUZZ_PICKED = $(if $(FUZZ_ONLY),$(filter $(FUZZ_ONLY),$(FUZZ_NAMES)),$(FUZZ_NAMES))
+# `make check` builds each harness with a plain main (tests/fuzz/replay.c) and
+# replays its seeds (tests/cli/fuzz_replay.sh), so the harnesses keep compiling.
+$(B)/tests/fuzz/replay_ex3_2: $(B)/obj/tests/fuzz/ex3_2_main.o
+$(B)/tests/fuzz/replay_%: $(B)/obj/tests/fuzz/fuzz_%.o $(B)/obj/tests/fuzz/fuzz.o \
+                          $(B)/obj/tests/fuzz/replay.o $(REPORT_LIB) $(LIBS)
+	@mkdir -p $(@D)
+	$(CC) $(AICS_LDFLAGS) $(LDFLAGS) -Wl,--wrap=exit -o $@.tmp $(filter %.o,$^) \
+	  $(REPORT_LIB) $(LIBS) $(CMARK_LIBS) $(LDLIBS) && mv $@.tmp $@
+
 fuzz-run: $$(patsubst %,$(B)/bin/fuzz_%,$$(FUZZ_PICKED))
 	@FUZZ_RUNS=$(FUZZ_RUNS) sh tests/fuzz/run.sh $(B) $(FUZZ_SECONDS) $(SHARED) $(FUZZ_RESULTS) \
 	  $(FUZZ_PICKED)
+
+# Gradescope's autograder zip (setup.sh, run_autograder, static binaries,
+# references): make autograder [EXERCISES="ex3_1 ex3_2"]. Works offline.
+autograder: all
+	@CC="$(CC)" sh tools/autograder/pack.sh $(B) "$(LIBS)" "$(EXERCISES)"
 
 bench: all
 	@sh tests/bench.sh $(B) $(SHARED)
