@@ -26,7 +26,10 @@ void aics_opt_value_text(const aics_opt *o, char *buf, unsigned n)
         break;
     case AICS_OPT_DOUBLE: {
         double v = *(const double *)o->ptr;
-        for (int digits = 1; digits <= 17; digits++) { /* the shortest form that reads back */
+        /* The shortest form that reads back, with at least the integer part's
+         * digits, so that 150 reads 150 and not 1.5e+02. */
+        int first = fabs(v) >= 1 && fabs(v) < 1e17 ? (int)floor(log10(fabs(v))) + 1 : 1;
+        for (int digits = first; digits <= 17; digits++) {
             snprintf(buf, n, "%.*g", digits, v);
             if (strtod(buf, NULL) == v) break;
         }
