@@ -427,18 +427,25 @@ static void render_index(book *b)
 static void render_whole(book *b)
 {
     progress(b, "rendering %s", "book.html and book.md");
-    aics_buf body = AICS_BUF_INIT;
+    aics_buf body = AICS_BUF_INIT, chapters = AICS_BUF_INIT, appendix = AICS_BUF_INIT;
+    /* On paper, long tables go to an appendix at the end, listed in the contents. */
+    int tables = 0;
+    aics_long_tables_to_appendix(b->book_html.data, &chapters, &appendix, &tables);
     title_block(b, &body);
     toc(b, "", &body);
-    /* On paper, long tables go to an appendix at the end. */
-    aics_buf appendix = AICS_BUF_INIT;
-    int tables = 0;
-    aics_long_tables_to_appendix(b->book_html.data, &body, &appendix, &tables);
+    if (tables) {
+        const char *close = "</ol>\n</nav>\n";
+        AICS_CHECK(body.len >= strlen(close) && strcmp(body.data + body.len - strlen(close), close) == 0,
+                   "toc() ends its list with </ol></nav>");
+        body.len -= strlen(close);
+        aics_buf_printf(&body, "<li><a href=\"#appendix\">附录　长表</a></li>\n%s", close);
+    }
+    aics_buf_append(&body, chapters.data, chapters.len);
     if (tables) {
         aics_buf_puts(&body, "<h1 id=\"appendix\">附录　长表</h1>\n");
         aics_buf_append(&body, appendix.data, appendix.len);
     }
-    aics_buf_free(&appendix);
+    aics_buf_free(&appendix), aics_buf_free(&chapters);
     aics_page page = {b->outline.title, body.data, b->outline.title, NULL, "book", NULL, NULL, NULL};
     aics_page_render(&page, new_file(b, "book.html"));
     aics_buf *md = new_file(b, "book.md");

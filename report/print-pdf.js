@@ -56,9 +56,15 @@ async function numberContents(page, entries) {
     const pageOf = {};
     let k = 0;
     document.querySelectorAll("main h1, main h2, main h3, main h4, main h5, main h6").forEach((h) => {
-      const text = norm(h.textContent);
+      const c = h.cloneNode(true); /* the outline has the typeset text, not KaTeX's MathML */
+      c.querySelectorAll(".katex-mathml, .anchor").forEach((e) => e.remove());
+      const text = norm(c.textContent);
       let j = k;
       while (j < entries.length && norm(entries[j][0]) !== text) j++;
+      if (j === entries.length && /^H[12]$/.test(h.tagName)) { /* Chromium sometimes repeats a title's parts */
+        j = k;
+        while (j < entries.length && !norm(entries[j][0]).includes(text.slice(0, 12))) j++;
+      }
       if (j === entries.length) return;
       if (h.id) pageOf[h.id] = entries[j][1];
       k = j + 1;
