@@ -61,6 +61,9 @@ CHAPTERS := $(sort $(patsubst chapters/ch%/,%,$(dir $(PROG_SRC))))
 
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
 TEST_RUNNER := $(B)/tests/unit-tests
+# libFuzzer harnesses (tests/fuzz/fuzz_NAME.c); make check replays their seeds.
+FUZZ_NAMES   := $(patsubst tests/fuzz/fuzz_%.c,%,$(sort $(wildcard tests/fuzz/fuzz_*.c)))
+FUZZ_REPLAYS := $(patsubst %,$(B)/tests/fuzz/replay_%,$(FUZZ_NAMES))
 
 # Every program run the book uses: results (md, kv, text) and SVG figures.
 OUT      := $(B)/out
@@ -244,7 +247,7 @@ $(TEST_RUNNER): $(patsubst %.c,$(B)/obj/%.o,$(TEST_SRC) tests/unit/main.c) $(REP
 
 # Provenance, golden outputs, script tests, unit suites; each runner ends with
 # "NAME: N passed, N failed, N skipped", and the last line is the overall count.
-check: all $(TEST_RUNNER) book
+check: all $(TEST_RUNNER) $(FUZZ_REPLAYS) book
 	@sh tests/check.sh $(B) $(SHARED) $(PROGS)
 
 # The whole suite again, built with AddressSanitizer and UBSan in its own folder
@@ -265,7 +268,6 @@ sanitize:
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 10
 FUZZ_B       := $(B)/fuzz
-FUZZ_NAMES   := $(patsubst tests/fuzz/fuzz_%.c,%,$(sort $(wildcard tests/fuzz/fuzz_*.c)))
 FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 ifeq ($(FUZZ),1)
 AICS_CFLAGS  += -fsanitize=fuzzer-no-link $(FUZZ_SAN)
@@ -297,6 +299,15 @@ $(B)/bin/fuzz_%: $(B)/obj/tests/fuzz/fuzz_%.o $(B)/obj/tests/fuzz/fuzz.o $(REPOR
 	  $(REPORT_LIB) $(LIBS) $(CMARK_LIBS) $(LDLIBS) && mv $@.tmp $@
 
 FUZZ_PICKED = $(if $(FUZZ_ONLY),$(filter $(FUZZ_ONLY),$(FUZZ_NAMES)),$(FUZZ_NAMES))
+# `make check` builds each harness with a plain main (tests/fuzz/replay.c) and
+# replays its seeds (tests/cli/fuzz_replay.sh), so the harnesses keep compiling.
+$(B)/tests/fuzz/replay_ex3_2: $(B)/obj/tests/fuzz/ex3_2_main.o
+$(B)/tests/fuzz/replay_%: $(B)/obj/tests/fuzz/fuzz_%.o $(B)/obj/tests/fuzz/fuzz.o \
+                          $(B)/obj/tests/fuzz/replay.o $(REPORT_LIB) $(LIBS)
+	@mkdir -p $(@D)
+	$(CC) $(AICS_LDFLAGS) $(LDFLAGS) -Wl,--wrap=exit -o $@.tmp $(filter %.o,$^) \
+	  $(REPORT_LIB) $(LIBS) $(CMARK_LIBS) $(LDLIBS) && mv $@.tmp $@
+
 fuzz-run: $$(patsubst %,$(B)/bin/fuzz_%,$$(FUZZ_PICKED))
 	@FUZZ_RUNS=$(FUZZ_RUNS) sh tests/fuzz/run.sh $(B) $(FUZZ_SECONDS) $(SHARED) $(FUZZ_RESULTS) \
 	  $(FUZZ_PICKED)

@@ -30,12 +30,8 @@ for name in "$@"; do
         expand | book | ex3_2) opts="$opts -close_fd_mask=3" leaks=0 ;;
     esac
     if [ "$name" = book ]; then
-        tree=$build/tmp/book
-        mkdir -p "$tree/results" "$tree/out/fig"
-        cp -R chapters src "$tree/"  # {{code}} reads chapters/ and ../src/
-        find "$results" -maxdepth 1 -type f -exec cp {} "$tree/results/" \;
-        [ -d "$results/fig" ] && find "$results/fig" -maxdepth 1 -type f -exec cp {} "$tree/out/fig/" \;
-        export AICS_FUZZ_BOOK="$tree"
+        sh tests/fuzz/book-tree.sh "$build/tmp/book" "$results" || { fail=$((fail + 1)); continue; }
+        export AICS_FUZZ_BOOK="$build/tmp/book"
     fi
     log=$build/log/fuzz_$name.log
     limit=-max_total_time=$seconds
