@@ -70,7 +70,7 @@ OUT      := $(B)/out
 FIGDIR   := $(B)/book/fig
 RUN_OUTS := $(patsubst $(B)/bin/%,$(OUT)/%.kv,$(PROGS))
 
-.PHONY: all check sanitize fuzz fuzz-run check-solutions book book-pdf solutions deps clean install uninstall help bench \
+.PHONY: autograder all check sanitize fuzz fuzz-run check-solutions book book-pdf solutions deps clean install uninstall help bench \
         $(addprefix chapter,$(CHAPTERS))
 .DELETE_ON_ERROR:
 .SECONDEXPANSION:
@@ -88,6 +88,7 @@ help:
 	@echo "make solutions  refresh the reference outputs in solutions/"
 	@echo "make check-solutions  name stale references (runs no program)"
 	@echo "make bench      measure speed (never part of the tests)"
+	@echo "make autograder Gradescope zip build/autograder.zip (EXERCISES=\"ex3_1 ex3_2\" to choose)"
 	@echo "make deps       install the Debian packages the project needs"
 	@echo "make install    install programs (PREFIX=$(PREFIX), DESTDIR=)"
 
@@ -311,6 +312,11 @@ $(B)/tests/fuzz/replay_%: $(B)/obj/tests/fuzz/fuzz_%.o $(B)/obj/tests/fuzz/fuzz.
 fuzz-run: $$(patsubst %,$(B)/bin/fuzz_%,$$(FUZZ_PICKED))
 	@FUZZ_RUNS=$(FUZZ_RUNS) sh tests/fuzz/run.sh $(B) $(FUZZ_SECONDS) $(SHARED) $(FUZZ_RESULTS) \
 	  $(FUZZ_PICKED)
+
+# Gradescope's autograder zip (setup.sh, run_autograder, static binaries,
+# references): make autograder [EXERCISES="ex3_1 ex3_2"]. Works offline.
+autograder: all
+	@CC="$(CC)" sh tools/autograder/pack.sh $(B) "$(LIBS)" "$(EXERCISES)"
 
 bench: all
 	@sh tests/bench.sh $(B) $(SHARED)

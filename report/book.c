@@ -567,6 +567,31 @@ static int write_all(book *b)
     return rc;
 }
 
+/* Whether `name` is one of the files this build writes. */
+static bool written(const book *b, const char *name)
+{
+    size_t n = strlen(b->o->out_dir);
+    for (size_t i = 0; i < b->nfiles; i++)
+        if (strcmp(b->files[i].path + n + 1, name) == 0) return true;
+    return false;
+}
+
+/* A full build removes the source pages no excerpt links to any more, so the
+ * book is the same as one built into an empty folder. */
+static void remove_stale_sources(const book *b)
+{
+    DIR *d = opendir(b->o->out_dir);
+    for (struct dirent *f; d && (f = readdir(d));) {
+        size_t n = strlen(f->d_name);
+        if (strncmp(f->d_name, "source-", 7) != 0 || n < 12 || strcmp(f->d_name + n - 5, ".html") != 0) continue;
+        if (written(b, f->d_name)) continue;
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", b->o->out_dir, f->d_name);
+        if (remove(path) == 0) progress(b, "removed %s (no excerpt links to it)", f->d_name);
+    }
+    if (d) closedir(d);
+}
+
 static void free_book(book *b)
 {
     for (size_t i = 0; i < b->nfiles; i++) {
@@ -599,6 +624,7 @@ int aics_book_build(const aics_book_opts *o)
     for (size_t i = 0; i < b.nsources; i++) render_source(&b, b.sources[i]);
     render_index(&b);
     int rc = write_all(&b);
+    if (rc == AICS_EXIT_OK && !o->only_chapter) remove_stale_sources(&b);
     free_book(&b);
     return rc;
 }
