@@ -168,7 +168,7 @@ static void do_include(directive *d)
     if (d->argc == 1) {
         aics_buf all = AICS_BUF_INIT;
         aics_md_strip_markers(md, &all);
-        block(d, all.data ? all.data : "", all.len);
+        block(d, all.data, all.len);
         aics_buf_free(&all);
         return;
     }
@@ -348,8 +348,8 @@ static void do_code(directive *d)
     if (!aics_code_region(src, d->arg[1], &code))
         fail(d, d->argpos[1], "%s has no anchor '%s' (mark it with // ANCHOR: %s … // ANCHOR_END: %s)",
              d->arg[0], d->arg[1], d->arg[1], d->arg[1]);
-    const char *fence = strstr(code.data ? code.data : "", "```") ? "~~~~" : "```";
-    aics_buf_printf(&md, "%s%s\n%s%s\n", fence, code_language(d->arg[0]), code.data ? code.data : "", fence);
+    const char *fence = strstr(code.data, "```") ? "~~~~" : "```";
+    aics_buf_printf(&md, "%s%s\n%s%s\n", fence, code_language(d->arg[0]), code.data, fence);
     block(d, md.data, md.len);
     /* On the page, a link to the whole file, at the excerpt's first line. */
     note_file(d->ctx, d->arg[0]);

@@ -45,7 +45,7 @@ static void collapse(const char *html, const char *t, const char *e, size_t rows
     aics_buf_append(out, last, (size_t)(last_end - last));
     aics_buf_puts(out, "\n</tbody>\n</table>\n");
     aics_buf_printf(out, OPEN_MARK " data-title=\"%s\">\n<summary>展开全部 %zu 行</summary>\n",
-                    title.data ? title.data : "", rows);
+                    title.data, rows);
     aics_buf_append(out, t, (size_t)(e - t));
     aics_buf_puts(out, "\n" CLOSE_MARK);
     aics_buf_free(&title);

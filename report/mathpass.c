@@ -210,7 +210,7 @@ static size_t add_quoted_math(aics_mathset *set, const char *tex, size_t n, bool
         while (j < n && (tex[j] == ' ' || tex[j] == '\t' || tex[j] == '>')) j++;
         i = j - 1;
     }
-    size_t id = add_math(set, t.data ? t.data : "", t.len, display);
+    size_t id = add_math(set, t.data, t.len, display);
     aics_buf_free(&t);
     return id;
 }

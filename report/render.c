@@ -33,7 +33,7 @@ void aics_render_html(const char *md, size_t len, aics_buf *out)
     aics_mathset set = AICS_MATHSET_INIT;
     aics_buf prot = AICS_BUF_INIT;
     aics_math_protect(md, len, &set, &prot);
-    char *html = cmark_html(prot.data ? prot.data : "", prot.len);
+    char *html = cmark_html(prot.data, prot.len);
     aics_math_restore_html(html, &set, out);
     free(html);
     aics_buf_free(&prot);
@@ -50,7 +50,7 @@ void aics_render_inline(const char *text, aics_buf *out)
         if (prot.data[i] == '\\' && i + 1 < prot.len && prot.data[i + 1] == '$') continue;
         aics_html_escape(&esc, prot.data + i, 1);
     }
-    aics_math_restore_html(esc.data ? esc.data : "", &set, out);
+    aics_math_restore_html(esc.data, &set, out);
     aics_buf_free(&prot);
     aics_buf_free(&esc);
     aics_mathset_free(&set);

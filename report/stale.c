@@ -1,13 +1,14 @@
 /* stale.c — typed-in outputs in the prose (see stale.h). */
 #include "stale.h"
 
-#include <dirent.h>
+#include <errno.h>
 #include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "chapters.h"
 #include "error.h"
 #include "expand.h"
 #include "fileio.h"
@@ -337,47 +338,19 @@ static size_t lint_file(const char *path, const char *file, aics_sources *src)
     return nh;
 }
 
-static int by_name(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
-
-/* Every chN/NAME.md under `dir`, sorted, as "chN/NAME.md". */
-static size_t list_prose(const char *dir, char ***out)
-{
-    size_t n = 0;
-    char **v = NULL;
-    DIR *d = opendir(dir);
-    if (!d) aics_die_data(dir, 0, 0, "cannot open the chapters folder");
-    for (struct dirent *ch; (ch = readdir(d));) {
-        if (strncmp(ch->d_name, "ch", 2) != 0) continue;
-        char sub[4096];
-        snprintf(sub, sizeof sub, "%s/%s", dir, ch->d_name);
-        DIR *s = opendir(sub);
-        for (struct dirent *f; s && (f = readdir(s));) {
-            size_t len = strlen(f->d_name);
-            if (len < 4 || strcmp(f->d_name + len - 3, ".md") != 0) continue;
-            v = aics_xrealloc(v, (n + 1) * sizeof *v);
-            v[n] = aics_xmalloc(strlen(ch->d_name) + len + 2);
-            sprintf(v[n++], "%s/%s", ch->d_name, f->d_name);
-        }
-        if (s) closedir(s);
-    }
-    closedir(d);
-    qsort(v, n, sizeof *v, by_name);
-    *out = v;
-    return n;
-}
-
 int aics_stale_lint(const char *chapters_dir, const char *results_dir)
 {
-    char **files;
-    size_t n = list_prose(chapters_dir, &files), bad = 0;
+    aics_chapter_files files;
+    if (!aics_chapter_files_list(chapters_dir, ".md", &files))
+        aics_die_data(chapters_dir, 0, 0, "cannot open the chapters folder: %s", strerror(errno));
+    size_t n = files.n, bad = 0;
     aics_sources *src = aics_sources_new(chapters_dir, results_dir, ".");
     for (size_t i = 0; i < n; i++) {
         char path[4096];
-        snprintf(path, sizeof path, "%s/%s", chapters_dir, files[i]);
-        bad += lint_file(path, files[i], src);
-        free(files[i]);
+        snprintf(path, sizeof path, "%s/%s", chapters_dir, files.path[i]);
+        bad += lint_file(path, files.path[i], src);
     }
-    free(files);
+    aics_chapter_files_free(&files);
     aics_sources_free(src);
     fprintf(stderr, "%s: %zu prose files checked for typed-in outputs and unverified claims: %zu found\n",
             aics_progname(), n, bad);

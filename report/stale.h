@@ -48,8 +48,10 @@ typedef struct {
 size_t aics_stale_scan(const char *text, const aics_kv *const *kv, const char *const *prog, size_t nkv,
                        aics_stale_hit *hits, size_t max);
 
-/* Lint every CHAPTERS/ch*\/\*.md against RESULTS/NAME.kv; print each hit as
- * "file:line:col: message" and return 0 when there are none, else 1. */
+/* Lint every CHAPTERS/chN/NAME.md (aics_chapter_files) against
+ * RESULTS/NAME.kv by the rules above; print each hit as "file:line:col:
+ * message" and return 0 when there are none, else 1. A prose file with a NUL
+ * byte or invalid UTF-8 ends the lint with exit 2 at its line and column. */
 int aics_stale_lint(const char *chapters_dir, const char *results_dir);
 
 #endif

@@ -7,13 +7,18 @@
 
 #include "error.h"
 
+char aics_buf_empty[1];
+
+/* cap 0: `data` is the shared empty string (or NULL, in a zeroed struct)
+ * and is not ours to write or free. */
 static void reserve(aics_buf *b, size_t extra)
 {
     AICS_CHECK(b->len + extra + 1 > b->len, "buffer size overflows size_t");
     if (b->len + extra + 1 <= b->cap) return;
     size_t cap = b->cap ? b->cap : 256;
     while (cap < b->len + extra + 1) cap *= 2;
-    b->data = aics_xrealloc(b->data, cap);
+    b->data = aics_xrealloc(b->cap ? b->data : NULL, cap);
+    if (!b->cap) b->data[0] = '\0';
     b->cap = cap;
 }
 
@@ -51,8 +56,7 @@ void aics_buf_printf(aics_buf *b, const char *fmt, ...)
 
 char *aics_buf_take(aics_buf *b)
 {
-    reserve(b, 0);
-    b->data[b->len] = '\0'; /* a buffer never appended to has no terminator yet */
+    reserve(b, 0); /* the caller gets memory of its own, even for "" */
     char *d = b->data;
     *b = (aics_buf)AICS_BUF_INIT;
     return d;
@@ -60,6 +64,6 @@ char *aics_buf_take(aics_buf *b)
 
 void aics_buf_free(aics_buf *b)
 {
-    free(b->data);
+    if (b->cap) free(b->data);
     *b = (aics_buf)AICS_BUF_INIT;
 }

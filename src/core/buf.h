@@ -2,8 +2,9 @@
  *
  * Outputs are rendered into an aics_buf first and written in one piece with
  * aics_write_file_atomic(), so a failure never leaves half a file behind.
- * The buffer owns `data`, which is always NUL-terminated; free it with
- * aics_buf_free().
+ * A buffer starts as AICS_BUF_INIT: `data` is then "" (never NULL) and
+ * always NUL-terminated after that, so it can be used as a string at any
+ * time. Free it with aics_buf_free(), which leaves it as AICS_BUF_INIT.
  */
 #ifndef AICS_BUF_H
 #define AICS_BUF_H
@@ -17,7 +18,9 @@ typedef struct {
     size_t cap;
 } aics_buf;
 
-#define AICS_BUF_INIT {NULL, 0, 0}
+/* The empty string an unused buffer points to; never written. */
+extern char aics_buf_empty[1];
+#define AICS_BUF_INIT {aics_buf_empty, 0, 0}
 
 void aics_buf_append(aics_buf *b, const char *s, size_t n);
 void aics_buf_puts(aics_buf *b, const char *s);

@@ -1,11 +1,13 @@
 /* error.h — how every AICS program fails: loudly, on one line, with a hint.
  *
- * Three kinds of failure, three exits:
+ * Three kinds of failure, two exit codes:
  *   - a usage error (bad option or value)          -> "prog: message (try --help)", exit 2
  *   - a data error (bad input file)                -> "file:line:col: message",     exit 2
  *   - a broken invariant inside the program itself -> "file.c:line: check failed",  exit 1
- * Nothing here returns; callers never have to clean up half-written output,
- * because outputs are only ever renamed into place after success (see fileio.h).
+ * The aics_die_* functions and the check never return; callers need not clean
+ * up half-written output, because outputs are only ever renamed into place
+ * after success (see fileio.h). aics_format_error and aics_warn return: they
+ * are for readers that report to their caller, and for notes that go on.
  */
 #ifndef AICS_ERROR_H
 #define AICS_ERROR_H

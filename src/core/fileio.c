@@ -122,7 +122,7 @@ bool aics_make_dirs(const char *path)
     return ok;
 }
 
-static bool same_bytes(const char *path, const char *data, size_t len)
+bool aics_file_has_bytes(const char *path, const char *data, size_t len)
 {
     size_t old_len;
     char *old = aics_read_file(path, len + 1, &old_len);
@@ -174,7 +174,7 @@ static bool write_new(const char *tmp, const char *data, size_t len)
 int aics_write_file_atomic(const char *path, const char *data, size_t len)
 {
     if (!aics_writable_path(path)) return -1;
-    if (same_bytes(path, data, len)) return 0;
+    if (aics_file_has_bytes(path, data, len)) return 0;
     if (!make_parent(path)) return -1;
     aics_buf tmp = AICS_BUF_INIT;
     aics_buf_printf(&tmp, "%s.tmp.%ld", path, (long)getpid());

@@ -41,6 +41,10 @@ char *aics_read_text_or_die(const char *path, size_t max_bytes, const char *what
  * on failure, leaving any old file intact. */
 int aics_write_file_atomic(const char *path, const char *data, size_t len);
 
+/* Whether the regular file `path` holds exactly these `len` bytes (false
+ * when it is missing or not regular); what lets a writer skip a rewrite. */
+bool aics_file_has_bytes(const char *path, const char *data, size_t len);
+
 /* Whether aics_write_file_atomic may write `path`: it does not exist yet,
  * or is a regular file. Otherwise false, with errno as above. */
 bool aics_writable_path(const char *path);

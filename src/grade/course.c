@@ -544,7 +544,7 @@ static void json_test(const course *c, aics_buf *out, const result *x, const aic
     json_string(out, name.data);
     aics_buf_printf(out, ", \"score\": %.10g, \"max_score\": %.10g, \"status\": \"%s\", \"output\": ",
                     it->score, it->rule->weight, it->why == AICS_GRADE_OK ? "passed" : "failed");
-    json_string(out, text.data ? text.data : "");
+    json_string(out, text.data);
     if (it->diag.match) json_diagnosis(out, &it->diag);
     aics_buf_puts(out, "}");
     aics_buf_free(&name);
@@ -553,7 +553,7 @@ static void json_test(const course *c, aics_buf *out, const result *x, const aic
 
 static bool write_file(const char *path, const aics_buf *b)
 {
-    if (aics_write_file_atomic(path, b->data ? b->data : "", b->len) >= 0) return true;
+    if (aics_write_file_atomic(path, b->data, b->len) >= 0) return true;
     fprintf(stderr, "%s: %s: cannot write: %s\n", aics_progname(), path, aics_file_strerror(errno));
     return false;
 }
@@ -569,7 +569,7 @@ static bool write_json(const course *c, const char *path, const result *xs, size
         print_summary(c, &xs[e], NULL, &summary);
     }
     aics_buf_printf(&out, "{\n  \"score\": %.10g,\n  \"max_score\": %.10g,\n  \"output\": ", score, max);
-    json_string(&out, summary.data ? summary.data : "");
+    json_string(&out, summary.data);
     aics_buf_puts(&out, ",\n  \"tests\": [\n");
     bool first = true;
     for (size_t e = 0; e < n; e++)
@@ -612,7 +612,7 @@ static void csv_row(course *c, const char *student, const result *xs, size_t n)
     }
     csv_field(&c->csv, student);
     aics_buf_printf(&c->csv, ",%.10g,%.10g,", score, max);
-    csv_field(&c->csv, m.data ? m.data : "");
+    csv_field(&c->csv, m.data);
     aics_buf_putc(&c->csv, '\n');
     aics_buf_free(&m);
 }
@@ -665,7 +665,7 @@ static void grade_student(course *c, const student *s, size_t index)
         if (!c->o->quiet) print_details(c, x, &out);
         print_summary(c, x, c->o->class_mode || c->o->npos > 2 ? s->name : NULL, &out);
     }
-    fwrite(out.data ? out.data : "", 1, out.len, stdout);
+    fwrite(out.data, 1, out.len, stdout);
     for (size_t e = 0; e < n; e++)
         if (xs[e].unreadable) fprintf(stderr, "%s: %s\n", aics_progname(), xs[e].problem);
     if (c->o->json && c->o->class_mode) {

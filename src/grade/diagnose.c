@@ -169,7 +169,7 @@ bool aics_diagnose_tag_ok(const char *tag, char *err, size_t errsz)
         for (const char *const *p = aics_net_builtin_names; *p; p++)
             aics_buf_printf(&names, "%s%s", p == aics_net_builtin_names ? "" : ", ", *p);
         snprintf(err, errsz, "diagnose=%s: unknown network '%s'; expected one of %s", tag, net,
-                 names.data ? names.data : "(none)");
+                 names.len ? names.data : "(none)");
         aics_buf_free(&names);
         return false;
     }

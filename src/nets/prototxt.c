@@ -873,7 +873,7 @@ static int parse_fields(pt_parser *p, aics_pt_node *msg, const pt_tok *open,
 aics_pt_node *aics_pt_parse(const char *text, size_t len, const char *path,
                             char *err, size_t errsz)
 {
-    pt_parser p = {0};
+    pt_parser p = {.scratch = AICS_BUF_INIT};
     p.s = text;
     p.len = text ? len : 0;
     p.line = 1;

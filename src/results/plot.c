@@ -237,7 +237,7 @@ static bool publish(const char *figdir, const char *name)
         aics_buf_puts(&out, to);
         s = hit + strlen(from);
     }
-    ok = ok && aics_write_file_atomic(dst.data, out.data ? out.data : "", out.len) >= 0;
+    ok = ok && aics_write_file_atomic(dst.data, out.data, out.len) >= 0;
     if (svg) remove(tmp.data);
     free(svg);
     aics_buf_free(&tmp);

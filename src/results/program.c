@@ -103,8 +103,8 @@ static int write_rendering(const aics_result *r, aics_format f, const char *path
     aics_result_render(r, f, &b);
     int rc = 0;
     if (!path) {
-        if (fwrite(b.data ? b.data : "", 1, b.len, stdout) != b.len || fflush(stdout) != 0) rc = 1;
-    } else if (aics_write_file_atomic(path, b.data ? b.data : "", b.len) < 0) {
+        if (fwrite(b.data, 1, b.len, stdout) != b.len || fflush(stdout) != 0) rc = 1;
+    } else if (aics_write_file_atomic(path, b.data, b.len) < 0) {
         fprintf(stderr, "%s: cannot write %s: %s\n", aics_progname(), path, aics_file_strerror(errno));
         rc = 1;
     }
