@@ -53,6 +53,7 @@ REPORT_LIB := $(B)/lib/libaicsreport.a
 REPORT_OBJ := $(patsubst %.c,$(B)/obj/%.o,$(filter-out report/main.c,$(wildcard report/*.c)))
 BOOKGEN  := $(if $(wildcard report/main.c),$(B)/bin/aics-book)
 
+DATA_FILES := $(sort $(shell find data -type f 2>/dev/null))
 PROG_SRC := $(sort $(wildcard chapters/ch*/ex*.c))
 PROGS    := $(patsubst %.c,$(B)/bin/%,$(notdir $(PROG_SRC)))
 TOOL_SRC := $(sort $(wildcard tools/*.c))
@@ -181,12 +182,14 @@ book: $(BOOKGEN) $(B)/book/assets/.stamp $(RUN_OUTS)
 	$(publish-figures)
 	@$(BOOKGEN) $(BOOK_FLAGS)
 
-# chapterN: build and run chapter N's programs, show their results, render its page.
+# chapterN: build and run chapter N's programs, show each one's answer block (the
+# text output up to its first blank line), render its page and name it.
 define chapter_rule
 chapter$(1): $(BOOKGEN) $(B)/book/assets/.stamp $(patsubst %,$(OUT)/%.kv,$(call chapter_progs,$(1)))
-	@cat $(patsubst %,$(OUT)/%.txt,$(call chapter_progs,$(1)))
+	@for f in $(patsubst %,$(OUT)/%.txt,$(sort $(call chapter_progs,$(1)))); do sed '/^$$$$/q' "$$$$f"; done
 	$$(publish-figures)
-	@$(BOOKGEN) $(BOOK_FLAGS) --chapter $(1)
+	@$(BOOKGEN) $(BOOK_FLAGS) --quiet --chapter $(1)
+	@echo "第 $(1) 章的页面：$(B)/book/chapter$(1).html（各题的推导与核对：build/bin/exN_M --detail）"
 endef
 $(foreach c,$(CHAPTERS),$(eval $(call chapter_rule,$(c))))
 
@@ -338,16 +341,19 @@ deps:
 	  echo "  apt-get update && apt-get install -y --no-install-recommends $(DEB_PACKAGES)"; \
 	fi
 
+# The data the programs read goes under share/aics-workbook/, where
+# src/core/datafile.h finds it from the installed programs.
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/aics
 	install -m 755 $(PROGS) $(TOOLS) $(BOOKGEN) $(DESTDIR)$(PREFIX)/bin
 	install -m 644 $(LIBS) $(DESTDIR)$(PREFIX)/lib
 	install -m 644 $(wildcard src/*/*.h) $(DESTDIR)$(PREFIX)/include/aics
+	for f in $(DATA_FILES); do install -D -m 644 "$$f" "$(DESTDIR)$(PREFIX)/share/aics-workbook/$$f" || exit 1; done
 
 uninstall:
 	rm -f $(addprefix $(DESTDIR)$(PREFIX)/bin/,$(notdir $(PROGS) $(TOOLS) $(BOOKGEN)))
 	rm -f $(addprefix $(DESTDIR)$(PREFIX)/lib/,$(notdir $(LIBS)))
-	rm -rf $(DESTDIR)$(PREFIX)/include/aics
+	rm -rf $(DESTDIR)$(PREFIX)/include/aics $(DESTDIR)$(PREFIX)/share/aics-workbook
 
 clean:
 	rm -rf $(B)

@@ -153,6 +153,7 @@ static void report_symbolic(aics_result *r, const char *const *given, int ngiven
     aics_result_int(r, "symbolic.rules_fired", in.nfired, "触发的规则数");
     aics_result_word(r, "symbolic.chain", chain, "推理链");
     aics_result_word(r, "symbolic.conclusion", in.conclusion ? in.conclusion : "none", "结论");
+    aics_result_shown(r, "%s", in.conclusion ? gloss(in.conclusion) : "无法识别");
     free(chain);
 }
 
@@ -256,7 +257,10 @@ static void report_perceptron(aics_result *r, int max_epochs)
     aics_result_double(r, "perceptron.eta", ETA, "学习率 η");
     for (int f = 0; f < NLOGIC; f++) {
         const logic_fn *fn = &logic_fns[f];
-        logic_int(r, fn, "converged", fn->fit.converged, "是否收敛（1 是，0 否）");
+        char key[64], label[128];
+        snprintf(key, sizeof key, "perceptron.%s.converged", fn->key);
+        snprintf(label, sizeof label, "%s 是否收敛", fn->name);
+        aics_result_bool(r, key, fn->fit.converged, label);
         logic_int(r, fn, "epochs", fn->fit.epochs, "训练轮数");
         logic_int(r, fn, "updates", fn->fit.updates, "权值更新次数");
         logic_double(r, fn, "w1", fn->p.w[0], "的 w₁");
@@ -429,13 +433,16 @@ static void report_agent(aics_result *r, const agent_cfg *cfg, const agent_run *
         aics_table_cell(t, "%.3f", ag[i].final_reward);
         aics_table_cell(t, "%.3f", ag[i].final_optimal);
     }
+    aics_result_kv_only(r, true); /* the note and the table above say these */
     aics_result_int(r, "agent.arms", cfg->arms, "臂数 k");
     aics_result_int(r, "agent.runs", cfg->runs, "独立运行次数");
     aics_result_int(r, "agent.steps", cfg->steps, "每次运行的步数");
     aics_result_double(r, "agent.epsilon", cfg->epsilon, "探索概率 ε");
+    aics_result_kv_only(r, false);
     aics_result_double(r, "agent.best_expected", expected_max_normal((int)cfg->arms),
                        "E[max q*]：知道答案的智能体的期望奖励（数值积分）");
     aics_result_double(r, "agent.best_mean", ag[0].c.best_mean, "各次运行中 max q* 的平均（模拟）");
+    aics_result_kv_only(r, true); /* the table shows them */
     for (int i = 0; i < nag; i++) {
         char key[64], label[96];
         snprintf(key, sizeof key, "%s.final_avg_reward", ag[i].key);
@@ -445,6 +452,7 @@ static void report_agent(aics_result *r, const agent_cfg *cfg, const agent_run *
         snprintf(label, sizeof label, "%s：最后 10%% 选中最优臂的比例", ag[i].name);
         aics_result_double(r, key, ag[i].final_optimal, label);
     }
+    aics_result_kv_only(r, false);
     aics_result_double(r, "agent.margin_over_random", ag[0].final_reward - ag[nag - 1].final_reward,
                        "ε-贪心比随机选择多得的平均奖励");
 }
@@ -487,6 +495,33 @@ static void draw_agent(aics_plot *plot, const agent_cfg *cfg, const agent_run *a
     aics_plot_end(plot);
     aics_buf_free(&cmd);
     free(rows);
+}
+
+/* ---- the answer ------------------------------------------------------------- */
+
+/* One line per school, from the three demos' results (facts: kv has them). */
+static void report_answer(aics_result *r, const char *const *given, int ngiven, const agent_run *ag, int nag)
+{
+    aics_result_part_show(r, "answer", "人工智能的三个学派，各用一个能运行的小例子", AICS_SHOW_ANSWER);
+    inference in = infer(given, ngiven);
+    char *chain = chain_word(&in);
+    aics_result_fact(r, "符号主义", "规则推理：由 %d 个已知事实推出「%s」（规则 %s）", ngiven,
+                     in.conclusion ? gloss(in.conclusion) : "无法识别", in.nfired ? chain : "无");
+    free(chain);
+    aics_buf b = AICS_BUF_INIT;
+    for (int f = 0; f < NLOGIC; f++) {
+        const logic_fn *fn = &logic_fns[f];
+        if (fn->fit.converged) aics_buf_printf(&b, "%s%s %d 轮学会", b.len ? "，" : "", fn->name, fn->fit.epochs);
+        else aics_buf_printf(&b, "%s%s %d 轮内学不会", b.len ? "，" : "", fn->name, fn->fit.epochs);
+    }
+    aics_result_fact(r, "连接主义", "感知机：%s", b.data);
+    aics_buf_free(&b);
+    aics_result_fact(r, "行为主义", "%s智能体从奖励中学习：最后 10%% 的平均奖励 %.3f，随机选择 %.3f",
+                     ag[0].name, ag[0].final_reward, ag[nag - 1].final_reward);
+    aics_result_part_show(r, "brief", "说明", AICS_SHOW_BRIEF);
+    aics_result_note(r, "符号主义把知识写成规则，由推理机按规则推出结论；连接主义让网络从样本中调整权值，"
+                        "单个感知机只能学会线性可分的函数（AND、OR 是，XOR 不是）；行为主义不给答案，"
+                        "智能体只从与环境交互得到的奖励中学习。推理过程与全部数字见 --detail，决策边界与学习曲线用 --figures=DIR 画出。");
 }
 
 /* ---- the program ------------------------------------------------------------ */
@@ -592,6 +627,7 @@ int main(int argc, char **argv)
     int nag = (int)(sizeof agents / sizeof *agents);
     run_agents(&run, &agent, agents, nag);
     report_agent(r, &agent, agents, nag);
+    report_answer(r, given, ngiven, agents, nag);
 
     aics_plot *plot = aics_plot_open(run.figdir);
     draw_perceptron(plot);

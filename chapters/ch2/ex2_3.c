@@ -253,11 +253,11 @@ static void report_step_update(aics_result *r, const step *s)
     }
 }
 
-/* Every number of the three tables, as kv keys (md shows them as one list). */
+/* Every number of the three tables, as kv keys only: the tables show them. */
 static void report_step_values(aics_result *r, const step *s)
 {
     const aics_mlp *m = s->before;
-    aics_result_part(r, "step_values", "工作步骤的全部数值");
+    aics_result_kv_only(r, true);
     aics_result_int(r, "step.example", STEP_EXAMPLE, "样本编号");
     aics_result_double(r, "step.x1", s->x[0], "x1");
     aics_result_double(r, "step.x2", s->x[1], "x2");
@@ -288,6 +288,7 @@ static void report_step_values(aics_result *r, const step *s)
         snprintf(label, sizeof label, "更新后的 %s", name);
         add_double(r, "step.new.%s", name, s->after.theta[k], label);
     }
+    aics_result_kv_only(r, false);
 }
 
 /* ---- 2. the gradient check ----------------------------------------------- */
@@ -319,7 +320,7 @@ static void gradcheck_free(gradcheck *g)
     free(g->dual);
 }
 
-static void report_gradcheck(aics_result *r, const aics_mlp *m, const dataset *ds)
+static double report_gradcheck(aics_result *r, const aics_mlp *m, const dataset *ds)
 {
     aics_mlp_data one = {1, 2, 1, ds->x[STEP_EXAMPLE], &ds->t[STEP_EXAMPLE]};
     gradcheck g1, gall;
@@ -356,6 +357,31 @@ static void report_gradcheck(aics_result *r, const aics_mlp *m, const dataset *d
                      "最大相对误差低于 1e-6");
     gradcheck_free(&g1);
     gradcheck_free(&gall);
+    return worst;
+}
+
+/* The answer first: the two rules, with the worked step's numbers and the check. */
+static void report_answer(aics_result *r, const step *s, const options *o, double worst)
+{
+    const aics_mlp *m = s->before;
+    size_t y = s->tr.off[m->nlayers]; /* the output neuron */
+    size_t b_y = m->b_off[m->nlayers - 1];
+    aics_result_part_show(r, "answer", "反向传播怎样算梯度、怎样更新权值（损失 ½(y−t)²）",
+                          AICS_SHOW_ANSWER);
+    aics_result_fact(r, "输出神经元", "δ_y = (y − t)·f'(z_y)");
+    aics_result_fact(r, "隐层神经元", "δ_j = f'(z_j)·∑_k w_kj·δ_k（从输出层往回逐层算）");
+    aics_result_fact(r, "梯度", "∂L/∂w_ji = δ_j·a_i，∂L/∂b_j = δ_j");
+    aics_result_fact(r, "更新", "w ← w − η·∂L/∂w（本例 η = %g）", o->lr);
+    char example[32];
+    snprintf(example, sizeof example, "例（样本 %d）", STEP_EXAMPLE);
+    aics_result_fact(r, example, "y = %.6f，t = %g，δ_y = %.6f，b_y：%.6f → %.6f",
+                     s->tr.a[y], s->t[0], s->tr.delta[y], m->theta[b_y], s->after.theta[b_y]);
+    aics_result_fact(r, "核对", "与中心差分、对偶数的最大相对误差 %.1e（%s）", worst,
+                     worst < GRADCHECK_LIMIT ? "通过" : "未通过");
+    aics_result_part_show(r, "brief", "说明", AICS_SHOW_BRIEF);
+    aics_result_note(r, "误差项 δ 是损失对神经元加权和 z 的偏导。链式法则让每个 δ 只依赖后一层的 δ，"
+                        "所以从输出层往回一层一层算，一次反向就得到全部梯度；每个权值的梯度是它后端神经元的 δ "
+                        "乘前端神经元的输出。逐个神经元的数值与训练过程见 --detail。");
 }
 
 /* ---- 3. training ---------------------------------------------------------- */
@@ -663,10 +689,11 @@ int main(int argc, char **argv)
     report_step_backward(r, &s);
     report_step_update(r, &s);
     report_step_values(r, &s);
-    step_free(&s);
 
     aics_progress(&run, "gradient check on %zu parameters", init.nparams);
-    report_gradcheck(r, &init, &ds);
+    double worst = report_gradcheck(r, &init, &ds);
+    report_answer(r, &s, &opt, worst);
+    step_free(&s);
 
     aics_progress(&run, "training: GD and SGD at lr %g, %lld epochs", opt.lr, (long long)opt.epochs);
     run_t gd, sgd, runs[N_SWEEP];

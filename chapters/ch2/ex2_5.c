@@ -21,12 +21,14 @@
  * or λ‖w‖₁, intercept unpenalized; --standardize z-scores the feature columns
  * with the population standard deviation and leaves the target as it is.
  */
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "basis.h"
+#include "datafile.h"
 #include "design.h"
 #include "diabetes.h"
 #include "error.h"
@@ -40,9 +42,21 @@
 #include "toydata.h"
 
 /* The program's options (the subcommands have their own, in regfit.c). */
+#define DIABETES_DEFAULT "data/diabetes.csv"
+
 static struct {
     const char *diabetes;
-} opt = {"data/diabetes.csv"};
+} opt = {DIABETES_DEFAULT};
+
+/* The numbers the answer restates, gathered as the demos report them. */
+static struct {
+    double ols_test, best_lambda, best_test;   /* demo 1 */
+    int64_t zeros_l1, zeros_l2, coefs;          /* demo 2 */
+    double var_pct, err_pct;                    /* demo 3, at the largest B */
+    long best_epoch, stop_epoch;                /* demo 4 */
+    double es_test, end_test;
+    bool norm_smaller;
+} ans;
 
 /* ---- demo 1: a degree-9 polynomial and L2 ----------------------------------- */
 
@@ -128,6 +142,9 @@ static void poly_report(aics_result *r, const poly_data *pd)
     aics_result_int(r, "poly.n_train", POLY_TRAIN, "训练样本数");
     report_poly_score(r, "ols", "λ = 0", 0.0, poly_evaluate(pd, pd->w0));
     report_poly_score(r, "best", "验证集选出的 λ", pd->lbest, poly_evaluate(pd, pd->wb));
+    ans.ols_test = poly_evaluate(pd, pd->w0).test;
+    ans.best_lambda = pd->lbest;
+    ans.best_test = poly_evaluate(pd, pd->wb).test;
     report_poly_score(r, "large", "大 λ", POLY_LARGE, poly_evaluate(pd, pd->wl));
     aics_table *t = aics_result_table(r, "rrrrr", (const char *const[]){"λ", "训练 RMSE", "验证 RMSE", "测试 RMSE", "‖w‖₂"});
     double w[POLY_DEGREE];
@@ -256,14 +273,15 @@ static void report_paths(aics_result *r, const diab_paths *dp, size_t d)
     aics_result_int(r, "diabetes.lasso.path_sweeps", dp->sweeps, "L1 路径的坐标下降总轮数");
     aics_result_double(r, "diabetes.lasso.max_kkt", dp->kkt, "L1 路径上最大的最优性条件违背量");
     aics_path_shape sh = aics_path_shape_of(dp->W2, DIAB_POINTS, d);
-    aics_result_int(r, "diabetes.ridge.norm_monotone", sh.norm_monotone, "L2 路径上 ‖w‖₂ 随 λ 单调变化（1 是，0 否）");
-    aics_result_int(r, "diabetes.ridge.coef_monotone_all", sh.nonmonotone == 0, "L2 路径上每个 |w_j| 都随 λ 单调变化（1 是，0 否）");
+    aics_result_bool(r, "diabetes.ridge.norm_monotone", sh.norm_monotone, "L2 路径上 ‖w‖₂ 随 λ 单调变化");
+    aics_result_bool(r, "diabetes.ridge.coef_monotone_all", sh.nonmonotone == 0, "L2 路径上每个 |w_j| 都随 λ 单调变化");
     aics_result_int(r, "diabetes.ridge.nonmonotone_coefs", (int64_t)sh.nonmonotone, "L2 路径上 |w_j| 随 λ 先增后减（不单调）的系数个数");
     aics_result_int(r, "diabetes.ridge.sign_changes", (int64_t)sh.sign_changes, "L2 路径上变号的系数个数");
     for (int k = 0; k < 2; k++) { /* the count is the grid's size times the columns, never typed in */
         snprintf(label, sizeof label, "L%d 路径上恰为 0 的系数个数（共 %zu 个）", k + 1, (size_t)DIAB_POINTS * d);
         aics_result_int(r, k ? "diabetes.ridge.zero_coefs" : "diabetes.lasso.zero_coefs", k ? dp->zeros2 : dp->zeros1, label);
     }
+    ans.zeros_l1 = dp->zeros1, ans.zeros_l2 = dp->zeros2, ans.coefs = (int64_t)DIAB_POINTS * (int64_t)d;
 }
 
 /* The entry order as "bmi-s5-…", whether it is Efron et al.'s, and the exits. */
@@ -285,7 +303,9 @@ static void report_entries(aics_result *r, const aics_design *dz, const aics_las
     for (size_t a = 0; a < en->nentered; a++) {
         char key[64];
         snprintf(key, sizeof key, "diabetes.lasso.entry_lambda.%s", dz->keys[en->order[a]]);
+        aics_result_kv_only(r, true); /* the table shows it */
         aics_result_double(r, key, en->entry[en->order[a]], NULL);
+        aics_result_kv_only(r, false);
         aics_table_cell(t, "%zu", a + 1);
         aics_table_cell(t, "%s", dz->keys[en->order[a]]);
         aics_table_cell(t, "%.6g", en->entry[en->order[a]]);
@@ -383,16 +403,19 @@ static void bag_report(aics_result *r, const bag_study *st)
     for (int c = 0; c < 3; c++) aics_table_cell(t, "%.4f", (double[]){st->single.error, st->single.bias2, st->single.variance}[c]);
     for (int b = 0; b < BAG_NSIZES; b++) {
         char key[64];
+        aics_result_kv_only(r, true); /* the table shows them */
         snprintf(key, sizeof key, "bagging.b%d.error", bag_sizes[b]);
         aics_result_double(r, key, st->table[b][1], NULL);
         snprintf(key, sizeof key, "bagging.b%d.variance", bag_sizes[b]);
         aics_result_double(r, key, st->table[b][3], NULL);
+        aics_result_kv_only(r, false);
         aics_table_cell(t, "%d", bag_sizes[b]);
         for (int c = 1; c < 4; c++) aics_table_cell(t, "%.4f", st->table[b][c]);
     }
     const double *last = st->table[BAG_NSIZES - 1];
     aics_result_double(r, "bagging.variance_ratio", last[3] / st->single.variance, "方差之比：B 最大时 / 单棵树");
     aics_result_double(r, "bagging.error_ratio", last[1] / st->single.error, "误差之比：B 最大时 / 单棵树");
+    ans.var_pct = 100.0 * last[3] / st->single.variance, ans.err_pct = 100.0 * last[1] / st->single.error;
     aics_result_int(r, "bagging.variance_pct", (int64_t)lround(100.0 * last[3] / st->single.variance),
                     "B 最大时的方差占单棵树的百分比（四舍五入）");
     aics_result_int(r, "bagging.error_pct", (int64_t)lround(100.0 * last[1] / st->single.error),
@@ -496,12 +519,15 @@ static void es_report(aics_result *r, const es_task *t)
     aics_result_double(r, "early.end.train_rmse", es_rmse(t, t->wend, 0), "训练到底：训练 RMSE");
     aics_result_double(r, "early.end.val_rmse", es_rmse(t, t->wend, 1), "训练到底：验证 RMSE");
     aics_result_double(r, "early.end.test_rmse", es_rmse(t, t->wend, 2), "训练到底：测试 RMSE");
+    ans.best_epoch = t->es.best_epoch, ans.stop_epoch = t->es.stop_epoch;
+    ans.es_test = es_rmse(t, t->wes, 2), ans.end_test = es_rmse(t, t->wend, 2);
     double nb = 0.0, ne = 0.0;
     for (int k = 0; k < ES_D; k++) nb += t->wes[k] * t->wes[k], ne += t->wend[k] * t->wend[k];
     aics_result_double(r, "early.best.w_norm", sqrt(nb), "提前停止：‖w‖₂");
     aics_result_double(r, "early.end.w_norm", sqrt(ne), "训练到底：‖w‖₂");
-    aics_result_int(r, "early.test_better", es_rmse(t, t->wes, 2) < es_rmse(t, t->wend, 2), "提前停止的测试 RMSE 小于训练到底的（1 是，0 否）");
-    aics_result_int(r, "early.norm_smaller", nb < ne, "提前停止的 ‖w‖₂ 小于训练到底的（1 是，0 否）");
+    aics_result_bool(r, "early.test_better", es_rmse(t, t->wes, 2) < es_rmse(t, t->wend, 2), "提前停止的测试 RMSE 小于训练到底的");
+    aics_result_bool(r, "early.norm_smaller", nb < ne, "提前停止的 ‖w‖₂ 小于训练到底的");
+    ans.norm_smaller = nb < ne;
     aics_result_int(r, "early.full_best_epoch", t->full.best_epoch,
                     "训练到底时验证损失最低的轮次（耐心规则看不到停止之后的轮次）");
 }
@@ -538,33 +564,68 @@ static void demo_early_stopping(aics_result *r, aics_plot *plot, const aics_run 
     free(t);
 }
 
+/* ---- the answer -------------------------------------------------------------- */
+
+/* The three ways, each with what its demo measured (facts: kv holds the numbers). */
+static void report_answer(aics_result *r)
+{
+    aics_result_part_show(r, "answer", "避免过拟合的三种方法，各在数据上验证", AICS_SHOW_ANSWER);
+    aics_result_fact(r, "1. 正则化（L2）", "九次多项式、12 个训练点：λ = 0 时测试 RMSE %.3g，", ans.ols_test);
+    aics_result_fact(r, "", "按验证集选 λ = %.3g 后降到 %.3g", ans.best_lambda, ans.best_test);
+    aics_result_fact(r, "   正则化（L1）", "糖尿病数据：L1 路径上 %lld 个系数恰为 0（L2：%lld，共 %lld）",
+                     (long long)ans.zeros_l1, (long long)ans.zeros_l2, (long long)ans.coefs);
+    aics_result_fact(r, "2. 装袋（bagging）", "%d 棵回归树平均：方差降到单棵树的 %.0f%%，误差降到 %.0f%%",
+                     bag_sizes[BAG_NSIZES - 1], ans.var_pct, ans.err_pct);
+    aics_result_fact(r, "3. 提前停止", "验证损失在第 %ld 轮最低，第 %ld 轮停止：", ans.best_epoch, ans.stop_epoch);
+    aics_result_fact(r, "", "测试 RMSE %.3g，训练到底为 %.3g", ans.es_test, ans.end_test);
+    aics_result_note(r, "约定：损失 (1/2n)∑(y − b − xᵀw)² 加惩罚 (λ/2)‖w‖² 或 λ‖w‖₁，截距不罚；RMSE 在测试集上。");
+    aics_result_part_show(r, "brief", "说明", AICS_SHOW_BRIEF);
+    aics_result_note(r, "正则化在损失上加权值大小的惩罚，限制模型的复杂度；装袋在自助采样的训练集上训练多个模型再平均，"
+                        "减小方差；提前停止在验证误差不再下降时停止训练%s。"
+                        "四个演示的全部数字见 --detail，图用 --figures=DIR 画出；任意 CSV 上的拟合见 "
+                        "ex2_5 fit --help 与 ex2_5 path --help。",
+                     ans.norm_smaller ? "，停下时的 ‖w‖₂ 也比训练到底时小，作用与正则化相近" : "");
+}
+
 /* ---- the demos' program ------------------------------------------------------ */
 
 static const aics_opt demo_opts[] = {
-    {"diabetes", AICS_OPT_STRING, &opt.diabetes, "FILE", "the diabetes CSV (default data/diabetes.csv, relative to the repository root)", AICS_RANGE_NONE, 0, 0},
-    {NULL, 0, NULL, NULL, NULL, 0, 0, 0},
+    {"diabetes", AICS_OPT_STRING, &opt.diabetes, "FILE",
+     "糖尿病数据的 CSV 文件；默认的文件在仓库或安装目录（share/aics-workbook）里找"},
+    {NULL},
 };
 
 static const aics_program program = {
     .name = "ex2_5",
     .exercise = "2.5",
-    .summary = "Exercise 2.5: three ways to avoid over-fitting (L2/L1 penalties, bagging, early stopping), each on data.",
-    .usage = "| fit OPTIONS | path OPTIONS",
-    .details = "Without a subcommand, runs the four demos: over-fitting and L2 on a degree-9\n"
-               "polynomial; L1 and L2 paths on the diabetes data; bagging regression trees;\n"
-               "early stopping with patience. Figures: ex2_5_poly_error, ex2_5_poly_fits,\n"
-               "ex2_5_lasso_path, ex2_5_ridge_path, ex2_5_bagging, ex2_5_early_stopping.\n"
-               "Subcommands (see `ex2_5 fit --help`, `ex2_5 path --help`):\n"
+    .summary = "习题 2.5：避免过拟合的三种方法（L2/L1 正则化、装袋、提前停止），各在数据上演示。",
+    .usage = "| fit 选项 | path 选项",
+    .details = "不带子命令时运行四个演示：九次多项式上的过拟合与 L2；糖尿病数据上的 L1 与 L2 路径；\n"
+               "装袋回归树；带耐心规则的提前停止。图：ex2_5_poly_error、ex2_5_poly_fits、\n"
+               "ex2_5_lasso_path、ex2_5_ridge_path、ex2_5_bagging、ex2_5_early_stopping。\n"
+               "子命令在任意数值 CSV 上拟合（见 ex2_5 fit --help、ex2_5 path --help）：\n"
                "  ex2_5 fit --data FILE.csv --target COLUMN --penalty l1|l2 --lambda X\n"
-               "            [--standardize] [--format=kv]\n"
                "  ex2_5 path --data FILE.csv --target COLUMN --penalty l1|l2 [--points M]\n"
-               "            [--ratio R] [--lambda MAX] [--standardize]\n"
-               "Convention: F(b,w) = (1/2n) sum (y - b - x.w)^2 + P(w), P = (lambda/2)|w|^2 or\n"
-               "lambda*|w|_1, intercept unpenalized, features z-scored with the population sd.",
+               "约定：F(b,w) = (1/2n)∑(y − b − xᵀw)² + P(w)，P = (λ/2)‖w‖² 或 λ‖w‖₁，截距不罚，\n"
+               "特征按总体标准差标准化。",
     .opts = demo_opts,
     .uses_seed = true,
     .default_seed = 2005,
 };
+
+/* The diabetes CSV: the shipped file found from anywhere (datafile.h) when
+ * --diabetes was not given; a file that cannot be read names the option. */
+static char *diabetes_file(void)
+{
+    bool shipped = strcmp(opt.diabetes, DIABETES_DEFAULT) == 0;
+    char *path = shipped ? aics_data_path(opt.diabetes) : aics_xstrdup(opt.diabetes);
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        aics_die_data(path, 0, 0, "cannot read: %s (set the diabetes CSV with --diabetes=FILE%s)",
+                      strerror(errno), shipped ? ", or AICS_DATA=DIR for the folder holding data/" : "");
+    fclose(f);
+    return path;
+}
 
 int main(int argc, char **argv)
 {
@@ -576,12 +637,15 @@ int main(int argc, char **argv)
     aics_plot *plot = aics_plot_open(run.figdir);
     aics_progress(&run, "demo 1: polynomial and L2");
     demo_poly(r, plot, run.seed);
-    aics_progress(&run, "demo 2: L1 and L2 on %s", opt.diabetes);
-    demo_diabetes(r, plot, opt.diabetes);
+    char *diabetes = diabetes_file();
+    aics_progress(&run, "demo 2: L1 and L2 on %s", diabetes);
+    demo_diabetes(r, plot, diabetes);
+    free(diabetes);
     aics_progress(&run, "demo 3: bagging trees");
     demo_bagging(r, plot, run.seed);
     aics_progress(&run, "demo 4: early stopping");
     demo_early_stopping(r, plot, &run);
+    report_answer(r);
     int rc = aics_plot_close(plot);
     rc |= aics_run_emit(&run, r);
     aics_result_free(r);

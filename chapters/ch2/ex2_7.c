@@ -104,8 +104,9 @@ static void report_table(aics_result *r)
     }
 }
 
-/* Largest |method − closed form| over the grid, for one function. */
-static void check_function(aics_result *r, const function *fn)
+/* Largest |method − closed form| over the grid, for one function; true when
+ * both methods agree with it within their bounds. */
+static bool check_function(aics_result *r, const function *fn)
 {
     double err_dual = 0.0, err_num = 0.0, h_max = 0.0;
     for (int i = 0; i < GRID_POINTS; i++) {
@@ -129,16 +130,36 @@ static void check_function(aics_result *r, const function *fn)
     aics_result_double(r, key, bound, label);
     snprintf(key, sizeof key, "%s.check", fn->key);
     snprintf(label, sizeof label, "%s' 三种方法一致", fn->name);
-    aics_result_word(r, key, err_dual <= 1e-12 && err_num <= bound ? "pass" : "fail", label);
+    bool pass = err_dual <= 1e-12 && err_num <= bound;
+    aics_result_word(r, key, pass ? "pass" : "fail", label);
+    return pass;
 }
 
-static void report_checks(aics_result *r)
+static bool report_checks(aics_result *r)
 {
     aics_result_part(r, "check", "三种方法的对照");
     aics_result_note(r, "网格：[%g, %g] 上 %d 个点；中心差分步长 h = ∛ε·max(1,|v|) ≈ %.3g·max(1,|v|)。",
                      GRID_MIN, GRID_MAX, GRID_POINTS, cbrt(DBL_EPSILON));
     aics_result_int(r, "grid.points", GRID_POINTS, "网格点数");
-    for (size_t i = 0; i < sizeof functions / sizeof *functions; i++) check_function(r, &functions[i]);
+    bool all = true;
+    for (size_t i = 0; i < sizeof functions / sizeof *functions; i++) all &= check_function(r, &functions[i]);
+    return all;
+}
+
+/* The answer first: both derivatives and their values at 0, then how they
+ * were checked. Facts only: kv holds the same numbers under origin's keys. */
+static void report_answer(aics_result *r, bool checked)
+{
+    aics_result_part_show(r, "answer", "σ（习题 2.6）与 φ（习题 2.7）的导数及在原点的值", AICS_SHOW_ANSWER);
+    aics_result_fact(r, "σ(v) = 1/(1+e^(−v))", "σ'(v) = σ(v)(1−σ(v))，σ'(0) = %g", sigmoid_prime(0.0));
+    aics_result_fact(r, "φ(v) = v/√(1+v²)", "φ'(v) = (1+v²)^(−3/2)，φ'(0) = %g", phi_prime(0.0));
+    aics_result_note(r, "核对：对偶数（自动微分）与中心差分在 [%g, %g] 的 %d 个点上与闭式%s。",
+                     GRID_MIN, GRID_MAX, GRID_POINTS, checked ? "一致" : "不一致（见 --detail）");
+    aics_result_part_show(r, "brief", "说明", AICS_SHOW_BRIEF);
+    aics_result_note(r, "σ' 用链式法则：σ = (1+e^(−v))^(−1)，σ' = e^(−v)/(1+e^(−v))² = σ(1−σ)；"
+                        "σ(0) = %g，所以 σ'(0) = %g × %g = %g。φ = v·(1+v²)^(−1/2)，乘积法则给出 "
+                        "φ' = (1+v²)^(−1/2) − v²(1+v²)^(−3/2) = (1+v²)^(−3/2)，在 0 处为 %g。",
+                     sigmoid(0.0), sigmoid(0.0), 1.0 - sigmoid(0.0), sigmoid_prime(0.0), phi_prime(0.0));
 }
 
 static void report_saturation(aics_result *r)
@@ -249,9 +270,10 @@ int main(int argc, char **argv)
     aics_result *r = aics_result_new(program.exercise, run.seed, "closed-form-vs-dual-vs-central");
     report_origin(r);
     report_table(r);
-    report_checks(r);
+    bool checked = report_checks(r);
     report_saturation(r);
     report_gradients(r);
+    report_answer(r, checked);
     aics_plot *p = aics_plot_open(run.figdir);
     draw_figure(p);
     int rc = aics_plot_close(p);

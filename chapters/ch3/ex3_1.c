@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "error.h"
 #include "intmath.h"
 #include "netcount.h"
@@ -44,13 +45,13 @@ static void report_conventions(aics_result *r)
 
 static void report_totals(aics_result *r, const aics_netreport *rep)
 {
-    aics_result_part(r, "totals", "神经元与可训练参数");
+    aics_result_part_show(r, "totals", "神经元与可训练参数（每张图）", AICS_SHOW_ANSWER);
     aics_table *t = aics_result_table(r, "lrrrr",
         (const char *const[]){"网络", "神经元", "可训练参数", "参数内存（MiB）", "激活内存（MiB）"});
     char a[32], b[32];
     for (size_t i = 0; i < rep->n; i++) {
         const aics_netreport_entry *e = &rep->e[i];
-        aics_table_cell(t, "%s", e->key);
+        aics_table_cell(t, "%s", aics_netreport_title(e));
         aics_table_cell(t, "%s", thou(e->total.neurons, a));
         aics_table_cell(t, "%s", thou(e->total.params, b));
         aics_table_cell(t, "%.1f", (double)e->total.param_bytes / 1048576.0);
@@ -65,6 +66,31 @@ static void report_totals(aics_result *r, const aics_netreport *rep)
         key_int(r, e->key, "total.act_bytes", e->total.act_bytes);
     }
     aics_result_kv_only(r, false);
+    aics_result_note(r, "约定：batch 1；神经元 = 卷积层与全连接层的输出元素数；参数 = 卷积层与全连接层的"
+                        "权重和偏置，加上 Scale 层的 $\\gamma$、$\\beta$；内存按 fp32（4 字节）。");
+}
+
+/* The short explanation under the answer: where each net's parameters and
+ * neurons sit, summed over its layers. */
+static void report_brief(aics_result *r, const aics_netreport *rep)
+{
+    aics_result_part_show(r, "brief", "说明", AICS_SHOW_BRIEF);
+    aics_buf b = AICS_BUF_INIT;
+    for (size_t i = 0; i < rep->n; i++) {
+        const aics_netreport_entry *e = &rep->e[i];
+        int64_t fc_params = 0, conv_neurons = 0;
+        for (size_t l = 0; l < e->net->nlayers; l++) {
+            if (e->net->layers[l].type == AICS_LAYER_FC) fc_params += e->per_layer[l].params;
+            if (e->net->layers[l].type == AICS_LAYER_CONV) conv_neurons += e->per_layer[l].neurons;
+        }
+        aics_buf_printf(&b, "%s%s 的参数 %.1f%% 在全连接层，神经元 %.1f%% 在卷积层", i ? "；" : "",
+                        aics_netreport_title(e),
+                        e->total.params ? 100.0 * (double)fc_params / (double)e->total.params : 0.0,
+                        e->total.neurons ? 100.0 * (double)conv_neurons / (double)e->total.neurons : 0.0);
+    }
+    aics_result_note(r, "参数与神经元并不同步：卷积层的权重在每个空间位置都要用一次，全连接层的每个权重"
+                        "只用一次。%s。逐层的数字见 --layers，常见错误会得到的数字见 --detail。", b.data);
+    aics_buf_free(&b);
 }
 
 /* Published parameter counts (citations, in millions). */
@@ -150,8 +176,8 @@ static void report_layers(aics_result *r, const aics_netreport_entry *e)
 {
     char part[160], title[200], a[32], b[32], shape[64];
     snprintf(part, sizeof part, "layers_%s", e->key);
-    snprintf(title, sizeof title, "%s 逐层计数", e->key);
-    aics_result_part(r, part, title);
+    snprintf(title, sizeof title, "%s 逐层计数", aics_netreport_title(e));
+    aics_result_part_show(r, part, title, AICS_SHOW_LAYERS);
     aics_table *t = aics_result_table(r, "llrrr",
         (const char *const[]){"层", "类型", "输出 C×H×W", "神经元", "可训练参数"});
     const aics_net *net = e->net;
@@ -230,6 +256,7 @@ int main(int argc, char **argv)
     aics_result *r = aics_result_new(program.exercise, run.seed, "neurons-params-per-image");
     report_conventions(r);
     report_totals(r, &rep);
+    report_brief(r, &rep);
     report_compare(r, &rep);
     report_mistakes(r, &rep);
     for (size_t i = 0; i < rep.n; i++) report_layers(r, &rep.e[i]);

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "error.h"
 #include "intmath.h"
 #include "netcount.h"
@@ -45,17 +46,18 @@ static void report_conventions(aics_result *r)
 
 static void report_totals(aics_result *r, const aics_netreport *rep)
 {
-    aics_result_part(r, "totals", "一次正向过程的乘法与加法");
+    aics_result_part_show(r, "totals", "一次正向过程的乘法与加法（每张图）", AICS_SHOW_ANSWER);
     aics_table *t = aics_result_table(r, "lrrrr",
         (const char *const[]){"网络", "乘法 mul", "加法 add", "乘加 MAC", "MAC（×10⁹）"});
     char a[32], b[32], c[32];
     for (size_t i = 0; i < rep->n; i++) {
         const aics_netreport_entry *e = &rep->e[i];
-        aics_table_cell(t, "%s", e->key);
+        aics_table_cell(t, "%s", aics_netreport_title(e));
         aics_table_cell(t, "%s", thou(e->total.mul, a));
         aics_table_cell(t, "%s", thou(e->total.add, b));
         aics_table_cell(t, "%s", thou(e->total.mac, c));
-        aics_table_cell(t, "%.3f", (double)e->total.mac / 1e9);
+        double g = (double)e->total.mac / 1e9;
+        aics_table_cell(t, g < 0.1 ? "%.3g" : "%.3f", g); /* a small net is not 0.000 */
     }
     aics_result_kv_only(r, true);
     for (size_t i = 0; i < rep->n; i++) {
@@ -65,6 +67,23 @@ static void report_totals(aics_result *r, const aics_netreport *rep)
         key_int(r, e->key, "total.mac", e->total.mac, NULL);
     }
     aics_result_kv_only(r, false);
+    aics_result_note(r, "约定：batch 1，只计卷积层与全连接层；mul = 输出元素数 × 扇入 $F$，"
+                        "add = 输出元素数 × $(F-1+b)$（$b=1$ 表示有偏置），MAC = mul。");
+}
+
+/* The short explanation under the answer: a verdict computed from the totals. */
+static void report_brief(aics_result *r, const aics_netreport *rep)
+{
+    aics_result_part_show(r, "brief", "说明", AICS_SHOW_BRIEF);
+    aics_buf fewer = AICS_BUF_INIT;
+    for (size_t i = 0; i < rep->n; i++)
+        if (rep->e[i].total.add < rep->e[i].total.mul)
+            aics_buf_printf(&fewer, "%s%s", fewer.len ? "、" : "", aics_netreport_title(&rep->e[i]));
+    aics_result_note(r, "卷积层每个输出是长度为 $F = \\frac{C_{in}}{g}K_hK_w$ 的点积：$F$ 次乘法，"
+                        "$F-1$ 次加法，有偏置再加一次，所以有偏置的层 add = mul。%s%s"
+                        "池化、激活、归一化等其他层的运算单独统计，见 --detail。",
+                     fewer.len ? fewer.data : "", fewer.len ? " 有不带偏置的卷积层，所以 add < mul。" : "");
+    aics_buf_free(&fewer);
 }
 
 static void report_other(aics_result *r, const aics_netreport *rep)
@@ -104,8 +123,8 @@ static void report_layers(aics_result *r, const aics_netreport_entry *e)
 {
     char part[160], title[200], a[32], b[32], c[32], shape[64];
     snprintf(part, sizeof part, "layers_%s", e->key);
-    snprintf(title, sizeof title, "%s 逐层计数", e->key);
-    aics_result_part(r, part, title);
+    snprintf(title, sizeof title, "%s 逐层计数", aics_netreport_title(e));
+    aics_result_part_show(r, part, title, AICS_SHOW_LAYERS);
     aics_table *t = aics_result_table(r, "llrrrr",
         (const char *const[]){"层", "类型", "输出 C×H×W", "乘法 mul", "加法 add", "参数"});
     const aics_net *net = e->net;
@@ -310,6 +329,7 @@ int main(int argc, char **argv)
     aics_result *r = aics_result_new(program.exercise, run.seed, "mul-add-per-image");
     report_conventions(r);
     report_totals(r, &rep);
+    report_brief(r, &rep);
     report_compare(r, &rep);
     report_other(r, &rep);
     report_mistakes(r, &rep);

@@ -41,33 +41,6 @@ void aics_opt_value_text(const aics_opt *o, char *buf, unsigned n)
  * after a space, or next to a wide (Chinese) character, which may break
  * anywhere; an English word is never cut unless it alone is too long.
  * Returns a byte count >= 1. */
-/* Chinese punctuation that may not start a line. */
-static bool closing_mark(const char *s)
-{
-    static const char *const marks[] = {"，", "。", "、", "；", "：", "）", "”", "！", "？", "》", "」"};
-    for (size_t k = 0; k < sizeof marks / sizeof *marks; k++)
-        if (strncmp(s, marks[k], strlen(marks[k])) == 0) return true;
-    return false;
-}
-
-static size_t break_at(const char *s, size_t cols)
-{
-    size_t used = 0, last_break = 0, i = 0;
-    bool prev_wide = false;
-    while (s[i]) {
-        size_t n = aics_utf8_len((unsigned char)s[i]);
-        size_t w = aics_display_width_n(s + i, n);
-        if (i > 0 && (s[i - 1] == ' ' || prev_wide || w == 2) && !closing_mark(s + i)) last_break = i;
-        if (used + w > cols) break;
-        used += w;
-        prev_wide = w == 2;
-        i += n;
-    }
-    if (!s[i]) return i;
-    if (last_break) return last_break;
-    return i ? i : aics_utf8_len((unsigned char)s[0]);
-}
-
 /* Print `text` from column `indent`, wrapped at HELP_COLUMNS; the first line
  * continues what is already printed up to column `at`. */
 static void print_wrapped(const char *text, size_t indent, size_t at)
@@ -76,7 +49,7 @@ static void print_wrapped(const char *text, size_t indent, size_t at)
         if (!first) printf("\n%*s", (int)indent, "");
         else if (at < indent) printf("%*s", (int)(indent - at), "");
         else if (at > indent) printf("\n%*s", (int)indent, "");
-        size_t n = break_at(text, HELP_COLUMNS - indent), shown = n;
+        size_t n = aics_wrap_break(text, HELP_COLUMNS - indent), shown = n;
         while (shown > 0 && text[shown - 1] == ' ') shown--;
         fwrite(text, 1, shown, stdout);
         text += n;

@@ -33,3 +33,30 @@ size_t aics_display_width_n(const char *s, size_t len)
 }
 
 size_t aics_display_width(const char *s) { return aics_display_width_n(s, strlen(s)); }
+
+/* Chinese punctuation that may not start a line. */
+static bool closing_mark(const char *s)
+{
+    static const char *const marks[] = {"，", "。", "、", "；", "：", "）", "”", "！", "？", "》", "」"};
+    for (size_t k = 0; k < sizeof marks / sizeof *marks; k++)
+        if (strncmp(s, marks[k], strlen(marks[k])) == 0) return true;
+    return false;
+}
+
+size_t aics_wrap_break(const char *s, size_t cols)
+{
+    size_t used = 0, last_break = 0, i = 0;
+    bool prev_wide = false;
+    while (s[i]) {
+        size_t n = aics_utf8_len((unsigned char)s[i]);
+        size_t w = aics_display_width_n(s + i, n);
+        if (i > 0 && (s[i - 1] == ' ' || prev_wide || w == 2) && !closing_mark(s + i)) last_break = i;
+        if (used + w > cols) break;
+        used += w;
+        prev_wide = w == 2;
+        i += n;
+    }
+    if (!s[i]) return i;
+    if (last_break) return last_break;
+    return i ? i : aics_utf8_len((unsigned char)s[0]);
+}

@@ -19,4 +19,11 @@ size_t aics_display_width(const char *s);
  * continuation byte, so a loop over bad input still advances). */
 size_t aics_utf8_len(unsigned char c);
 
+/* Where to break `s` so that its first line takes at most `cols` columns:
+ * after a space, or next to a wide (Chinese) character, never before Chinese
+ * closing punctuation (，。、；：）…), and never inside an English word unless
+ * the word alone is too long. Returns a byte count >= 1 (the whole string when
+ * it fits); the caller drops the spaces at the break. */
+size_t aics_wrap_break(const char *s, size_t cols);
+
 #endif

@@ -84,53 +84,53 @@ static aics_penalty start(aics_run *run, const aics_program *prog, int argc, cha
 /* ---- fit ------------------------------------------------------------------- */
 
 static const aics_opt fit_opts[] = {
-    {"data", AICS_OPT_STRING, &opt.data, "FILE", "CSV file: a header row, then numbers (required)", AICS_RANGE_NONE, 0, 0},
-    {"target", AICS_OPT_STRING, &opt.target, "COLUMN", "name of the target column; every other column is a feature (required)", AICS_RANGE_NONE, 0, 0},
-    {"penalty", AICS_OPT_STRING, &opt.penalty, "l1|l2", "lasso (l1) or ridge (l2) (required)", AICS_RANGE_NONE, 0, 0},
-    {"lambda", AICS_OPT_DOUBLE, &opt.lambda, "X", "penalty weight λ ≥ 0; 0 is ordinary least squares (required)", AICS_RANGE_CLOSED, 0, 1e300},
-    {"standardize", AICS_OPT_FLAG, &opt.standardize, NULL, "z-score every feature column first (mean 0, population sd 1)", AICS_RANGE_NONE, 0, 0},
-    {NULL, 0, NULL, NULL, NULL, 0, 0, 0},
+    {"data", AICS_OPT_STRING, &opt.data, "FILE", "CSV 文件：一行表头，其余全是数（必填）"},
+    {"target", AICS_OPT_STRING, &opt.target, "COLUMN", "目标列的名字，其余各列都是特征（必填）"},
+    {"penalty", AICS_OPT_STRING, &opt.penalty, "l1|l2", "lasso（l1）或岭回归（l2）（必填）"},
+    {"lambda", AICS_OPT_DOUBLE, &opt.lambda, "X", "惩罚系数 λ，0 即普通最小二乘", AICS_RANGE_CLOSED, 0, 1e300,
+     .default_text = "无（必填）"},
+    {"standardize", AICS_OPT_FLAG, &opt.standardize, NULL, "先把每个特征列标准化（均值 0、总体标准差 1）"},
+    {NULL},
 };
 
 static const char fit_details[] =
-    "Objective: F(b,w) = (1/2n) sum (y - b - x.w)^2 + P(w), P = (lambda/2)|w|_2^2 (l2)\n"
-    "or lambda*|w|_1 (l1); the intercept b is not penalized. --standardize z-scores\n"
-    "each feature column (mean 0, population standard deviation 1); the target is\n"
-    "left as it is, and the coefficients are reported in the fitted space.\n"
-    "Output keys: intercept, w.<column> for every feature column, objective,\n"
-    "iterations (coordinate-descent sweeps for l1 with lambda > 0; 0 for the direct\n"
-    "Cholesky solve used for l2 and for lambda = 0), solver, optimality (the largest\n"
-    "violation of the optimality conditions, computed from the data). Column names\n"
-    "become keys in lower case with every character outside [a-z0-9_] replaced by\n"
-    "'_'; a name that then repeats an earlier one gets '_<column number>' appended.\n"
-    "The lasso stops when a sweep changes no prediction by more than 1e-12 sd(y), or\n"
-    "earlier when an exact solve on the active set satisfies the optimality\n"
-    "conditions. Bad CSV input is reported as file:line:col and exits 2.";
+    "目标函数：F(b,w) = (1/2n)∑(y − b − xᵀw)² + P(w)，P = (λ/2)‖w‖²（l2）或 λ‖w‖₁（l1）；\n"
+    "截距 b 不受惩罚。--standardize 把每个特征列标准化（均值 0、总体标准差 1），目标列不变，\n"
+    "系数按拟合所用的空间报告。\n"
+    "--format=kv 的键：intercept、每个特征列的 w.<列>、objective、iterations（l1 且 λ > 0 时\n"
+    "为坐标下降的轮数；l2 与 λ = 0 用 Cholesky 直接求解，为 0）、solver、optimality（由数据\n"
+    "算出的最优性条件的最大违背量）。列名变成键时转为小写，[a-z0-9_] 以外的字符换成 _，\n"
+    "与前面重复的再加上 _<列号>。lasso 在一轮更新中所有预测值的变化都小于 1e-12·sd(y)\n"
+    "时停止，或在活跃集上精确求解并满足最优性条件时提前停止。\n"
+    "CSV 有错时以“文件:行:列: 说明”报错，退出码为 2。";
 
 static void report_fit(aics_result *r, const aics_design *dz, const aics_linreg *p, aics_penalty pen,
                        const double *w, aics_lasso_info info)
 {
     bool direct = pen == AICS_PENALTY_L2 || opt.lambda == 0.0;
-    aics_result_part(r, "fit", "Fit");
-    aics_result_note(r, "Objective (1/2n)·Σ(y − b − xᵀw)² + %s, intercept unpenalized; features %s.",
+    aics_result_part_show(r, "fit", "惩罚最小二乘的拟合结果", AICS_SHOW_ANSWER);
+    aics_result_note(r, "目标函数 (1/2n)∑(y − b − xᵀw)² + %s，截距不罚；特征%s。",
                      pen == AICS_PENALTY_L1 ? "λ‖w‖₁" : "(λ/2)‖w‖²",
-                     opt.standardize ? "z-scored (population sd)" : "as given");
-    aics_result_int(r, "n", (int64_t)dz->n, "rows");
-    aics_result_int(r, "d", (int64_t)dz->d, "feature columns");
-    aics_result_word(r, "penalty", pen == AICS_PENALTY_L1 ? "l1" : "l2", "penalty");
+                     opt.standardize ? "已标准化（总体标准差）" : "按原样");
+    aics_result_int(r, "n", (int64_t)dz->n, "行数");
+    aics_result_int(r, "d", (int64_t)dz->d, "特征列数");
+    aics_result_word(r, "penalty", pen == AICS_PENALTY_L1 ? "l1" : "l2", "惩罚");
+    aics_result_shown(r, "%s", pen == AICS_PENALTY_L1 ? "L1（lasso）" : "L2（岭回归）");
     aics_result_double(r, "lambda", opt.lambda, "λ");
-    aics_result_word(r, "standardized", opt.standardize ? "yes" : "no", "features standardized");
-    aics_result_double(r, "intercept", aics_linreg_intercept(p, w), "intercept b");
+    aics_result_word(r, "standardized", opt.standardize ? "yes" : "no", "特征已标准化");
+    aics_result_shown(r, "%s", opt.standardize ? "是" : "否");
+    aics_result_double(r, "intercept", aics_linreg_intercept(p, w), "截距 b");
     for (size_t j = 0; j < dz->d; j++) {
         char key[300];
         snprintf(key, sizeof key, "w.%s", dz->keys[j]);
         aics_result_double(r, key, w[j], dz->names[j]);
     }
-    aics_result_double(r, "objective", aics_linreg_objective(p, pen, opt.lambda, w), "objective F(b, w)");
-    aics_result_int(r, "iterations", info.sweeps, "iterations (coordinate-descent sweeps)");
-    aics_result_word(r, "solver", direct ? "cholesky" : "coordinate_descent", "solver");
+    aics_result_double(r, "objective", aics_linreg_objective(p, pen, opt.lambda, w), "目标函数值 F(b, w)");
+    aics_result_int(r, "iterations", info.sweeps, "坐标下降的轮数");
+    aics_result_word(r, "solver", direct ? "cholesky" : "coordinate_descent", "解法");
+    aics_result_shown(r, "%s", direct ? "Cholesky 直接求解" : "坐标下降");
     double worst = pen == AICS_PENALTY_L1 ? aics_lasso_kkt(p, opt.lambda, w) : aics_ridge_optimality(p, opt.lambda, w);
-    aics_result_double(r, "optimality", worst, "largest optimality-condition violation");
+    aics_result_double(r, "optimality", worst, "最优性条件的最大违背量");
 }
 
 int aics_regfit_main(const char *exercise, int argc, char **argv)
@@ -139,7 +139,7 @@ int aics_regfit_main(const char *exercise, int argc, char **argv)
     snprintf(name, sizeof name, "ex%s fit", exercise);
     for (char *c = name; *c; c++) *c = *c == '.' ? '_' : *c;
     const aics_program prog = {.name = name, .exercise = exercise, .opts = fit_opts, .details = fit_details,
-                               .summary = "Fit penalized least squares (lasso or ridge) to a CSV file."};
+                               .summary = "在一个 CSV 文件上拟合惩罚最小二乘（lasso 或岭回归）。"};
     aics_run run;
     aics_design dz;
     aics_linreg p;
@@ -163,14 +163,15 @@ int aics_regfit_main(const char *exercise, int argc, char **argv)
 /* ---- path (also the benchmark) ----------------------------------------------- */
 
 static const aics_opt path_opts[] = {
-    {"data", AICS_OPT_STRING, &opt.data, "FILE", "CSV file: a header row, then numbers (required)", AICS_RANGE_NONE, 0, 0},
-    {"target", AICS_OPT_STRING, &opt.target, "COLUMN", "name of the target column (required)", AICS_RANGE_NONE, 0, 0},
-    {"penalty", AICS_OPT_STRING, &opt.penalty, "l1|l2", "lasso (l1) or ridge (l2) (required)", AICS_RANGE_NONE, 0, 0},
-    {"points", AICS_OPT_INT, &opt.points, "M", "number of λ values (default 100)", AICS_RANGE_CLOSED, 2, 100000},
-    {"ratio", AICS_OPT_DOUBLE, &opt.ratio, "R", "smallest λ / largest λ (default 1e-4)", AICS_RANGE_OPEN_MIN, 0, 0.999999},
-    {"lambda", AICS_OPT_DOUBLE, &opt.lambda, "X", "largest λ (default: l1 the smallest λ that zeroes every coefficient; l2 1000·max G_jj)", AICS_RANGE_OPEN_MIN, 0, 1e300},
-    {"standardize", AICS_OPT_FLAG, &opt.standardize, NULL, "z-score every feature column first", AICS_RANGE_NONE, 0, 0},
-    {NULL, 0, NULL, NULL, NULL, 0, 0, 0},
+    {"data", AICS_OPT_STRING, &opt.data, "FILE", "CSV 文件：一行表头，其余全是数（必填）"},
+    {"target", AICS_OPT_STRING, &opt.target, "COLUMN", "目标列的名字（必填）"},
+    {"penalty", AICS_OPT_STRING, &opt.penalty, "l1|l2", "lasso（l1）或岭回归（l2）（必填）"},
+    {"points", AICS_OPT_INT, &opt.points, "M", "λ 的个数", AICS_RANGE_CLOSED, 2, 100000},
+    {"ratio", AICS_OPT_DOUBLE, &opt.ratio, "R", "最小 λ 与最大 λ 之比", AICS_RANGE_OPEN_MIN, 0, 0.999999},
+    {"lambda", AICS_OPT_DOUBLE, &opt.lambda, "X", "最大的 λ", AICS_RANGE_OPEN_MIN, 0, 1e300,
+     .default_text = "l1 取使全部系数为 0 的最小 λ，l2 取 1000·max G_jj"},
+    {"standardize", AICS_OPT_FLAG, &opt.standardize, NULL, "先把每个特征列标准化"},
+    {NULL},
 };
 
 /* The largest λ of the path: --lambda, or the default for the penalty. */
@@ -206,12 +207,12 @@ int aics_regpath_main(const char *exercise, int argc, char **argv)
     snprintf(name, sizeof name, "ex%s path", exercise);
     for (char *c = name; *c; c++) *c = *c == '.' ? '_' : *c;
     snprintf(details, sizeof details,
-             "Keys: path.points, path.lambda_max, path.sweeps, path.max_optimality, then for\n"
-             "each k = 000, 001, ...: path.k.lambda, path.k.nonzero, path.k.intercept and\n"
-             "path.k.w.<column>. Conventions and column names as for `%.*s fit --help`.",
+             "--format=kv 的键：path.points、path.lambda_max、path.sweeps、path.max_optimality，\n"
+             "以及每个 k = 000、001……的 path.k.lambda、path.k.nonzero、path.k.intercept 与\n"
+             "path.k.w.<列>。约定与列名同 %.*s fit --help。",
              (int)(strlen(name) - 5), name);
     const aics_program prog = {.name = name, .exercise = exercise, .opts = path_opts, .details = details,
-                               .summary = "A regularization path over M log-spaced λ values, each fit warm-started from the last."};
+                               .summary = "正则化路径：在 M 个对数等距的 λ 上依次拟合，每次从上一个解热启动。"};
     aics_run run;
     aics_design dz;
     aics_linreg p;
@@ -227,15 +228,27 @@ int aics_regpath_main(const char *exercise, int argc, char **argv)
     if (sweeps < 0) aics_die_data(opt.data, 0, 0, "a ridge solve failed: the feature columns are collinear");
     require_finite(opt.data, W, m * d);
     aics_result *r = aics_result_new(exercise, 0, convention);
-    aics_result_part(r, "path", "Path");
-    aics_result_int(r, "path.points", (int64_t)m, "λ values");
-    aics_result_double(r, "path.lambda_max", hi, "largest λ");
-    aics_result_int(r, "path.sweeps", sweeps, "coordinate-descent sweeps in all");
+    aics_result_part_show(r, "path", "正则化路径", AICS_SHOW_ANSWER);
+    aics_result_int(r, "path.points", (int64_t)m, "λ 的个数");
+    aics_result_double(r, "path.lambda_max", hi, "最大的 λ");
+    aics_result_int(r, "path.sweeps", sweeps, "坐标下降的总轮数");
     double worst = 0.0;
     for (size_t k = 0; k < m && pen == AICS_PENALTY_L1; k++)
         worst = fmax(worst, aics_lasso_kkt(&p, lambdas[k], W + k * d));
-    aics_result_double(r, "path.max_optimality", worst, "largest lasso optimality violation (0 for l2)");
-    for (size_t k = 0; k < m; k++) report_path_point(r, &dz, &p, k, lambdas[k], W + k * d);
+    aics_result_double(r, "path.max_optimality", worst, "lasso 最优性条件的最大违背量（l2 为 0）");
+    aics_result_part(r, "points", "路径上的每个 λ（系数见 --format=kv）");
+    aics_table *t = aics_result_table(r, "rrrr", (const char *const[]){"k", "λ", "非零系数", "截距"});
+    aics_result_kv_only(r, true); /* the table shows them; the coefficients are for kv */
+    for (size_t k = 0; k < m; k++) {
+        int64_t nz = 0;
+        for (size_t j = 0; j < d; j++) nz += W[k * d + j] != 0.0;
+        aics_table_cell(t, "%zu", k);
+        aics_table_cell(t, "%.6g", lambdas[k]);
+        aics_table_cell(t, "%lld", (long long)nz);
+        aics_table_cell(t, "%.6g", aics_linreg_intercept(&p, W + k * d));
+        report_path_point(r, &dz, &p, k, lambdas[k], W + k * d);
+    }
+    aics_result_kv_only(r, false);
     int rc = aics_run_emit(&run, r);
     aics_result_free(r);
     free(lambdas);

@@ -21,6 +21,18 @@ void aics_netreport_key(const char *name, char *out, size_t n)
     out[k] = '\0';
 }
 
+const char *aics_netreport_title(const aics_netreport_entry *e)
+{
+    static const char *const titles[][2] = {
+        {"alexnet", "AlexNet"}, {"vgg19", "VGG-19"}, {"resnet152", "ResNet-152"},
+        {"alexnet_tv", "AlexNet（torchvision）"}, {"resnet152_tv", "ResNet-152（torchvision）"},
+    };
+    if (e->builtin)
+        for (size_t i = 0; i < sizeof titles / sizeof *titles; i++)
+            if (strcmp(titles[i][0], e->net->name) == 0) return titles[i][1];
+    return e->key;
+}
+
 char *aics_netreport_shape(aics_shape s, char *buf, size_t n)
 {
     snprintf(buf, n, "%lld×%lld×%lld", (long long)s.c, (long long)s.h, (long long)s.w);

@@ -42,6 +42,10 @@ void aics_netreport_free(aics_netreport *rep);
 /* Turn any name into a kv key segment: lower case, [a-z0-9_], never empty. */
 void aics_netreport_key(const char *name, char *out, size_t n);
 
+/* How people call the net: "AlexNet", "VGG-19", "ResNet-152" (torchvision's
+ * variants say so); a file's net by its kv name. */
+const char *aics_netreport_title(const aics_netreport_entry *e);
+
 /* "96×55×55" (C×H×W) into buf. */
 char *aics_netreport_shape(aics_shape s, char *buf, size_t n);
 

@@ -135,6 +135,11 @@ static void math_command(reader *r, aics_buf *out)
         aics_buf_putc(out, '/');
         put_grouped(out, b);
         free(a), free(b);
+        skip_spaces(r);
+        if (r->p < r->end && (*r->p == '\\' || *r->p == '(' || (*r->p & 0x80) ||
+                              ((*r->p | 0x20) >= 'a' && (*r->p | 0x20) <= 'z') ||
+                              (*r->p >= '0' && *r->p <= '9')))
+            aics_buf_puts(out, "·"); /* a/b c would read as a/(b c) */
         return;
     }
     if (!strcmp(name, "sqrt")) {

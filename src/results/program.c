@@ -97,10 +97,11 @@ void aics_progress(const aics_run *run, const char *fmt, ...)
     fputc('\n', stderr);
 }
 
-static int write_rendering(const aics_result *r, aics_format f, const char *path)
+static int write_rendering(const aics_run *run, const aics_result *r, aics_format f, const char *path)
 {
     aics_buf b = AICS_BUF_INIT;
-    aics_result_render(r, f, &b);
+    if (f == AICS_FORMAT_TEXT) aics_result_render_text(r, run->detail, run->layers, &b);
+    else aics_result_render(r, f, &b);
     int rc = 0;
     if (!path) {
         if (fwrite(b.data, 1, b.len, stdout) != b.len || fflush(stdout) != 0) rc = 1;
@@ -116,7 +117,7 @@ int aics_run_emit(const aics_run *run, const aics_result *r)
 {
     int rc = 0;
     for (int i = 0; i < run->nwrites; i++)
-        rc |= write_rendering(r, run->writes[i].format, run->writes[i].path);
-    if (run->format != AICS_FORMAT_NONE) rc |= write_rendering(r, run->format, run->output);
+        rc |= write_rendering(run, r, run->writes[i].format, run->writes[i].path);
+    if (run->format != AICS_FORMAT_NONE) rc |= write_rendering(run, r, run->format, run->output);
     return rc;
 }

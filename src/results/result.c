@@ -10,10 +10,11 @@
 
 #include "error.h"
 #include "intmath.h"
+#include "plain.h"
 #include "strmap.h"
 #include "width.h"
 
-typedef enum { ITEM_PART, ITEM_INT, ITEM_DOUBLE, ITEM_WORD, ITEM_NOTE, ITEM_TABLE } item_kind;
+typedef enum { ITEM_PART, ITEM_INT, ITEM_DOUBLE, ITEM_WORD, ITEM_NOTE, ITEM_TABLE, ITEM_FACT } item_kind;
 
 struct aics_table {
     int ncols;
@@ -31,6 +32,8 @@ typedef struct {
     char *word;
     aics_table *table;
     bool hidden; /* a value for kv and json only (aics_result_kv_only) */
+    char *shown; /* how text and md show the value (aics_result_shown, facts), or NULL */
+    aics_show show; /* a part's text level */
 } item;
 
 struct aics_result {
@@ -108,6 +111,7 @@ void aics_result_free(aics_result *r)
         free(r->items[i].key);
         free(r->items[i].label);
         free(r->items[i].word);
+        free(r->items[i].shown);
         if (r->items[i].table) free_table(r->items[i].table);
     }
     free(r->items);
@@ -151,12 +155,18 @@ static item *push_value(aics_result *r, item_kind kind, const char *key, const c
 
 void aics_result_kv_only(aics_result *r, bool on) { r->kv_only = on; }
 
-void aics_result_part(aics_result *r, const char *name, const char *title)
+void aics_result_part_show(aics_result *r, const char *name, const char *title, aics_show show)
 {
     AICS_CHECK(aics_result_key_ok(name) && !strchr(name, '.'), "part names are made of [a-z0-9_]");
     item *it = push(r, ITEM_PART);
     it->key = aics_xstrdup(name);
     it->label = title ? aics_xstrdup(title) : NULL;
+    it->show = show;
+}
+
+void aics_result_part(aics_result *r, const char *name, const char *title)
+{
+    aics_result_part_show(r, name, title, AICS_SHOW_DETAIL);
 }
 
 void aics_result_int(aics_result *r, const char *key, int64_t value, const char *label)
@@ -174,6 +184,37 @@ void aics_result_word(aics_result *r, const char *key, const char *word, const c
 {
     AICS_CHECK(aics_result_word_ok(word), "a word value starts with a letter and has no spaces");
     push_value(r, ITEM_WORD, key, label)->word = aics_xstrdup(word);
+}
+
+void aics_result_bool(aics_result *r, const char *key, bool value, const char *label)
+{
+    aics_result_int(r, key, value ? 1 : 0, label);
+    aics_result_shown(r, "%s", value ? "是" : "否");
+}
+
+void aics_result_shown(aics_result *r, const char *fmt, ...)
+{
+    AICS_CHECK(r->n > 0 && is_value(&r->items[r->n - 1]), "aics_result_shown follows a named result");
+    aics_buf b = AICS_BUF_INIT;
+    va_list ap;
+    va_start(ap, fmt);
+    aics_buf_vprintf(&b, fmt, ap);
+    va_end(ap);
+    item *it = &r->items[r->n - 1];
+    free(it->shown);
+    it->shown = aics_buf_take(&b);
+}
+
+void aics_result_fact(aics_result *r, const char *label, const char *fmt, ...)
+{
+    aics_buf b = AICS_BUF_INIT;
+    va_list ap;
+    va_start(ap, fmt);
+    aics_buf_vprintf(&b, fmt, ap);
+    va_end(ap);
+    item *it = push(r, ITEM_FACT);
+    it->label = aics_xstrdup(label);
+    it->shown = aics_buf_take(&b);
 }
 
 void aics_result_note(aics_result *r, const char *fmt, ...)
@@ -221,11 +262,15 @@ static void pad(aics_buf *out, const char *s, size_t width, char align)
         for (size_t i = 0; i < gap; i++) aics_buf_putc(out, ' ');
 }
 
-/* The value as a human reads it: separators for integers, 6 digits for doubles. */
+/* The value as a human reads it: the shown text if any, separators for
+ * integers, 6 digits for doubles, pass and fail in Chinese. */
 static void human_value(const item *it, char *buf, size_t n)
 {
-    if (it->kind == ITEM_INT) aics_fmt_thousands(it->i, buf);
+    if (it->shown) snprintf(buf, n, "%s", it->shown);
+    else if (it->kind == ITEM_INT) aics_fmt_thousands(it->i, buf);
     else if (it->kind == ITEM_DOUBLE) snprintf(buf, n, "%.6g", it->d);
+    else if (strcmp(it->word, "pass") == 0) snprintf(buf, n, "通过");
+    else if (strcmp(it->word, "fail") == 0) snprintf(buf, n, "未通过");
     else snprintf(buf, n, "%s", it->word);
 }
 
@@ -251,41 +296,38 @@ static void exact_value(const item *it, aics_buf *out)
     }
 }
 
-/* Index one past the run of consecutive value items starting at i. */
+/* A row of "label  value": a named result or a fact. */
+static bool is_row(const item *it) { return is_value(it) || it->kind == ITEM_FACT; }
+
+/* Index one past the run of consecutive rows starting at i. */
 static size_t value_run_end(const aics_result *r, size_t i)
 {
-    while (i < r->n && is_value(&r->items[i])) i++;
+    while (i < r->n && is_row(&r->items[i])) i++;
     return i;
 }
 
 static void text_values(const aics_result *r, size_t from, size_t to, aics_buf *out)
 {
     size_t width = 0;
+    char **labels = aics_xcalloc(to - from, sizeof *labels);
     for (size_t i = from; i < to; i++) {
         if (r->items[i].hidden) continue;
-        size_t w = aics_display_width(value_label(&r->items[i]));
+        labels[i - from] = aics_plain_dup(value_label(&r->items[i]));
+        size_t w = aics_display_width(labels[i - from]);
         if (w > width) width = w;
     }
     for (size_t i = from; i < to; i++) {
-        char v[64];
+        char v[256];
         if (r->items[i].hidden) continue;
         human_value(&r->items[i], v, sizeof v);
         aics_buf_puts(out, "  ");
-        pad(out, value_label(&r->items[i]), width, 'l');
-        aics_buf_printf(out, "  %s\n", v);
+        pad(out, labels[i - from], width, 'l');
+        aics_buf_puts(out, "  ");
+        aics_plain(v, out);
+        aics_buf_putc(out, '\n');
+        free(labels[i - from]);
     }
-}
-
-/* A cell as a terminal shows it: Markdown's ** emphasis markers dropped. */
-static char *plain_cell(const char *s)
-{
-    char *p = aics_xstrdup(s), *w = p;
-    for (const char *r = s; *r; r++) {
-        if (r[0] == '*' && r[1] == '*') r++;
-        else *w++ = *r;
-    }
-    *w = '\0';
-    return p;
+    free(labels);
 }
 
 static void text_table(const aics_table *t, aics_buf *out)
@@ -293,7 +335,7 @@ static void text_table(const aics_table *t, aics_buf *out)
     size_t *width = aics_xcalloc((size_t)t->ncols, sizeof *width);
     char **cells = aics_xcalloc(t->ncells, sizeof *cells);
     for (size_t i = 0; i < t->ncells; i++) {
-        cells[i] = plain_cell(t->cells[i]);
+        cells[i] = aics_plain_dup(t->cells[i]);
         size_t w = aics_display_width(cells[i]);
         if (w > width[i % t->ncols]) width[i % t->ncols] = w;
     }
@@ -316,26 +358,109 @@ static void text_table(const aics_table *t, aics_buf *out)
     free(width);
 }
 
-static void render_text(const aics_result *r, aics_buf *out)
+#define TEXT_COLUMNS 80
+
+/* A note in a terminal: plain text, each line wrapped at 80 columns; the
+ * lines of a "- " list continue under their text. */
+static void text_note(const char *md, aics_buf *out)
 {
-    aics_buf_printf(out, "Exercise %s (convention: %s)\n", r->exercise, r->convention);
-    for (size_t i = 0; i < r->n;) {
+    char *plain = aics_plain_dup(md);
+    for (char *line = plain; line;) {
+        char *nl = strchr(line, '\n');
+        if (nl) *nl = '\0';
+        size_t indent = strncmp(line, "- ", 2) == 0 ? 2 : 0;
+        const char *p = line;
+        do {
+            if (p != line) for (size_t k = 0; k < indent; k++) aics_buf_putc(out, ' ');
+            size_t n = aics_wrap_break(p, TEXT_COLUMNS - (p != line ? indent : 0)), shown = n;
+            while (shown > 0 && p[shown - 1] == ' ') shown--;
+            aics_buf_append(out, p, shown);
+            aics_buf_putc(out, '\n');
+            p += n;
+            while (*p == ' ') p++;
+        } while (*p);
+        line = nl ? nl + 1 : NULL;
+    }
+    free(plain);
+}
+
+/* The items of the part starting at `i` (just after its ITEM_PART), up to the next part. */
+static size_t text_items(const aics_result *r, size_t i, aics_buf *out)
+{
+    while (i < r->n && r->items[i].kind != ITEM_PART) {
         const item *it = &r->items[i];
-        if (is_value(it)) {
+        if (is_row(it)) {
             size_t end = value_run_end(r, i);
             text_values(r, i, end, out);
             i = end;
             continue;
         }
-        if (it->kind == ITEM_PART) {
-            aics_buf_printf(out, "\n== %s ==\n", it->label ? it->label : it->key);
-        } else if (it->kind == ITEM_NOTE) {
-            aics_buf_printf(out, "%s\n", it->label);
+        if (it->kind == ITEM_NOTE) {
+            text_note(it->label, out);
         } else {
             text_table(it->table, out);
         }
         i++;
     }
+    return i;
+}
+
+static bool has_part(const aics_result *r, aics_show show)
+{
+    for (size_t i = 0; i < r->n; i++)
+        if (r->items[i].kind == ITEM_PART && r->items[i].show == show) return true;
+    return false;
+}
+
+static void text_title(const item *part, aics_buf *out)
+{
+    aics_buf_puts(out, "\n== ");
+    aics_plain(part->label ? part->label : part->key, out);
+    aics_buf_puts(out, " ==\n");
+}
+
+/* A result without an answer part: every part in order, as before answers existed. */
+static void text_everything(const aics_result *r, bool layers, aics_buf *out)
+{
+    aics_buf_printf(out, "练习 %s（约定：%s）\n", r->exercise, r->convention);
+    size_t i = text_items(r, 0, out);
+    while (i < r->n) {
+        const item *part = &r->items[i];
+        bool shown = part->show != AICS_SHOW_LAYERS || layers;
+        if (shown) text_title(part, out);
+        aics_buf tmp = AICS_BUF_INIT;
+        i = text_items(r, i + 1, shown ? out : &tmp);
+        aics_buf_free(&tmp);
+    }
+}
+
+void aics_result_render_text(const aics_result *r, bool detail, bool layers, aics_buf *out)
+{
+    if (!has_part(r, AICS_SHOW_ANSWER)) {
+        text_everything(r, layers, out);
+        return;
+    }
+    for (size_t i = 0; i < r->n; i++) { /* the answer block first, with no blank line */
+        const item *part = &r->items[i];
+        if (part->kind != ITEM_PART || part->show != AICS_SHOW_ANSWER) continue;
+        aics_buf_printf(out, "练习 %s　", r->exercise);
+        aics_plain(part->label ? part->label : "答案", out);
+        aics_buf_putc(out, '\n');
+        text_items(r, i + 1, out);
+    }
+    if (detail) aics_buf_printf(out, "\n（约定标识：%s）\n", r->convention);
+    for (size_t i = 0; i < r->n; i++) {
+        const item *part = &r->items[i];
+        if (part->kind != ITEM_PART || part->show == AICS_SHOW_ANSWER) continue;
+        bool shown = part->show == AICS_SHOW_BRIEF || (part->show == AICS_SHOW_DETAIL && detail) ||
+                     (part->show == AICS_SHOW_LAYERS && layers);
+        if (!shown) continue;
+        text_title(part, out);
+        text_items(r, i + 1, out);
+    }
+    if (!detail)
+        aics_buf_printf(out, "\n更多：--detail 显示全部推导与核对%s，--help 列出选项。\n",
+                        has_part(r, AICS_SHOW_LAYERS) && !layers ? "，--layers 显示逐层计数表" : "");
 }
 
 static void md_cell(aics_buf *out, const char *s)
@@ -386,7 +511,7 @@ static void render_md(const aics_result *r, aics_buf *out)
     const char *open = NULL;
     for (size_t i = 0; i < r->n;) {
         const item *it = &r->items[i];
-        if (is_value(it)) {
+        if (is_row(it)) {
             size_t end = value_run_end(r, i);
             md_values(r, i, end, out);
             i = end;
@@ -462,7 +587,7 @@ static void render_labels(const aics_result *r, aics_buf *out)
 void aics_result_render(const aics_result *r, aics_format f, aics_buf *out)
 {
     switch (f) {
-    case AICS_FORMAT_TEXT: render_text(r, out); break;
+    case AICS_FORMAT_TEXT: aics_result_render_text(r, false, false, out); break;
     case AICS_FORMAT_MD: render_md(r, out); break;
     case AICS_FORMAT_KV: render_kv(r, out); break;
     case AICS_FORMAT_JSON: render_json(r, out); break;

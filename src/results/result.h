@@ -57,6 +57,22 @@ void aics_result_free(aics_result *r);
  * [a-z0-9_]; `title` is shown as a heading in text and md (may be NULL). */
 void aics_result_part(aics_result *r, const char *name, const char *title);
 
+/* How much of a result the text rendering shows. A part is shown at one
+ * level; aics_result_part() makes DETAIL parts, which is everything when a
+ * result has no ANSWER part. When it has one, the default text is the answer
+ * block (a first line "练习 N　TITLE", then the part with no blank line in it,
+ * at most 15 lines, so that `sed '/^$/q'` cuts it out), then the BRIEF parts
+ * (the short explanation), then one line naming --detail and --layers. */
+typedef enum {
+    AICS_SHOW_ANSWER, /* the exercise's answer: first in every text rendering */
+    AICS_SHOW_BRIEF,  /* a short explanation, shown by default */
+    AICS_SHOW_DETAIL, /* derivations and checks: only with --detail */
+    AICS_SHOW_LAYERS  /* per-layer tables: only with --layers */
+} aics_show;
+
+/* Start a part shown in text at level `show` (see aics_show). */
+void aics_result_part_show(aics_result *r, const char *name, const char *title, aics_show show);
+
 /* Named results. `label` is the human description shown in text and md;
  * NULL shows the key. */
 void aics_result_int(aics_result *r, const char *key, int64_t value,
@@ -66,12 +82,28 @@ void aics_result_double(aics_result *r, const char *key, double value,
 void aics_result_word(aics_result *r, const char *key, const char *word,
                       const char *label);
 
+/* A yes/no result: 1 or 0 in kv and json, 是 or 否 in text and md. */
+void aics_result_bool(aics_result *r, const char *key, bool value, const char *label);
+
+/* How text and md show the result added last, instead of its value: the
+ * Chinese name of a word (giraffe → 长颈鹿), say. kv and json are unchanged.
+ * Word values "pass" and "fail" show as 通过 and 未通过 without this. */
+void aics_result_shown(aics_result *r, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* A labelled value for people only, in text and md, aligned with the named
+ * results around it, never in kv or json: for the answer block, which
+ * restates in words results that kv holds under their keys. */
+void aics_result_fact(aics_result *r, const char *label, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
 /* While `on`, the results added next appear only in kv and json, not in
  * text or md: for long machine-readable lists (per-layer counts) that a
  * table already shows to people. Off by default. */
 void aics_result_kv_only(aics_result *r, bool on);
 
-/* A paragraph of prose for text and md (Markdown and $math$ allowed). */
+/* A paragraph of prose for text and md (Markdown and $math$ allowed; text
+ * shows it through aics_plain(), plain.h, so no markup reaches a terminal). */
 void aics_result_note(aics_result *r, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
@@ -91,7 +123,11 @@ bool aics_result_key_ok(const char *key);
  * reads as a number. */
 bool aics_result_word_ok(const char *word);
 
-/* Append `r` rendered in format `f` to `out`. */
+/* Append `r` rendered in format `f` to `out` (text: the default view). */
 void aics_result_render(const aics_result *r, aics_format f, aics_buf *out);
+
+/* Append the text rendering: the answer and explanation, plus every part
+ * when `detail`, plus the per-layer parts when `layers`. */
+void aics_result_render_text(const aics_result *r, bool detail, bool layers, aics_buf *out);
 
 #endif

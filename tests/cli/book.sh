@@ -68,7 +68,7 @@ expect_error "unknown directive" "ch2/ex2_7.md:$n:4: unknown directive 'bogus'"
 broken '值 {{value ex2_7 no.such.key}}'
 expect_error "missing key" "ch2/ex2_7.md:$n:17: program 'ex2_7' has no result 'no.such.key'"
 broken '{{include ex2_7 nopart}}'
-expect_error "missing part" "ch2/ex2_7.md:$n:17: program 'ex2_7' has no part 'nopart' (its parts: origin, table, check, saturation, gradients)"
+expect_error "missing part" "ch2/ex2_7.md:$n:17: program 'ex2_7' has no part 'nopart' (its parts: origin, table, check, saturation, gradients, answer, brief)"
 broken '{{code ch2/ex2_7.c no_anchor}}'
 expect_error "missing anchor" "ch2/ex2_7.md:$n:20: ch2/ex2_7.c has no anchor 'no_anchor'"
 broken '{{include ex9_9}}'

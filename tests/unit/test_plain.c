@@ -16,9 +16,9 @@ static void expect(const char *md, const char *want)
 
 START_TEST(math_becomes_unicode)
 {
-    expect("$\\frac{1}{2n}\\sum_i (y_i-t_i)^2$", "1/(2n)∑_i (y_i−t_i)²");
+    expect("$\\frac{1}{2n}\\sum_i (y_i-t_i)^2$", "1/(2n)·∑_i (y_i−t_i)²");
     expect("$C_{out}\\times H_{out}\\times W_{out}$", "C_out×H_out×W_out");
-    expect("$F=\\frac{C_{in}}{g}K_hK_w$", "F=C_in/gK_hK_w");
+    expect("$F=\\frac{C_{in}}{g}K_hK_w$", "F=C_in/g·K_hK_w");
     expect("$\\varphi'(v) = (1+v^2)^{-3/2}$", "φ'(v) = (1+v²)^(−3/2)");
     expect("$\\sigma'(0)=\\tfrac14$", "σ'(0)=1/4");
     expect("$x^{(n)}$ and $\\sqrt{1+v^2}$", "x⁽ⁿ⁾ and √(1+v²)");
