@@ -81,7 +81,7 @@ static void report_answer(aics_result *r, const outcome out[NFUNC])
             snprintf(failed + strlen(failed), sizeof failed - strlen(failed), "%s%s", *failed ? "、" : "",
                      names[f]);
     }
-    aics_result_part(r, "answer", "两输入单神经元感知机能学会哪些布尔函数");
+    aics_result_part_show(r, "answer", "两输入单神经元感知机能学会哪些布尔函数", AICS_SHOW_ANSWER);
     aics_result_note(r, "单个神经元用一条直线 w1·x1 + w2·x2 + b = 0 划分输入平面，");
     aics_result_note(r, "只能实现线性可分的函数。两输入的 16 个布尔函数中：");
     aics_result_int(r, "separable_count", learned, "感知机学会的函数个数");

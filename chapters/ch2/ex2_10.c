@@ -55,7 +55,7 @@ static const derivative derivs[] = {
 
 static void report_compare(aics_result *r)
 {
-    aics_result_part(r, "compare", "不同激活函数的导数");
+    aics_result_part_show(r, "compare", "不同激活函数的导数", AICS_SHOW_BRIEF);
     static const double at[] = {-5, -2, 0.5, 2, 5};
     aics_table *t = aics_result_table(r, "lrrrrrrr",
         (const char *const[]){"函数", "f'(−5)", "f'(−2)", "f'(0.5)", "f'(2)", "f'(5)", "max f'", "max f'^10"});
@@ -87,7 +87,7 @@ static void report_check(aics_result *r)
         double h = cbrt(DBL_EPSILON) * fmax(1, fabs(v));
         err_num = fmax(err_num, fabs((loglu(v + h) - loglu(v - h)) / (2 * h) - exact));
     }
-    aics_result_part(r, "answer", "新激活函数 LogLU 及其梯度");
+    aics_result_part_show(r, "answer", "新激活函数 LogLU 及其梯度", AICS_SHOW_ANSWER);
     aics_result_note(r, "f(v) = v（v ≥ 0），f(v) = −ln(1 − v)（v < 0）；");
     aics_result_note(r, "f'(v) = 1（v ≥ 0），f'(v) = 1/(1 − v)（v < 0）。");
     aics_result_double(r, "loglu.fprime_left_of_0", loglu_prime(-1e-12), "f'(0⁻)");

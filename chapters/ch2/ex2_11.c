@@ -111,7 +111,7 @@ static void report_answer(aics_result *r, const aics_mlp *m, const dataset *d, c
     aics_mlp_trace tr;
     aics_mlp_trace_init(&tr, m);
     accuracy tr_acc = evaluate(m, &tr, &d->train), te_acc = evaluate(m, &tr, &d->test);
-    aics_result_part(r, "answer", "MLP 实现 4 位加法器（不用框架）");
+    aics_result_part_show(r, "answer", "MLP 实现 4 位加法器（不用框架）", AICS_SHOW_ANSWER);
     aics_result_note(r, "网络 8–%lld–5（sigmoid），256 个加法打乱后 %lld 个训练、%lld 个留作测试；",
                      (long long)o->hidden, (long long)o->train, (long long)(NCASES - o->train));
     aics_result_note(r, "小批量 SGD，η = %g，批大小 %lld，%lld 轮。5 位全对才算对。", o->lr,
@@ -150,7 +150,7 @@ static void report_curve(aics_result *r, const point *curve)
 /* The test cases the network gets wrong, as a + b = its answer. */
 static void report_errors(aics_result *r, const aics_mlp *m, const dataset *d)
 {
-    aics_result_part(r, "errors", "测试集上答错的加法");
+    aics_result_part_show(r, "errors", "测试集上答错的加法", AICS_SHOW_BRIEF);
     aics_mlp_trace tr;
     aics_mlp_trace_init(&tr, m);
     aics_table *t = aics_result_table(r, "rrrr", (const char *const[]){"a", "b", "a+b", "网络的答案"});
@@ -174,7 +174,7 @@ static void report_errors(aics_result *r, const aics_mlp *m, const dataset *d)
  * weights both change) and report the spread of the test accuracy. */
 static void report_sweep(aics_result *r, const options *o, uint64_t seed, const point *first)
 {
-    aics_result_part(r, "sweep", "换随机种子重做");
+    aics_result_part_show(r, "sweep", "换随机种子重做", AICS_SHOW_BRIEF);
     aics_table *t = aics_result_table(r, "rrr", (const char *const[]){"种子", "训练准确率", "测试准确率"});
     double lo = 1, hi = 0, sum = 0;
     static dataset d;

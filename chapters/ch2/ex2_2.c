@@ -55,7 +55,7 @@ static int64_t params_net(const options *o, unsigned mistakes)
 static void report_answer(aics_result *r, const options *o)
 {
     int64_t formula = params_formula(o), mlp = params_mlp(o), net = params_net(o, 0);
-    aics_result_part(r, "answer", "33–512–10 单隐层 MLP 的可训练参数");
+    aics_result_part_show(r, "answer", "33–512–10 单隐层 MLP 的可训练参数", AICS_SHOW_ANSWER);
     aics_result_kv_only(r, true);
     aics_result_int(r, "net.in", o->in, NULL);
     aics_result_int(r, "net.hidden", o->hidden, NULL);
@@ -75,7 +75,7 @@ static void report_answer(aics_result *r, const options *o)
 
 static void report_mistakes(aics_result *r, const options *o)
 {
-    aics_result_part(r, "mistakes", "常见错误得到的数");
+    aics_result_part_show(r, "mistakes", "常见错误得到的数", AICS_SHOW_BRIEF);
     aics_result_int(r, "mistake.one_bias_per_layer", o->in * o->hidden + o->hidden * o->out + 2,
                     "每层只算一个偏置");
     aics_result_int(r, "mistake.no_bias", params_net(o, AICS_MISTAKE_NO_BIAS_ADD), "不算偏置");

@@ -66,7 +66,7 @@ static double central(double (*f)(double), double v)
 
 static void report(aics_result *r)
 {
-    aics_result_part(r, "answer", "五种激活函数的值域");
+    aics_result_part_show(r, "answer", "五种激活函数的值域", AICS_SHOW_ANSWER);
     aics_table *t = aics_result_table(r, "llrrll",
         (const char *const[]){"函数", "值域", "f(0)", "f'(0)", "有负输出", "有界"});
     bool all = true;

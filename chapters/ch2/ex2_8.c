@@ -58,12 +58,12 @@ static void report(aics_result *r, aics_mlp *m, const dataset *d)
     aics_mlp_trace_init(&tr, m);
     int right = 0;
     for (int i = 0; i < NDATA; i++) right += predict(m, &tr, d->x[i], NULL) == d->label[i];
-    aics_result_part(r, "answer", "输出神经元的标签与样本的标签");
+    aics_result_part_show(r, "answer", "输出神经元的标签与样本的标签", AICS_SHOW_ANSWER);
     aics_result_note(r, "输出神经元的标签：训练前由独热编码约定，类 k 的目标在第 k 个输出为 1、其余为 0。");
     aics_result_note(r, "预测样本的标签：取输出最大的神经元的编号（argmax）。");
     aics_result_double(r, "train_accuracy", (double)right / NDATA, "训练集上按 argmax 的准确率");
     static const double probes[][2] = {{-1.5, -1.0}, {1.4, -0.8}, {0.1, 1.6}, {0.0, -0.2}};
-    aics_result_part(r, "probes", "几个样本的三个输出与 argmax");
+    aics_result_part_show(r, "probes", "几个样本的三个输出与 argmax", AICS_SHOW_BRIEF);
     aics_table *t = aics_result_table(r, "rrrrrl",
         (const char *const[]){"x₁", "x₂", "y₀", "y₁", "y₂", "预测"});
     for (size_t i = 0; i < sizeof probes / sizeof *probes; i++) {

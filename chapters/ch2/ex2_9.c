@@ -80,7 +80,7 @@ static void report_answer(aics_result *r, bool agree)
         double a = k / 100.0, rate = rate_theory(a);
         if (rate < best_rate) best_rate = rate, best = a;
     }
-    aics_result_part(r, "answer", "动量系数 α 的影响");
+    aics_result_part_show(r, "answer", "动量系数 α 的影响", AICS_SHOW_ANSWER);
     aics_result_note(r, "α ∈ [0,1)：累积方向一致的梯度、抑制振荡；合适的 α 收敛更快，太接近 1 反而振荡变慢。");
     aics_result_note(r, "α ∈ [−1,0)：相当于刹车，步长变小，稳定区间 ηλ < 2(1+α) 变窄，更易发散。");
     aics_result_word(r, "theory.check", agree ? "pass" : "fail", "模拟速率与理论相差不到 1%");
@@ -100,7 +100,7 @@ static void report_answer(aics_result *r, bool agree)
 
 static void report_rates(aics_result *r)
 {
-    aics_result_part(r, "rates", "各 α 的收敛速率：理论与模拟");
+    aics_result_part_show(r, "rates", "各 α 的收敛速率：理论与模拟", AICS_SHOW_BRIEF);
     aics_result_note(r, "f = ½(x₁² + 25x₂²)，η = 0.05，从 (1, 1) 出发；速率越小收敛越快，≥ 1 则发散。");
     aics_table *t = aics_result_table(r, "rrrrl",
         (const char *const[]){"α", "理论速率", "实测速率", "到 1e-6 的步数", "稳定"});

@@ -38,7 +38,7 @@ static ranking rank_at(double threshold)
 
 static void report_iou(aics_result *r)
 {
-    aics_result_part(r, "iou", "每个检测框与真实框的 IoU");
+    aics_result_part_show(r, "iou", "每个检测框与真实框的 IoU", AICS_SHOW_BRIEF);
     aics_table *t = aics_result_table(r, "lrlrrr",
         (const char *const[]){"检测", "得分", "框 [x1,y1,x2,y2]", "与 A", "与 B", "最佳"});
     for (size_t i = 0; i < NDET; i++) {
@@ -81,7 +81,7 @@ static void report_answer(aics_result *r)
         ranking k = rank_at(0.5 + 0.05 * i);
         coco += aics_ap_all_points(k.p, k.r, NDET) / 10;
     }
-    aics_result_part(r, "answer", "AP 与 mAP");
+    aics_result_part_show(r, "answer", "AP 与 mAP", AICS_SHOW_ANSWER);
     aics_result_double(r, "ap50", aics_ap_all_points(k50.p, k50.r, NDET), "AP（IoU ≥ 0.5，全点插值）");
     aics_result_double(r, "ap50_11pt", aics_ap_11_points(k50.p, k50.r, NDET), "AP（IoU ≥ 0.5，VOC2007 11 点）");
     aics_result_double(r, "ap85", aics_ap_all_points(k85.p, k85.r, NDET), "AP（IoU ≥ 0.85）");

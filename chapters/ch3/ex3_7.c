@@ -75,7 +75,7 @@ static void report_gradcheck(aics_result *r, aics_lstm *m, const double *x, cons
         double num = (up - down) / (2 * h);
         worst = fmax(worst, fabs(num - grad[k]) / fmax(fmax(fabs(num), fabs(grad[k])), 1e-4));
     }
-    aics_result_part(r, "answer", "门的公式经反向传播核对");
+    aics_result_part_show(r, "answer", "门的公式经反向传播核对", AICS_SHOW_ANSWER);
     aics_result_note(r, "i = σ(W_i·[h,x] + b_i)，f = σ(W_f·[h,x] + b_f)，o = σ(W_o·[h,x] + b_o)，");
     aics_result_note(r, "g = tanh(W_g·[h,x] + b_g)，c_t = f⊙c_(t−1) + i⊙g，h_t = o⊙tanh(c_t)。");
     aics_result_int(r, "gradcheck.params", (int64_t)m->nparams, "核对的参数个数");
@@ -112,7 +112,7 @@ static double carry_gradient(const aics_lstm *base, double bias, aics_rng *rng, 
 
 static void report_forget(aics_result *r, const aics_lstm *m, aics_rng *rng)
 {
-    aics_result_part(r, "forget", "遗忘门决定梯度能传多远（20 步）");
+    aics_result_part_show(r, "forget", "遗忘门决定梯度能传多远（20 步）", AICS_SHOW_BRIEF);
     static const struct { const char *key, *label; double bias; } cases[] = {
         {"carry.bias_0", "遗忘门偏置 0", 0.0}, {"carry.bias_3", "遗忘门偏置 3", 3.0},
     };

@@ -27,7 +27,7 @@ static void report_answer(aics_result *r, const options *o)
 {
     aics_lrsched stair = {o->lr0, o->rate, o->period, true};
     aics_lrsched smooth = {o->lr0, o->rate, o->period, false};
-    aics_result_part(r, "answer", "学习率的阶梯式指数衰减");
+    aics_result_part_show(r, "answer", "学习率的阶梯式指数衰减", AICS_SHOW_ANSWER);
     aics_result_kv_only(r, true);
     aics_result_double(r, "lr0", o->lr0, NULL);
     aics_result_double(r, "rate", o->rate, NULL);

@@ -25,7 +25,7 @@ static void shape_word(aics_shape s, char *out, size_t n)
 /* The answer: one key per pooling layer; returns how many pools there are. */
 static int report_pools(aics_result *r, const aics_net *net)
 {
-    aics_result_part(r, "answer", "VGG19 每个池化层之后的张量形状（高×宽×通道）");
+    aics_result_part_show(r, "answer", "VGG19 每个池化层之后的张量形状（高×宽×通道）", AICS_SHOW_ANSWER);
     int npool = 0;
     bool ok = true;
     int64_t expect = 224; /* the side length by hand: 224 halves at every pool */

@@ -87,7 +87,7 @@ static void draw_figure(aics_plot *p)
 
 static void report(aics_result *r)
 {
-    aics_result_part(r, "answer", "融合 卷积/全连接 + BN + Scale + ReLU 省下的访存（每张图，fp32）");
+    aics_result_part_show(r, "answer", "融合 卷积/全连接 + BN + Scale + ReLU 省下的访存（每张图，fp32）", AICS_SHOW_ANSWER);
     aics_table *t = aics_result_table(r, "lrrrrr",
         (const char *const[]){"网络", "融合的层", "不融合 MB", "融合 MB", "省下", "加速上限"});
     double best = 0;

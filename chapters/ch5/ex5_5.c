@@ -70,7 +70,7 @@ static void report_pool(aics_result *r)
         in[i] = keep;
         worst = fmax(worst, fabs((up - down) / (2 * h) - din[i]));
     }
-    aics_result_part(r, "pool", "2×2 最大池化的梯度（上游梯度全为 1）");
+    aics_result_part_show(r, "pool", "2×2 最大池化的梯度（上游梯度全为 1）", AICS_SHOW_BRIEF);
     aics_table *t = aics_result_table(r, "rrrrlrrrr",
         (const char *const[]){"x", "x", "x", "x", "", "∂L/∂x", "∂L/∂x", "∂L/∂x", "∂L/∂x"});
     for (int y = 0; y < 4; y++) {
@@ -115,7 +115,7 @@ static void report_conv(aics_result *r, uint64_t seed)
 {
     aics_rng rng;
     aics_rng_seed(&rng, seed, 57);
-    aics_result_part(r, "conv", "卷积：直接计算与 im2col + 矩阵乘法");
+    aics_result_part_show(r, "conv", "卷积：直接计算与 im2col + 矩阵乘法", AICS_SHOW_BRIEF);
     aics_table *t = aics_result_table(r, "rrrrrrr",
         (const char *const[]){"C_in×H×W", "C_out", "K", "步长", "填充", "乘加次数", "最大差"});
     double worst = 0;
@@ -151,7 +151,7 @@ int main(int argc, char **argv)
     aics_run run;
     aics_run_init(&run, &program, argc, argv);
     aics_result *r = aics_result_new(program.exercise, run.seed, "dual-and-central-checks-direct-vs-im2col");
-    aics_result_part(r, "answer", "sin 与最大池化的梯度；卷积的两种实现");
+    aics_result_part_show(r, "answer", "sin 与最大池化的梯度；卷积的两种实现", AICS_SHOW_ANSWER);
     report_sin(r);
     aics_result_note(r, "最大池化的梯度：每个窗口的梯度只传给窗口内最大值的位置，其余为 0。");
     report_pool(r);

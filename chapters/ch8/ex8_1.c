@@ -87,14 +87,14 @@ static void report(aics_result *r, const uint32_t *k, double *x)
 {
     double exact = exact_variance(k);
     for (int i = 0; i < N; i++) x[i] = ldexp(k[i], -FRAC_BITS);
-    aics_result_part(r, "answer", "4096 个随机数的方差");
+    aics_result_part_show(r, "answer", "4096 个随机数的方差", AICS_SHOW_ANSWER);
     aics_result_note(r, "%d 个 [0, 1) 上均匀分布的随机数（PCG32），总体方差（除以 n）：", N);
     aics_result_double(r, "variance", var_welford(x, N), "方差（Welford 法）");
     aics_result_double(r, "variance_exact", exact, "精确值（128 位整数算）");
     aics_result_double(r, "variance_sample", var_welford(x, N) * N / (N - 1), "样本方差（除以 n−1）");
     aics_result_word(r, "variance.check", fabs(var_welford(x, N) - exact) <= 1e-14 * exact ? "pass" : "fail",
                      "与精确值相差不到 1e-14");
-    aics_result_part(r, "digits", "均值很大时一遍公式丢失有效数字（相对误差）");
+    aics_result_part_show(r, "digits", "均值很大时一遍公式丢失有效数字（相对误差）", AICS_SHOW_BRIEF);
     aics_table *t = aics_result_table(r, "lrrr",
         (const char *const[]){"偏移 M", "一遍公式", "两遍法", "Welford 法"});
     for (int o = 0; o < NOFFSET; o++) {

@@ -27,7 +27,7 @@ static double amat_serial(const options *o) { return o->on_chip + (1 - o->hit_ra
 
 static void report_answer(aics_result *r, const options *o)
 {
-    aics_result_part(r, "answer", "平均访存延迟");
+    aics_result_part_show(r, "answer", "平均访存延迟", AICS_SHOW_ANSWER);
     aics_result_kv_only(r, true);
     aics_result_double(r, "on_chip_cycles", o->on_chip, NULL);
     aics_result_double(r, "off_chip_cycles", o->off_chip, NULL);

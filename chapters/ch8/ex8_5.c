@@ -69,7 +69,7 @@ int main(int argc, char **argv)
     uint64_t bits;
     AICS_CHECK(aics_bits_parse(TEXTBOOK_BITS, 8, &bits), "the textbook's pattern parses");
     aics_result *r = aics_result_new(program.exercise, run.seed, "uint8-binary-int8-twos-complement");
-    aics_result_part(r, "answer", "10011001 作为 uint8 与 int8");
+    aics_result_part_show(r, "answer", "10011001 作为 uint8 与 int8", AICS_SHOW_ANSWER);
     report_pattern(r, "", TEXTBOOK_BITS, bits);
     report_weights(r, bits);
     for (int i = 0; i < run.nargs; i++) {

@@ -109,7 +109,7 @@ static bool report_pattern(aics_result *r, const char *key, const char *text, ui
 /* The two wrong readings of b that the page explains. */
 static void report_mistakes(aics_result *r)
 {
-    aics_result_part(r, "mistakes", "b 的两种常见错误读法");
+    aics_result_part_show(r, "mistakes", "b 的两种常见错误读法", AICS_SHOW_BRIEF);
     aics_result_double(r, "b.mistake.hidden_one", -ldexp(1.5, -127),
                        "当作规格化数：−1.1₂ × 2^−127");
     aics_result_double(r, "b.mistake.scale_127", -ldexp(0.5, -127),
@@ -131,7 +131,7 @@ int main(int argc, char **argv)
     aics_run run;
     aics_run_init(&run, &program, argc, argv);
     aics_result *r = aics_result_new(program.exercise, run.seed, "ieee754-binary32");
-    aics_result_part(r, "answer", "两个单精度位模式的十进制值");
+    aics_result_part_show(r, "answer", "两个单精度位模式的十进制值", AICS_SHOW_ANSWER);
     for (size_t i = 0; i < sizeof textbook / sizeof *textbook; i++) {
         uint64_t bits;
         AICS_CHECK(aics_bits_parse(textbook[i].bits, 32, &bits), "the textbook's patterns parse");
