@@ -389,7 +389,9 @@ static void title_block(const book *b, aics_buf *body)
     aics_buf_puts(body, "<h1 class=\"book-title\">");
     aics_render_inline(b->outline.title, body);
     aics_buf_puts(body, "</h1>\n<p class=\"subtitle\">陈云霁等《智能计算系统》课后习题的可运行解答。"
-                        "书中每一个数字、表格和图都由本项目的 C 程序在构建时算出，不含手抄的结果。</p>\n");
+                        "书中每一个计算结果、表格和图都由本项目的 C 程序在构建时算出。照录的只有文献中的数字"
+                        "（论文给出的参数量与运算量、已发表的回归系数与变量次序），每处都注明出处，"
+                        "并与程序算出的结果并列对照。</p>\n");
 }
 
 /* Whether book.html and book.md are there to link: being written now, or

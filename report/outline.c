@@ -116,7 +116,7 @@ static void parse_line(aics_outline *o, const where *w, const char *p)
 void aics_outline_parse(const char *text, const char *path, aics_outline *out)
 {
     *out = (aics_outline){aics_xstrdup(path), NULL, NULL, 0};
-    if (strncmp(text, "\xEF\xBB\xBF", 3) == 0) text += 3;
+    aics_skip_bom(&text, NULL);
     where w = {path, 0, NULL};
     while (*text) {
         const char *nl = strchr(text, '\n');

@@ -103,7 +103,7 @@ static void report_other(aics_result *r, const aics_netreport *rep)
     }
     aics_result_note(r, "最大池化每个输出比较（窗口元素数 − 1）次，窗口按 Caffe 的方式在边界截断；"
                         "平均池化相应地做加法并除一次。LRN 每个元素：窗口内平方与求和、乘 α/n、加 k、一次幂、一次除法。"
-                        "BN 每个元素减均值、除标准差，每个通道一次开方；Scale 每个元素一次乘法（有 β 时再加一次）。"
+                        "BN 每个元素减均值、除标准差；每个通道给方差加一次 ε、开一次方（这一次加法计入 add）；Scale 每个元素一次乘法（有 β 时再加一次）。"
                         "Softmax 按 Caffe：求最大值、减去、取指数、求和、相除。");
     aics_result_kv_only(r, true);
     for (size_t i = 0; i < rep->n; i++) {
@@ -293,6 +293,25 @@ static void report_compare(aics_result *r, const aics_netreport *rep)
     }
 }
 
+/* AlexNet on the 224×224 input the paper states, for comparison with the
+ * 227 the paper's layer sizes (and Caffe's file) need. */
+static void report_alexnet_224(aics_result *r, const aics_netreport *rep)
+{
+    bool have = false;
+    for (size_t i = 0; i < rep->n; i++) have |= rep->e[i].builtin && strcmp(rep->e[i].net->name, "alexnet") == 0;
+    if (!have) return;
+    aics_net *v = aics_net_builtin("alexnet_224");
+    aics_net_totals t;
+    AICS_CHECK(aics_net_count_totals(v, 0, &t), "the built-in variants never overflow");
+    for (size_t i = 0; i < v->nlayers; i++)
+        if (strcmp(v->layers[i].name, "conv1") == 0)
+            aics_result_int(r, "compare.alexnet_224.conv1_side", v->layers[i].out.h, "输入 224×224 时 conv1 输出的边长");
+    aics_result_int(r, "compare.alexnet_224.neurons", t.neurons, "输入 224×224 时 AlexNet 的神经元");
+    aics_result_int(r, "compare.alexnet_224.params", t.params, "输入 224×224 时 AlexNet 的可训练参数");
+    aics_result_int(r, "compare.alexnet_224.mac", t.mac, "输入 224×224 时 AlexNet 的乘加次数");
+    aics_net_free(v);
+}
+
 static const char *net_name;
 static bool allow_unknown;
 
@@ -300,7 +319,7 @@ static const aics_opt options[] = {
     {"net", AICS_OPT_STRING, &net_name, "NAME",
      "只算一个内置网络：alexnet、vgg19、resnet152、alexnet_tv 或 resnet152_tv",
      .default_text = "alexnet、vgg19、resnet152 三个"},
-    {"allow-unknown", AICS_OPT_FLAG, &allow_unknown, NULL, "未知类型的层按 0 计（并警告），不报错"},
+    {"allow-unknown", AICS_OPT_FLAG, &allow_unknown, NULL, "未知类型的层按 0 计并警告，不报错；它的输入形状原样传给下一层（假定不改变形状）"},
     {NULL},
 };
 
@@ -331,6 +350,7 @@ int main(int argc, char **argv)
     report_totals(r, &rep);
     report_brief(r, &rep);
     report_compare(r, &rep);
+    report_alexnet_224(r, &rep);
     report_other(r, &rep);
     report_mistakes(r, &rep);
     for (size_t i = 0; i < rep.n; i++) report_layers(r, &rep.e[i]);

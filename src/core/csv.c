@@ -152,7 +152,7 @@ bool aics_csv_parse(const char *text, size_t len, aics_csv *t, aics_csv_error *e
     memset(t, 0, sizeof *t);
     memset(err, 0, sizeof *err);
     if (aics_looks_binary(text, len)) return fail(err, 0, 0, "binary file; expected CSV text");
-    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) text += 3, len -= 3;
+    aics_skip_bom(&text, &len);
     size_t cap = 0;
     field *f = NULL;
     long lineno = 0, last = 1;

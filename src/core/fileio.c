@@ -212,6 +212,14 @@ static bool plain_ascii8(uint64_t w)
     return !(w & highs) && !((w - ones) & ~w & highs) && !((nl - ones) & ~nl & highs);
 }
 
+void aics_skip_bom(const char **text, size_t *len)
+{
+    bool bom = len ? *len >= 3 && memcmp(*text, "\xEF\xBB\xBF", 3) == 0 : strncmp(*text, "\xEF\xBB\xBF", 3) == 0;
+    if (!bom) return;
+    *text += 3;
+    if (len) *len -= 3;
+}
+
 bool aics_find_binary(const char *data, size_t len, long *line, long *col)
 {
     const unsigned char *s = (const unsigned char *)data;

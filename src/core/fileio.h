@@ -57,6 +57,12 @@ const char *aics_file_strerror(int err);
 /* mkdir -p; returns false with errno set on failure. */
 bool aics_make_dirs(const char *path);
 
+/* The text after a UTF-8 byte-order mark, if `*text` starts with one:
+ * advance *text by 3 and, when `len` is not NULL, shorten *len by 3. The
+ * one place a reader strips a BOM (pass len NULL for a NUL-terminated
+ * text). */
+void aics_skip_bom(const char **text, size_t *len);
+
 /* True when `data` has a NUL byte or invalid UTF-8 in its first `len` bytes:
  * what every text reader should refuse with "binary file". */
 bool aics_looks_binary(const char *data, size_t len);

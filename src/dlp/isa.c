@@ -10,6 +10,7 @@
 
 #include "buf.h"
 #include "error.h"
+#include "fileio.h"
 #include "intmath.h"
 
 #define MAX_DEPTH 16
@@ -188,7 +189,7 @@ bool aics_isa_parse(const char *text, const char *path, aics_isa_prog *p, char *
     parse_ctx c = {.path = p->path, .err = err, .errsz = errsz};
     int depth = 0;
     const char *s = text;
-    if (strncmp(s, "\xEF\xBB\xBF", 3) == 0) s += 3;
+    aics_skip_bom(&s, NULL);
     while (*s) {
         const char *nl = strchr(s, '\n');
         size_t len = nl ? (size_t)(nl - s) : strlen(s);

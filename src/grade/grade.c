@@ -307,10 +307,7 @@ bool aics_grade_spec_parse(const char *text, size_t len, const char *path,
 {
     memset(out, 0, sizeof *out);
     out->path = aics_xstrdup(path);
-    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
-        text += 3;
-        len -= 3;
-    }
+    aics_skip_bom(&text, &len);
     if (aics_looks_binary(text, len)) {
         aics_grade_spec_free(out);
         return aics_format_error(err, errsz, path, 1, 1, "binary file; expected a grading spec (text)");
@@ -394,7 +391,7 @@ bool aics_grade_parse_kv(const char *text, size_t len, const char *path,
     size_t max_lines = lim ? lim->max_lines : AICS_GRADE_MAX_LINES;
     const char *t = text;
     size_t n = len;
-    if (n >= 3 && memcmp(t, "\xEF\xBB\xBF", 3) == 0) t += 3, n -= 3;
+    aics_skip_bom(&t, &n);
     if (aics_looks_binary(t, n)) {
         snprintf(err, errsz, "%s:1:1: binary file (NUL bytes or invalid UTF-8); expected kv text", path);
         return false;

@@ -232,9 +232,10 @@ bool aics_grade_submission_parse(char *text, size_t len, const char *path,
     } else {
         out->v = aics_xcalloc(expected->n ? expected->n : 1, sizeof *out->v);
     }
-    char *t = text;
+    const char *body = text;
     size_t n = len;
-    if (n >= 3 && memcmp(t, "\xEF\xBB\xBF", 3) == 0) t += 3, n -= 3;
+    aics_skip_bom(&body, &n);
+    char *t = text + (body - text); /* lines are written in place */
     if (aics_looks_binary(t, n))
         return aics_format_error(err, errsz, path, 1, 1,
                                  "binary file (NUL bytes or invalid UTF-8); expected kv text");

@@ -123,7 +123,8 @@ void aics_layer_add_top(aics_layer *l, const char *name);
 bool aics_net_finish(aics_net *net, aics_net_error *err);
 
 /* The built-in networks, written from the papers: "alexnet", "vgg19",
- * "resnet152", and the torchvision variants "alexnet_tv", "resnet152_tv".
+ * "resnet152", AlexNet on the paper's 224×224 input "alexnet_224", and the
+ * torchvision variants "alexnet_tv", "resnet152_tv".
  * NULL if `name` is unknown. The net is finished. */
 aics_net *aics_net_builtin(const char *name);
 /* The names aics_net_builtin() knows, NULL-terminated; the first three are

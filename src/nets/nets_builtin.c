@@ -11,6 +11,9 @@
  *                 [3, 8, 36, 3], stride 2 on the first 1×1 convolution of each
  *                 down-sampling block, BatchNorm + Scale, convolutions without
  *                 bias, pool1 with Caffe's ceil rounding (112 → 56).
+ *   alexnet_224   the same net on the 224×224 input the paper states: conv1
+ *                 then gives ⌊(224 − 11)/4⌋ + 1 = 54 instead of 55 (the
+ *                 paper's sizes only work out for 227, which Caffe uses).
  *   alexnet_tv    torchvision's AlexNet (one-GPU variant, 64/192/384/256/256
  *                 channels, no groups, no LRN, 224×224 input).
  *   resnet152_tv  torchvision's ResNet-152 ("v1.5": stride 2 on the 3×3
@@ -80,10 +83,10 @@ static void classifier(aics_net *n, const char *bottom)
 }
 
 // ANCHOR: alexnet
-static aics_net *build_alexnet(void)
+static aics_net *build_alexnet(int side)
 {
-    aics_net *n = aics_net_new("alexnet");
-    aics_net_input(n, "data", 3, 227, 227);
+    aics_net *n = aics_net_new(side == 227 ? "alexnet" : "alexnet_224");
+    aics_net_input(n, "data", 3, side, side);
     conv(n, "conv1", "data", "conv1", 96, 11, 4, 0, 1, true);
     relu(n, "relu1", "conv1");
     lrn(n, "norm1", "conv1", "norm1");
@@ -245,7 +248,8 @@ aics_net *aics_net_builtin(const char *name)
 {
     aics_net *n = NULL;
     if (!name) return NULL;
-    if (strcmp(name, "alexnet") == 0) n = build_alexnet();
+    if (strcmp(name, "alexnet") == 0) n = build_alexnet(227);
+    else if (strcmp(name, "alexnet_224") == 0) n = build_alexnet(224);
     else if (strcmp(name, "alexnet_tv") == 0) n = build_alexnet_tv();
     else if (strcmp(name, "vgg19") == 0) n = build_vgg19();
     else if (strcmp(name, "resnet152") == 0) n = build_resnet152(false);

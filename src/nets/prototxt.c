@@ -889,7 +889,9 @@ aics_pt_node *aics_pt_parse(const char *text, size_t len, const char *path,
              "expected a text prototxt");
         return NULL;
     }
-    if (p.len >= 3 && memcmp(p.s, "\xEF\xBB\xBF", 3) == 0) p.pos = 3;
+    const char *body = p.s;
+    aics_skip_bom(&body, NULL);
+    p.pos = (size_t)(body - p.s);
 
     pt_root *root = aics_xcalloc(1, sizeof *root);
     root->node.is_root = 1;

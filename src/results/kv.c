@@ -85,10 +85,7 @@ bool aics_kv_parse(const char *text, size_t len, const char *path, aics_kv *out,
                    char *err, size_t errsz)
 {
     memset(out, 0, sizeof *out);
-    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
-        text += 3;
-        len -= 3;
-    }
+    aics_skip_bom(&text, &len);
     if (memchr(text, '\0', len))
         return aics_format_error(err, errsz, path, 1, 1, "binary file; expected kv text");
     long line = 0;

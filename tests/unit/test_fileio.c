@@ -135,6 +135,25 @@ START_TEST(only_regular_files_are_replaced)
 }
 END_TEST
 
+/* Issue 15: one BOM stripper for every reader (there were eight copies). */
+START_TEST(bom_is_skipped_once)
+{
+    const char *t = "\xEF\xBB\xBFkey 1\n";
+    size_t n = strlen(t);
+    aics_skip_bom(&t, &n);
+    ck_assert_msg(n == 6 && strcmp(t, "key 1\n") == 0, "A BOM is skipped, with its length.");
+    aics_skip_bom(&t, &n);
+    ck_assert_msg(n == 6, "Text without a BOM is left as it is.");
+    const char *short_text = "\xEF\xBB";
+    size_t two = 2;
+    aics_skip_bom(&short_text, &two);
+    ck_assert_msg(two == 2, "Two bytes are not a BOM.");
+    const char *c = "\xEF\xBB\xBF";
+    aics_skip_bom(&c, NULL);
+    ck_assert_msg(*c == '\0', "A C string that is only a BOM becomes empty.");
+}
+END_TEST
+
 Suite *fileio_suite(void)
 {
     Suite *s = suite_create("fileio");
@@ -146,6 +165,7 @@ Suite *fileio_suite(void)
     tcase_add_test(limits, read_limit_and_missing_file);
     tcase_add_test(limits, failed_write_leaves_old_file);
     tcase_add_test(limits, only_regular_files_are_read);
+    tcase_add_test(limits, bom_is_skipped_once);
     tcase_add_test(limits, only_regular_files_are_replaced);
     tcase_add_test(limits, binary_detection);
     tcase_add_test(limits, checked_arithmetic);
