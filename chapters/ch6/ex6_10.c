@@ -48,7 +48,7 @@ static double attainable(double oi)
 static void report(aics_result *r, const aics_netreport *rep, const net_points *np)
 {
     double peak = aics_dlp6_peak(&proc), ridge = peak / (proc.bw_gbps * 1e9);
-    aics_result_part(r, "answer", "答案：屋顶线");
+    aics_result_part_show(r, "answer", "答案：屋顶线", AICS_SHOW_ANSWER);
     aics_result_double(r, "peak_gmacs", peak / 1e9, "峰值（10⁹ 乘加/秒）");
     aics_result_double(r, "ridge", ridge, "屋脊点（乘加/字节）");
     aics_result_note(r, "性能上限 = min(峰值, 运算强度 × 带宽)。约定：%lld 个乘加单元 × %.2f GHz，带宽 %.1f GB/s，"

@@ -88,7 +88,7 @@ static size_t alexnet_convs(conv_layer *out, size_t cap)
 
 static void report(aics_result *r, const conv_layer *c, size_t n)
 {
-    aics_result_part(r, "answer", "答案：AlexNet 各卷积层的访存量（×10⁶ 字节）");
+    aics_result_part_show(r, "answer", "答案：AlexNet 各卷积层的访存量（×10⁶ 字节）", AICS_SHOW_ANSWER);
     char h[AICS_TILE_COUNT][48];
     snprintf(h[1], sizeof h[1], "输出通道 %lld", (long long)opt.co);
     snprintf(h[2], sizeof h[2], "输出行 %lld", (long long)opt.rows);

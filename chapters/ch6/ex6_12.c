@@ -64,9 +64,9 @@ static void key_int(aics_result *r, const char *net, const char *rest, int64_t v
 
 static void report(aics_result *r, const aics_netreport *rep, const counts *c)
 {
-    aics_result_part(r, "answer", "答案：两种表示省下什么、多花什么");
+    aics_result_part_show(r, "answer", "答案：两种表示省下什么、多花什么", AICS_SHOW_ANSWER);
     aics_table *t = aics_result_table(r, "lrrrr", (const char *const[]){"网络", "im2col 输入放大", "3×3 层占乘加",
-                                                                      "Winograd F(2,3) 省乘法", "F(4,3) 省乘法"});
+                                                                      "Winograd F(2,3) 省", "F(4,3) 省"});
     for (size_t i = 0; i < rep->n; i++) {
         aics_table_cell(t, "%s", rep->e[i].key);
         aics_table_cell(t, "%.2f 倍", (double)c[i].im2col / (double)c[i].input);
@@ -80,7 +80,7 @@ static void report(aics_result *r, const aics_netreport *rep, const counts *c)
         }
     }
     aics_result_note(r, "im2col 输入放大 = im2col 矩阵的元素数 ÷ 各卷积层输入的元素数（乘加次数不变）；"
-                        "Winograd 只用于 3×3、步长 1 的层，省下的是逐元素乘法（不计变换中的加法）。");
+                        "Winograd 只用于 3×3、步长 1 的层，“省”指省下的逐元素乘法的倍数（不计变换中的加法）。");
     aics_result_kv_only(r, true);
     for (size_t i = 0; i < rep->n; i++) {
         const char *k = rep->e[i].key;

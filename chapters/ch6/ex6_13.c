@@ -75,7 +75,7 @@ static void simulate(const aics_netreport_entry *e, net_sim *s)
 
 static void report(aics_result *r, const aics_netreport *rep, const net_sim *s)
 {
-    aics_result_part(r, "answer", "答案：模拟结果");
+    aics_result_part_show(r, "answer", "答案：模拟结果", AICS_SHOW_ANSWER);
     aics_table *t = aics_result_table(r, "lrrrrr", (const char *const[]){"网络", "层数", "模拟周期（×10⁶）",
                                                                        "下界（×10⁶）", "模拟 ÷ 下界", "利用率"});
     bool ok = true;

@@ -45,7 +45,7 @@ static const double others[] = {0.0, 0.05, 0.10, 0.20};
 static void report(aics_result *r, int64_t conv, int64_t fc)
 {
     double fconv = (double)conv / (double)(conv + fc);
-    aics_result_part(r, "answer", "答案");
+    aics_result_part_show(r, "answer", "答案", AICS_SHOW_ANSWER);
     aics_result_double(r, "speedup", speedup(fconv, 0.0), "总加速比（按乘加数分配时间）");
     aics_result_note(r, "约定：原处理器上各层时间与乘加次数成正比，其他层（池化、ReLU、LRN 等）不计时间。"
                         "卷积占 %.2f%%，全连接占 %.2f%%。", 100 * fconv, 100 * (1 - fconv));

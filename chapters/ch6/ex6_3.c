@@ -63,7 +63,7 @@ static void report(aics_result *r, const fc_layer *l, size_t n)
         s[k] = fc_time(l, n, 1, gb[k]) / fc_time(l, n, 0, gb[k]);
         s_p[k] = fc_time(l, n, 1, gb[k]) / fc_time(l, n, proc.macs_per_cycle, gb[k]);
     }
-    aics_result_part(r, "answer", "答案");
+    aics_result_part_show(r, "answer", "答案", AICS_SHOW_ANSWER);
     aics_table *t = aics_result_table(r, "lrrr", (const char *const[]){"带宽的读法", "字节/秒", "理想 DLP 加速比",
                                                                      "256 个乘加单元时"});
     for (int k = 0; k < 2; k++) {

@@ -48,7 +48,7 @@ static double util_at(const aics_dlp6_layer *l, size_t n, int64_t macs, bool sca
 
 static void report_answer(aics_result *r, const aics_dlp6_layer *l, size_t n)
 {
-    aics_result_part(r, "answer", "答案");
+    aics_result_part_show(r, "answer", "答案", AICS_SHOW_ANSWER);
     aics_result_double(r, "util.matrix", util_at(l, n, proc.macs_per_cycle, false), "矩阵结构的利用率");
     aics_result_double(r, "util.scalar", util_at(l, n, proc.macs_per_cycle, true), "标量乘加结构的利用率");
     aics_result_note(r, "约定：%lld 个乘加单元，%.2f GHz，带宽 %.1f GB/s，%lld 字节一个数，batch 1；"

@@ -58,7 +58,7 @@ static size_t npeaks(const chip *c)
 
 static void report(aics_result *r)
 {
-    aics_result_part(r, "answer", "答案：四种加速器的峰值、带宽与功耗");
+    aics_result_part_show(r, "answer", "答案：四种加速器的峰值、带宽与功耗", AICS_SHOW_ANSWER);
     aics_table *t = aics_result_table(r, "llrrrrr", (const char *const[]){"加速器", "精度", "T 次/秒", "GB/s",
                                                                        "功耗 W", "屋脊点", "T 次/秒/W"});
     for (size_t i = 0; i < NCHIPS; i++) {

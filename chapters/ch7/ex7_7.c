@@ -160,7 +160,7 @@ static void key_double(aics_result *r, const char *pre, const char *name, double
 
 static void report_answer(aics_result *r, const solved *s)
 {
-    aics_result_part(r, "answer", "答案：每题的时间（ns）");
+    aics_result_part_show(r, "answer", "答案：每题的时间（ns）", AICS_SHOW_ANSWER);
     aics_table *t = aics_result_table(r, "llrrrrl",
         (const char *const[]){"习题", "层（输入·权重）", "片外字节", "串行", "流水", "下界", "瓶颈"});
     char a[32];
@@ -267,7 +267,7 @@ static int run_file(aics_run *run, const char *path)
         exit(AICS_EXIT_DATA);
     }
     aics_result *r = aics_result_new("7.7", run->seed, "ns-gb10e9-kb1024");
-    aics_result_part(r, "answer", opt.cores == 4 ? "四核处理器上的运行结果" : "单核处理器上的运行结果");
+    aics_result_part_show(r, "answer", opt.cores == 4 ? "四核处理器上的运行结果" : "单核处理器上的运行结果", AICS_SHOW_ANSWER);
     key_int(r, "program", "macs", st.macs, "乘加次数");
     key_int(r, "program", "dram_bytes", st.dram_bytes, "片外传输字节数");
     key_double(r, "program", "serial_ns", st.serial_ns, "串行时间（ns）");
