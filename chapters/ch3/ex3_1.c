@@ -151,7 +151,7 @@ static const char *mistake_zh(unsigned m)
     case AICS_MISTAKE_NO_KERNEL: return "漏掉卷积核大小 $K_hK_w$";
     case AICS_MISTAKE_NO_GROUPS: return "忽略分组 $g$";
     case AICS_MISTAKE_NO_BIAS_ADD: return "忽略偏置（及 β）";
-    case AICS_MISTAKE_BATCH10: return "按部署文件的 batch 10 计神经元";
+    case AICS_MISTAKE_BATCH10: return "按 batch 10 计神经元（AlexNet、VGG19 部署文件的 batch）";
     default: return "漏掉 $K_hK_w$ 且忽略分组";
     }
 }

@@ -197,7 +197,7 @@ static const char *mistake_zh(unsigned m)
     case AICS_MISTAKE_FC_AS_ONE: return "把每个全连接层算作一次运算";
     case AICS_MISTAKE_ADD_NIF_MINUS_1: return "加法按 $(N_{if}-1)N_{of}$ 计（漏掉偏置）";
     case AICS_MISTAKE_NO_BIAS_ADD: return "完全忽略偏置";
-    case AICS_MISTAKE_BATCH10: return "按部署文件的 batch 10 计";
+    case AICS_MISTAKE_BATCH10: return "按 batch 10 计（AlexNet、VGG19 部署文件的 batch）";
     default: return "前四种同时犯";
     }
 }
