@@ -214,7 +214,11 @@ static bool plain_ascii8(uint64_t w)
 
 void aics_skip_bom(const char **text, size_t *len)
 {
-    bool bom = len ? *len >= 3 && memcmp(*text, "\xEF\xBB\xBF", 3) == 0 : strncmp(*text, "\xEF\xBB\xBF", 3) == 0;
+    /* Without a length the text ends at its NUL: compare byte by byte, so that
+     * a mismatch (or the NUL) stops the reading. */
+    const char *t = *text;
+    bool bom = len ? *len >= 3 && memcmp(t, "\xEF\xBB\xBF", 3) == 0
+                   : t[0] == '\xEF' && t[1] == '\xBB' && t[2] == '\xBF';
     if (!bom) return;
     *text += 3;
     if (len) *len -= 3;

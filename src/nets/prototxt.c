@@ -890,7 +890,8 @@ aics_pt_node *aics_pt_parse(const char *text, size_t len, const char *path,
         return NULL;
     }
     const char *body = p.s;
-    aics_skip_bom(&body, NULL);
+    size_t rest = p.len; /* p.s need not end in a NUL */
+    aics_skip_bom(&body, &rest);
     p.pos = (size_t)(body - p.s);
 
     pt_root *root = aics_xcalloc(1, sizeof *root);

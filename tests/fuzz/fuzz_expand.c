@@ -46,6 +46,7 @@ static void expand(void *text)
     aics_buf page = AICS_BUF_INIT, plain = AICS_BUF_INIT;
     aics_expand(&ctx, "p.md", text, &page, &plain);
     aics_expand_clear_progs(&ctx);
+    aics_expand_clear_files(&ctx);
     aics_sources_free(src);
     aics_buf_free(&page), aics_buf_free(&plain);
 }

@@ -49,6 +49,7 @@ static char *expand(const char *text, char **plain)
     aics_expand(&ctx, "p.md", text, &page, &pl);
     ck_assert_msg(ctx.nprogs <= 1, "A program is noted once.");
     aics_expand_clear_progs(&ctx);
+    aics_expand_clear_files(&ctx);
     aics_sources_free(src);
     if (plain) *plain = aics_buf_take(&pl);
     else aics_buf_free(&pl);
