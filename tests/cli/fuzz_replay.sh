@@ -21,6 +21,11 @@ for src in tests/fuzz/fuzz_*.c; do
         sh tests/fuzz/book-tree.sh "$tmp/tree" "$build/out" || fail "cannot copy the tree for the book"
         set -- "$1" tests/fuzz/seeds/book/*
     fi
+    # As in tests/fuzz/run.sh: harnesses whose refusals leave the library by a
+    # jump (in a real run, exit 2) lose what it held by design; not a finding.
+    leaks=1
+    case $name in expand | book | ex3_2) leaks=0 ;; esac
+    ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=$leaks" \
     AICS_FUZZ_BOOK=$tmp/tree TMPDIR=$tmp "$bin" "$@" >"$tmp/log" 2>&1 \
         || fail "replaying the $name seeds: $(tail -5 "$tmp/log")"
     n=$((n + $#))
