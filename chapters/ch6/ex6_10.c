@@ -16,13 +16,13 @@
 #include "plot.h"
 #include "program.h"
 
-static aics_dlp6 proc = AICS_DLP6_DIANNAO;
 static struct {
+    aics_dlp6 proc;
     const char *net;
-} opt;
+} opt = {AICS_DLP6_DIANNAO, NULL};
 
 static const aics_opt options[] = {
-    AICS_DLP6_OPTS(proc),
+    AICS_DLP6_OPTS(opt.proc),
     {"net", AICS_OPT_STRING, &opt.net, "NAME", "只画一个内置网络：alexnet、vgg19、resnet152 等"},
     {NULL, 0, NULL, NULL, NULL, 0, 0, 0},
 };
@@ -36,19 +36,19 @@ typedef struct {
 
 static double attainable(double oi)
 {
-    double roof = oi * proc.bw_gbps * 1e9, peak = aics_dlp6_peak(&proc);
+    double roof = oi * opt.proc.bw_gbps * 1e9, peak = aics_dlp6_peak(&opt.proc);
     return roof < peak ? roof : peak;
 }
 
 static void report_answer(aics_result *r, const aics_netreport *rep, const net_points *np)
 {
-    double peak = aics_dlp6_peak(&proc), ridge = peak / (proc.bw_gbps * 1e9);
+    double peak = aics_dlp6_peak(&opt.proc), ridge = peak / (opt.proc.bw_gbps * 1e9);
     aics_result_part_show(r, "answer", "答案：屋顶线", AICS_SHOW_ANSWER);
     aics_result_double(r, "peak_gmacs", peak / 1e9, "峰值（10⁹ 乘加/秒）");
     aics_result_double(r, "ridge", ridge, "屋脊点（乘加/字节）");
     aics_result_note(r, "性能上限 = min(峰值, 运算强度 × 带宽)。约定：%lld 个乘加单元 × %.2f GHz，带宽 %.1f GB/s，"
                         "%lld 字节一个数；运算强度 = 乘加次数 ÷ 必需访存字节（输入、权重与偏置、输出各一次）。",
-                     (long long)proc.macs_per_cycle, proc.freq_ghz, proc.bw_gbps, (long long)proc.elem_bytes);
+                     (long long)opt.proc.macs_per_cycle, opt.proc.freq_ghz, opt.proc.bw_gbps, (long long)opt.proc.elem_bytes);
     aics_table *t = aics_result_table(r, "lrrrr", (const char *const[]){"网络", "层数", "受访存限制的层",
                                                                       "全网运算强度", "全网可达利用率"});
     for (size_t i = 0; i < rep->n; i++) {
@@ -58,7 +58,7 @@ static void report_answer(aics_result *r, const aics_netreport *rep, const net_p
         aics_table_cell(t, "%zu", np[i].mem_bound);
         aics_table_cell(t, "%.1f", oi);
         double tsum = 0;
-        for (size_t k = 0; k < np[i].n; k++) tsum += aics_dlp6_time(&proc, np[i].l[k].macs, np[i].l[k].bytes);
+        for (size_t k = 0; k < np[i].n; k++) tsum += aics_dlp6_time(&opt.proc, np[i].l[k].macs, np[i].l[k].bytes);
         aics_table_cell(t, "%.1f%%", 100 * (double)np[i].macs / (peak * tsum));
     }
     aics_result_kv_only(r, true);
@@ -70,7 +70,7 @@ static void report_answer(aics_result *r, const aics_netreport *rep, const net_p
         aics_result_double(r, key, (double)np[i].macs / (double)np[i].bytes, NULL);
     }
     aics_result_kv_only(r, false);
-    aics_dlp6_report_proc(r, &proc);
+    aics_dlp6_report_proc(r, &opt.proc);
 }
 
 /* The networks and their layers' points, made by report() for draw(). */
@@ -84,8 +84,8 @@ static void report(aics_result *r, const aics_run *run)
     for (size_t i = 0; i < rep.n; i++) {
         const aics_net *net = rep.e[i].net;
         np[i].l = aics_xcalloc(net->nlayers ? net->nlayers : 1, sizeof *np[i].l);
-        np[i].n = aics_dlp6_layers(net, rep.e[i].per_layer, proc.elem_bytes, np[i].l);
-        double ridge = aics_dlp6_peak(&proc) / (proc.bw_gbps * 1e9);
+        np[i].n = aics_dlp6_layers(net, rep.e[i].per_layer, opt.proc.elem_bytes, np[i].l);
+        double ridge = aics_dlp6_peak(&opt.proc) / (opt.proc.bw_gbps * 1e9);
         for (size_t k = 0; k < np[i].n; k++) {
             np[i].macs += np[i].l[k].macs, np[i].bytes += np[i].l[k].bytes;
             np[i].mem_bound += (double)np[i].l[k].macs / (double)np[i].l[k].bytes < ridge;
@@ -97,7 +97,7 @@ static void report(aics_result *r, const aics_run *run)
 
 static void draw(aics_plot *p)
 {
-    double ridge = aics_dlp6_peak(&proc) / (proc.bw_gbps * 1e9);
+    double ridge = aics_dlp6_peak(&opt.proc) / (opt.proc.bw_gbps * 1e9);
     double roof[6] = {0.01, attainable(0.01) / 1e9, ridge, attainable(ridge) / 1e9, 1e5, attainable(1e5) / 1e9};
     aics_plot_series *s = aics_xcalloc(rep.n, sizeof *s);
     for (size_t i = 0; i < rep.n; i++) {

@@ -19,19 +19,19 @@
 #include "plot.h"
 #include "program.h"
 
-static aics_dlp6 proc = AICS_DLP6_DIANNAO;
 static struct {
+    aics_dlp6 proc;
     int64_t tn, to;
     const char *net;
-} opt = {16, 16, NULL};
+} opt = {AICS_DLP6_DIANNAO, 16, 16, NULL};
 
 static const aics_opt options[] = {
     {"tn", AICS_OPT_INT, &opt.tn, "N", "运算阵列为 Tn×Tn（DianNao：16，假设）", AICS_RANGE_CLOSED, 1, 4096,
      .kv = "proc.tn"},
     {"to", AICS_OPT_INT, &opt.to, "N", "每块的输出通道数", AICS_RANGE_CLOSED, 1, 1 << 20, .kv = "proc.to"},
-    AICS_DLP6_OPT_BW(proc),
-    AICS_DLP6_OPT_FREQ(proc),
-    AICS_DLP6_OPT_BYTES(proc),
+    AICS_DLP6_OPT_BW(opt.proc),
+    AICS_DLP6_OPT_FREQ(opt.proc),
+    AICS_DLP6_OPT_BYTES(opt.proc),
     {"net", AICS_OPT_STRING, &opt.net, "NAME", "只模拟一个内置网络：alexnet、vgg19、resnet152 等"},
     {NULL, 0, NULL, NULL, NULL, 0, 0, 0},
 };
@@ -49,16 +49,16 @@ typedef struct {
 static void simulate(const aics_netreport_entry *e, net_sim *s)
 {
     const aics_net *net = e->net;
-    double bpc = proc.bw_gbps / proc.freq_ghz, peak = (double)(opt.tn * opt.tn);
+    double bpc = opt.proc.bw_gbps / opt.proc.freq_ghz, peak = (double)(opt.tn * opt.tn);
     memset(s, 0, sizeof *s);
     s->l = aics_xcalloc(net->nlayers + 1, sizeof *s->l);
-    s->n = aics_dlp6_layers(net, e->per_layer, proc.elem_bytes, s->l);
+    s->n = aics_dlp6_layers(net, e->per_layer, opt.proc.elem_bytes, s->l);
     s->cycles = aics_xcalloc(s->n + 1, sizeof *s->cycles);
     s->bound = aics_xcalloc(s->n + 1, sizeof *s->bound);
     s->ok = true;
     for (size_t i = 0; i < s->n; i++) {
         size_t nt;
-        aics_sim_tile *t = aics_sim_layer_tiles(&net->layers[s->l[i].index], opt.tn, opt.to, proc.elem_bytes, &nt);
+        aics_sim_tile *t = aics_sim_layer_tiles(&net->layers[s->l[i].index], opt.tn, opt.to, opt.proc.elem_bytes, &nt);
         aics_sim_result r = aics_sim_run(t, nt, bpc);
         free(t);
         double c = (double)s->l[i].macs / peak, m = (double)s->l[i].bytes / bpc;
@@ -87,7 +87,7 @@ static void report_answer(aics_result *r, const aics_netreport *rep, const net_s
     }
     aics_result_note(r, "约定：%lld×%lld 乘加阵列，%.2f GHz，带宽 %.1f GB/s，%lld 字节一个数；每块 %lld 个输出通道，"
                         "双缓冲；下界 = max(乘加 ÷ 阵列规模, 必需字节 ÷ 每周期字节数)。",
-                     (long long)opt.tn, (long long)opt.tn, proc.freq_ghz, proc.bw_gbps, (long long)proc.elem_bytes,
+                     (long long)opt.tn, (long long)opt.tn, opt.proc.freq_ghz, opt.proc.bw_gbps, (long long)opt.proc.elem_bytes,
                      (long long)opt.to);
     aics_result_word(r, "sim.check", ok ? "pass" : "fail", "每一层的模拟周期都不低于屋顶线下界");
     aics_result_kv_only(r, true);
@@ -107,9 +107,9 @@ static void report_answer(aics_result *r, const aics_netreport *rep, const net_s
     }
     aics_result_int(r, "proc.tn", opt.tn, NULL);
     aics_result_int(r, "proc.to", opt.to, NULL);
-    aics_result_double(r, "proc.bw_gbps", proc.bw_gbps, NULL);
-    aics_result_double(r, "proc.freq_ghz", proc.freq_ghz, NULL);
-    aics_result_int(r, "proc.elem_bytes", proc.elem_bytes, NULL);
+    aics_result_double(r, "proc.bw_gbps", opt.proc.bw_gbps, NULL);
+    aics_result_double(r, "proc.freq_ghz", opt.proc.freq_ghz, NULL);
+    aics_result_int(r, "proc.elem_bytes", opt.proc.elem_bytes, NULL);
     aics_result_kv_only(r, false);
 }
 
@@ -120,7 +120,7 @@ static void report_layers(aics_result *r, const aics_netreport_entry *e, const n
     snprintf(title, sizeof title, "%s 逐层的模拟周期", e->key);
     aics_result_part(r, part, title);
     aics_table *t = aics_result_table(r, "lrrrl", (const char *const[]){"层", "模拟周期", "下界", "模拟 ÷ 下界", "瓶颈"});
-    double bpc = proc.bw_gbps / proc.freq_ghz;
+    double bpc = opt.proc.bw_gbps / opt.proc.freq_ghz;
     for (size_t k = 0; k < s->n; k++) {
         aics_table_cell(t, "%s", e->net->layers[s->l[k].index].name);
         aics_table_cell(t, "%s", aics_fmt_thousands(s->cycles[k], a));
@@ -149,15 +149,15 @@ static void report(aics_result *r, const aics_run *run)
 
 static void draw(aics_plot *p)
 {
-    double peak = (double)(opt.tn * opt.tn) * proc.freq_ghz, ridge = peak / proc.bw_gbps; /* GMAC/s, MAC/B */
-    double roof[6] = {0.1, 0.1 * proc.bw_gbps, ridge, peak, 1e4, peak};
+    double peak = (double)(opt.tn * opt.tn) * opt.proc.freq_ghz, ridge = peak / opt.proc.bw_gbps; /* GMAC/s, MAC/B */
+    double roof[6] = {0.1, 0.1 * opt.proc.bw_gbps, ridge, peak, 1e4, peak};
     aics_plot_series *series = aics_xcalloc(rep.n, sizeof *series);
     for (size_t i = 0; i < rep.n; i++) {
         const net_sim *s = &sims[i];
         double *v = aics_xcalloc(s->n * 2 + 2, sizeof *v);
         for (size_t k = 0; k < s->n; k++) {
             v[2 * k] = (double)s->l[k].macs / (double)s->l[k].bytes;
-            v[2 * k + 1] = (double)s->l[k].macs / (double)s->cycles[k] * proc.freq_ghz;
+            v[2 * k + 1] = (double)s->l[k].macs / (double)s->cycles[k] * opt.proc.freq_ghz;
         }
         size_t len = strlen(rep.e[i].key) + sizeof "（模拟）";
         char *title = aics_xcalloc(len, 1);

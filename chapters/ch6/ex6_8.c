@@ -20,13 +20,13 @@
 #include "plot.h"
 #include "program.h"
 
-static aics_dlp6 proc = AICS_DLP6_DIANNAO;
 static struct {
+    aics_dlp6 proc;
     const char *net;
-} opt = {"alexnet"};
+} opt = {AICS_DLP6_DIANNAO, "alexnet"};
 
 static const aics_opt options[] = {
-    AICS_DLP6_OPTS(proc),
+    AICS_DLP6_OPTS(opt.proc),
     {"net", AICS_OPT_STRING, &opt.net, "NAME", "内置网络：alexnet、vgg19、resnet152 等"},
     {NULL, 0, NULL, NULL, NULL, 0, 0, 0},
 };
@@ -36,7 +36,7 @@ static int64_t size_at(int i) { return (int64_t)1 << (2 * i); } /* 1, 4, 16, …
 
 static double util_at(const aics_dlp6_layer *l, size_t n, int64_t macs, bool scalar)
 {
-    aics_dlp6 p = proc;
+    aics_dlp6 p = opt.proc;
     p.macs_per_cycle = macs;
     return aics_dlp6_utilisation(&p, l, n, scalar);
 }
@@ -44,12 +44,12 @@ static double util_at(const aics_dlp6_layer *l, size_t n, int64_t macs, bool sca
 static void report_answer(aics_result *r, const aics_dlp6_layer *l, size_t n)
 {
     aics_result_part_show(r, "answer", "答案", AICS_SHOW_ANSWER);
-    aics_result_double(r, "util.matrix", util_at(l, n, proc.macs_per_cycle, false), "矩阵结构的利用率");
-    aics_result_double(r, "util.scalar", util_at(l, n, proc.macs_per_cycle, true), "标量乘加结构的利用率");
+    aics_result_double(r, "util.matrix", util_at(l, n, opt.proc.macs_per_cycle, false), "矩阵结构的利用率");
+    aics_result_double(r, "util.scalar", util_at(l, n, opt.proc.macs_per_cycle, true), "标量乘加结构的利用率");
     aics_result_note(r, "约定：%lld 个乘加单元，%.2f GHz，带宽 %.1f GB/s，%lld 字节一个数，batch 1；"
                         "每层时间 = max(乘加 ÷ 峰值, 字节 ÷ 带宽)。矩阵结构每个数只搬一次；"
                         "标量结构每次乘加都从存储器取输入和权重。",
-                     (long long)proc.macs_per_cycle, proc.freq_ghz, proc.bw_gbps, (long long)proc.elem_bytes);
+                     (long long)opt.proc.macs_per_cycle, opt.proc.freq_ghz, opt.proc.bw_gbps, (long long)opt.proc.elem_bytes);
     aics_result_part(r, "sizes", "利用率随运算阵列规模的变化");
     aics_table *t = aics_result_table(r, "rrrr", (const char *const[]){"阵列（Tn×Tn）", "乘加/周期", "矩阵结构",
                                                                      "标量结构"});
@@ -77,8 +77,8 @@ static void report_layers(aics_result *r, const aics_net *net, const aics_dlp6_l
                                                                         "计算 μs", "访存 μs", "瓶颈"});
     char a[32], b[32];
     for (size_t i = 0; i < n; i++) {
-        double c = (double)l[i].macs / aics_dlp6_peak(&proc) * 1e6;
-        double m = (double)l[i].bytes / (proc.bw_gbps * 1e9) * 1e6;
+        double c = (double)l[i].macs / aics_dlp6_peak(&opt.proc) * 1e6;
+        double m = (double)l[i].bytes / (opt.proc.bw_gbps * 1e9) * 1e6;
         aics_table_cell(t, "%s", net->layers[l[i].index].name);
         aics_table_cell(t, "%s", aics_fmt_thousands(l[i].macs, a));
         aics_table_cell(t, "%s", aics_fmt_thousands(l[i].bytes, b));
@@ -95,10 +95,10 @@ static aics_dlp6_net d;
 static void report(aics_result *r, const aics_run *run)
 {
     (void)run;
-    aics_dlp6_net_load(&d, opt.net, proc.elem_bytes);
+    aics_dlp6_net_load(&d, opt.net, opt.proc.elem_bytes);
     report_answer(r, d.l, d.n);
     report_layers(r, d.net, d.l, d.n);
-    aics_dlp6_report_proc(r, &proc);
+    aics_dlp6_report_proc(r, &opt.proc);
 }
 
 static void plot(aics_plot *p, const aics_dlp6_layer *l, size_t n)
@@ -115,8 +115,8 @@ static void plot(aics_plot *p, const aics_dlp6_layer *l, size_t n)
     aics_plot_data(p, "U", v, N, 3);
     aics_plot_axes_set(p, &(aics_plot_axes){.xlabel = "运算阵列每周期乘加数（对数坐标）", .ylabel = "利用率（%）",
                                             .yrange = "0:105", .logscale = "x 2", .key = "below"});
-    aics_plot_cmd(p, "set arrow from %lld, graph 0 to %lld, graph 1 nohead dt 3", (long long)proc.macs_per_cycle,
-                  (long long)proc.macs_per_cycle);
+    aics_plot_cmd(p, "set arrow from %lld, graph 0 to %lld, graph 1 nohead dt 3", (long long)opt.proc.macs_per_cycle,
+                  (long long)opt.proc.macs_per_cycle);
     aics_plot_cmd(p, "plot $U using 1:2 with linespoints lw 2 pt 7 title '矩阵结构（片上复用）', '' using 1:3 with "
                      "linespoints lw 2 pt 5 title '标量乘加结构（无复用）'");
     aics_plot_end(p);
