@@ -238,7 +238,7 @@ static void report(aics_result *r, const aics_run *run)
     report_totals(r, &rep);
     report_brief(r, &rep);
     report_compare(r, &rep);
-    aics_netreport_alexnet_224(r, &rep);
+    aics_netreport_alexnet_224(r, &rep, true);
     report_mistakes(r, &rep);
     for (size_t i = 0; i < rep.n; i++) report_layers(r, &rep.e[i]);
 }

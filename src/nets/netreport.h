@@ -77,8 +77,9 @@ void aics_netreport_int(aics_result *r, const char *net, const char *rest, int64
 
 /* When `rep` holds the built-in AlexNet: its neurons, parameters and MACs on
  * the 224×224 input the paper states (compare.alexnet_224.*), next to the
- * 227×227 its layer sizes and Caffe's file need. */
-void aics_netreport_alexnet_224(aics_result *r, const aics_netreport *rep);
+ * 227×227 its layer sizes and Caffe's file need; with `same_params`, also
+ * whether the parameter count is the same for both inputs (.same_params). */
+void aics_netreport_alexnet_224(aics_result *r, const aics_netreport *rep, bool same_params);
 
 /* Write "<net>.layer.<layer>." for layer i into buf (n bytes); returns its
  * length, so the caller appends the metric. */
