@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "backprop.h"
 #include "error.h"
 #include "mlp.h"
 #include "plot.h"
@@ -65,84 +66,15 @@ typedef struct {
 
 static void make_data(dataset *ds, uint64_t seed)
 {
-    static const double centre[4][2] = {{1, 1}, {-1, 1}, {-1, -1}, {1, -1}};
     aics_rng rng;
     aics_rng_seed(&rng, seed, STREAM_DATA);
-    for (int e = 0; e < N_DATA; e++) {
-        int c = e % 4; /* clusters interleaved, so example 0 is not special */
-        ds->x[e][0] = centre[c][0] + NOISE * aics_rng_normal(&rng);
-        ds->x[e][1] = centre[c][1] + NOISE * aics_rng_normal(&rng);
-        ds->t[e] = centre[c][0] * centre[c][1] > 0 ? 1.0 : -1.0;
-    }
+    aics_bp_xor(&rng, N_DATA, NOISE, &ds->x[0][0], ds->t);
     ds->d = (aics_mlp_data){N_DATA, 2, 1, &ds->x[0][0], ds->t};
-}
-
-/* ---- names of neurons and parameters (2–H–1) ----------------------------- */
-
-static void neuron_name(char *buf, size_t size, int layer, int j)
-{
-    if (layer == 0) snprintf(buf, size, "x%d", j + 1);
-    else if (layer == 1) snprintf(buf, size, "h%d", j + 1);
-    else snprintf(buf, size, "y");
-}
-
-/* "w_h2_x1" (weight from x1 into h2) or "b_h2"; k is an index into theta. */
-static void param_name(const aics_mlp *m, size_t k, char *buf, size_t size)
-{
-    for (int l = 1; l <= m->nlayers; l++) {
-        for (int j = 0; j < m->sizes[l]; j++) {
-            char to[16], from[16];
-            neuron_name(to, sizeof to, l, j);
-            if (k == aics_mlp_b_index(m, l, j)) {
-                snprintf(buf, size, "b_%s", to);
-                return;
-            }
-            for (int i = 0; i < m->sizes[l - 1]; i++) {
-                if (k != aics_mlp_w_index(m, l, j, i)) continue;
-                neuron_name(from, sizeof from, l - 1, i);
-                snprintf(buf, size, "w_%s_%s", to, from);
-                return;
-            }
-        }
-    }
-    AICS_CHECK(0, "every parameter has a name");
-}
-
-/* The input of parameter k for ∂L/∂θ = δ · a: a neuron name, or "1" for a bias. */
-static void param_input(const aics_mlp *m, size_t k, int *layer, int *to, int *from)
-{
-    for (int l = 1; l <= m->nlayers; l++)
-        for (int j = 0; j < m->sizes[l]; j++) {
-            *layer = l;
-            *to = j;
-            *from = -1;
-            if (k == aics_mlp_b_index(m, l, j)) return;
-            for (int i = 0; i < m->sizes[l - 1]; i++)
-                if (k == aics_mlp_w_index(m, l, j, i)) {
-                    *from = i;
-                    return;
-                }
-        }
-    AICS_CHECK(0, "every parameter belongs to a neuron");
-}
-
-static void add_double(aics_result *r, const char *fmt, const char *name, double v, const char *label)
-{
-    char key[96];
-    snprintf(key, sizeof key, fmt, name);
-    aics_result_double(r, key, v, label);
 }
 
 /* ---- 1. the worked step -------------------------------------------------- */
 
-typedef struct {
-    const aics_mlp *before;
-    aics_mlp after;
-    aics_mlp_trace tr;
-    double *grad;
-    const double *x, *t;
-    double loss, lr;
-} step;
+typedef aics_bp_step step; /* src/models/backprop.h */
 
 // ANCHOR: step
 /* One example, one step: forward, backward (δ's and ∂L/∂θ), update. */
@@ -162,13 +94,6 @@ static void worked_step(step *s, const aics_mlp *m, const dataset *ds, double lr
 }
 // ANCHOR_END: step
 
-static void step_free(step *s)
-{
-    aics_mlp_free(&s->after);
-    aics_mlp_trace_free(&s->tr);
-    free(s->grad);
-}
-
 static void report_step_forward(aics_result *r, const step *s)
 {
     const aics_mlp *m = s->before;
@@ -181,7 +106,7 @@ static void report_step_forward(aics_result *r, const step *s)
         for (int j = 0; j < m->sizes[l]; j++) {
             char name[16];
             size_t q = s->tr.off[l] + (size_t)j;
-            neuron_name(name, sizeof name, l, j);
+            aics_bp_neuron_name(name, sizeof name, l, j);
             aics_table_cell(t, "%s", name);
             if (l == 0) {
                 aics_table_cell(t, "输入");
@@ -234,16 +159,16 @@ static void report_step_update(aics_result *r, const step *s)
         for (size_t k = m->w_off[l - 1]; k < m->b_off[l - 1] + (size_t)m->sizes[l]; k++) {
             char name[48], to[16], from[16];
             int layer, j, i;
-            param_name(m, k, name, sizeof name);
-            param_input(m, k, &layer, &j, &i);
-            neuron_name(to, sizeof to, layer, j);
+            aics_bp_param_name(m, k, name, sizeof name);
+            aics_bp_param_input(m, k, &layer, &j, &i);
+            aics_bp_neuron_name(to, sizeof to, layer, j);
             aics_table_cell(t, "%s", name);
             aics_table_cell(t, "%.6f", m->theta[k]);
             size_t qd = s->tr.off[layer] + (size_t)j;
             if (i < 0) {
                 aics_table_cell(t, "δ_%s = %.6f", to, s->tr.delta[qd]);
             } else {
-                neuron_name(from, sizeof from, layer - 1, i);
+                aics_bp_neuron_name(from, sizeof from, layer - 1, i);
                 aics_table_cell(t, "δ_%s·%s = %.6f × %.6f", to, from, s->tr.delta[qd],
                                 s->tr.a[s->tr.off[layer - 1] + (size_t)i]);
             }
@@ -253,86 +178,21 @@ static void report_step_update(aics_result *r, const step *s)
     }
 }
 
-/* Every number of the three tables, as kv keys only: the tables show them. */
-static void report_step_values(aics_result *r, const step *s)
-{
-    const aics_mlp *m = s->before;
-    aics_result_kv_only(r, true);
-    aics_result_int(r, "step.example", STEP_EXAMPLE, "样本编号");
-    aics_result_double(r, "step.x1", s->x[0], "x1");
-    aics_result_double(r, "step.x2", s->x[1], "x2");
-    aics_result_double(r, "step.t", s->t[0], "目标 t");
-    aics_result_double(r, "step.lr", s->lr, "学习率 η");
-    for (int l = 1; l <= m->nlayers; l++) {
-        for (int j = 0; j < m->sizes[l]; j++) {
-            char name[16], label[64];
-            size_t q = s->tr.off[l] + (size_t)j;
-            neuron_name(name, sizeof name, l, j);
-            snprintf(label, sizeof label, "%s：z", name);
-            add_double(r, "step.%s.z", name, s->tr.z[q], label);
-            snprintf(label, sizeof label, "%s：f(z)", name);
-            add_double(r, "step.%s.a", name, s->tr.a[q], label);
-            snprintf(label, sizeof label, "%s：f'(z)", name);
-            add_double(r, "step.%s.fprime", name, s->tr.fprime[q], label);
-            snprintf(label, sizeof label, "%s：δ", name);
-            add_double(r, "step.%s.delta", name, s->tr.delta[q], label);
-        }
-    }
-    aics_result_double(r, "step.loss", s->loss, "L = ½(y − t)²");
-    for (size_t k = 0; k < m->nparams; k++) {
-        char name[48], label[64];
-        param_name(m, k, name, sizeof name);
-        add_double(r, "step.theta.%s", name, m->theta[k], name);
-        snprintf(label, sizeof label, "∂L/∂%s", name);
-        add_double(r, "step.grad.%s", name, s->grad[k], label);
-        snprintf(label, sizeof label, "更新后的 %s", name);
-        add_double(r, "step.new.%s", name, s->after.theta[k], label);
-    }
-    aics_result_kv_only(r, false);
-}
-
 /* ---- 2. the gradient check ----------------------------------------------- */
-
-typedef struct {
-    double *bp, *central, *dual;
-    double err_central, err_dual;
-} gradcheck;
-
-static void run_gradcheck(gradcheck *g, const aics_mlp *m, const aics_mlp_data *d)
-{
-    aics_mlp_trace tr;
-    aics_mlp_trace_init(&tr, m);
-    g->bp = aics_xmalloc(m->nparams * sizeof *g->bp);
-    g->central = aics_xmalloc(m->nparams * sizeof *g->central);
-    g->dual = aics_xmalloc(m->nparams * sizeof *g->dual);
-    aics_mlp_batch(m, &tr, d, NULL, 0, g->bp);
-    aics_mlp_grad_central(m, d, g->central);
-    aics_mlp_grad_dual(m, d, g->dual);
-    g->err_central = aics_mlp_max_rel_err(g->bp, g->central, m->nparams);
-    g->err_dual = aics_mlp_max_rel_err(g->bp, g->dual, m->nparams);
-    aics_mlp_trace_free(&tr);
-}
-
-static void gradcheck_free(gradcheck *g)
-{
-    free(g->bp);
-    free(g->central);
-    free(g->dual);
-}
 
 static double report_gradcheck(aics_result *r, const aics_mlp *m, const dataset *ds)
 {
     aics_mlp_data one = {1, 2, 1, ds->x[STEP_EXAMPLE], &ds->t[STEP_EXAMPLE]};
-    gradcheck g1, gall;
-    run_gradcheck(&g1, m, &one);
-    run_gradcheck(&gall, m, &ds->d);
+    aics_bp_gradcheck g1, gall;
+    aics_bp_gradcheck_run(&g1, m, &one);
+    aics_bp_gradcheck_run(&gall, m, &ds->d);
 
     aics_result_part(r, "gradcheck_table", "梯度检查：工作步骤的样本");
     aics_table *t = aics_result_table(r, "lrrrrr",
         (const char *const[]){"参数 θ", "反向传播", "中心差分", "对偶数", "相对误差（差分）", "相对误差（对偶数）"});
     for (size_t k = 0; k < m->nparams; k++) {
         char name[48];
-        param_name(m, k, name, sizeof name);
+        aics_bp_param_name(m, k, name, sizeof name);
         aics_table_cell(t, "%s", name);
         aics_table_cell(t, "%.10f", g1.bp[k]);
         aics_table_cell(t, "%.10f", g1.central[k]);
@@ -355,8 +215,8 @@ static double report_gradcheck(aics_result *r, const aics_mlp *m, const dataset 
     aics_result_double(r, "gradcheck.max_rel_err", worst, "以上四项的最大值");
     aics_result_word(r, "gradcheck.check", worst < GRADCHECK_LIMIT ? "pass" : "fail",
                      "最大相对误差低于 1e-6");
-    gradcheck_free(&g1);
-    gradcheck_free(&gall);
+    aics_bp_gradcheck_free(&g1);
+    aics_bp_gradcheck_free(&gall);
     return worst;
 }
 
@@ -386,37 +246,14 @@ static void report_answer(aics_result *r, const step *s, const options *o, doubl
 
 /* ---- 3. training ---------------------------------------------------------- */
 
-typedef struct {
-    aics_mlp net;
-    aics_mlp_train_result res;
-    double *curve; /* epochs + 1 losses */
-} run_t;
+typedef aics_bp_run run_t;
 
 static void train(run_t *out, const aics_mlp *init, const dataset *ds, double lr, int64_t epochs,
                   size_t batch, uint64_t seed)
 {
     aics_rng rng;
     aics_rng_seed(&rng, seed, STREAM_SGD);
-    aics_mlp_copy(&out->net, init);
-    out->curve = aics_xcalloc((size_t)epochs + 1, sizeof *out->curve);
-    aics_mlp_train_opts o = {lr, epochs, batch};
-    out->res = aics_mlp_train(&out->net, &ds->d, &o, &rng, out->curve);
-}
-
-static void run_free(run_t *r)
-{
-    aics_mlp_free(&r->net);
-    free(r->curve);
-}
-
-static int64_t correct(const aics_mlp *m, const dataset *ds)
-{
-    aics_mlp_trace tr;
-    aics_mlp_trace_init(&tr, m);
-    int64_t n = 0;
-    for (int e = 0; e < N_DATA; e++) n += (aics_mlp_forward(m, &tr, ds->x[e])[0] > 0) == (ds->t[e] > 0);
-    aics_mlp_trace_free(&tr);
-    return n;
+    aics_bp_train(out, init, &ds->d, &(aics_mlp_train_opts){lr, epochs, batch}, &rng);
 }
 
 /* kv for one run: PREFIX.final_loss and PREFIX.correct, or PREFIX.diverged. */
@@ -438,7 +275,7 @@ static void report_run(aics_result *r, const char *prefix, const char *what, con
     aics_result_double(r, key, run->res.final_loss, label);
     snprintf(key, sizeof key, "%s.correct", prefix);
     snprintf(label, sizeof label, "%s：分类正确的点数（共 %d）", what, N_DATA);
-    aics_result_int(r, key, correct(&run->net, ds), label);
+    aics_result_int(r, key, aics_bp_correct(&run->net, &ds->d), label);
 }
 
 static void report_training(aics_result *r, const options *o, const aics_mlp *init, const dataset *ds,
@@ -452,7 +289,7 @@ static void report_training(aics_result *r, const options *o, const aics_mlp *in
     aics_result_int(r, "train.epochs", o->epochs, "轮数");
     aics_result_int(r, "sgd.batch", o->batch, "SGD 的批大小");
     aics_result_double(r, "train.initial_loss", gd->curve[0], "训练前的平均损失");
-    aics_result_int(r, "train.initial_correct", correct(init, ds), "训练前分类正确的点数");
+    aics_result_int(r, "train.initial_correct", aics_bp_correct(init, &ds->d), "训练前分类正确的点数");
     aics_result_int(r, "gd.steps", gd->res.steps, "GD：参数更新次数");
     report_run(r, "gd", "GD", gd, ds);
     aics_result_int(r, "sgd.steps", sgd->res.steps, "SGD：参数更新次数");
@@ -583,17 +420,7 @@ static void draw_gd_sgd_figure(aics_plot *p, const run_t *gd, const run_t *sgd, 
 static void send_regions(aics_plot *p, const char *block, const aics_mlp *m)
 {
     static double rows[GRID * GRID][3];
-    aics_mlp_trace tr;
-    aics_mlp_trace_init(&tr, m);
-    for (int a = 0; a < GRID; a++)
-        for (int b = 0; b < GRID; b++) {
-            double x[2] = {-GRID_LIM + 2 * GRID_LIM * b / (GRID - 1), -GRID_LIM + 2 * GRID_LIM * a / (GRID - 1)};
-            double *row = rows[a * GRID + b];
-            row[0] = x[0];
-            row[1] = x[1];
-            row[2] = fmax(-1.5, fmin(1.5, aics_mlp_forward(m, &tr, x)[0])); /* clipped for the colours */
-        }
-    aics_mlp_trace_free(&tr);
+    aics_bp_grid(m, -GRID_LIM, GRID_LIM, GRID, 1.5, &rows[0][0]); /* clipped for the colours */
     aics_plot_data(p, block, &rows[0][0], GRID * GRID, 3);
 }
 
@@ -688,12 +515,12 @@ int main(int argc, char **argv)
     report_step_forward(r, &s);
     report_step_backward(r, &s);
     report_step_update(r, &s);
-    report_step_values(r, &s);
+    aics_bp_step_kv(r, &s, STEP_EXAMPLE);
 
     aics_progress(&run, "gradient check on %zu parameters", init.nparams);
     double worst = report_gradcheck(r, &init, &ds);
     report_answer(r, &s, &opt, worst);
-    step_free(&s);
+    aics_bp_step_free(&s);
 
     aics_progress(&run, "training: GD and SGD at lr %g, %lld epochs", opt.lr, (long long)opt.epochs);
     run_t gd, sgd, runs[N_SWEEP];
@@ -716,9 +543,9 @@ int main(int argc, char **argv)
     int rc = aics_plot_close(p);
     rc |= aics_run_emit(&run, r);
 
-    for (size_t i = 0; i < N_SWEEP; i++) run_free(&runs[i]);
-    run_free(&gd);
-    run_free(&sgd);
+    for (size_t i = 0; i < N_SWEEP; i++) aics_bp_run_free(&runs[i]);
+    aics_bp_run_free(&gd);
+    aics_bp_run_free(&sgd);
     aics_mlp_free(&init);
     aics_result_free(r);
     return rc;

@@ -33,6 +33,7 @@
 #include "diabetes.h"
 #include "error.h"
 #include "linreg.h"
+#include "overfit.h"
 #include "plot.h"
 #include "program.h"
 #include "regfit.h"
@@ -75,49 +76,32 @@ typedef struct {
     aics_toy_sets s;
     aics_poly_model m;
     double w0[POLY_DEGREE], wb[POLY_DEGREE], wl[POLY_DEGREE]; /* λ = 0, chosen, large */
-    double grid[POLY_GRID][4];                                /* λ, train, val, test */
+    double grid[POLY_GRID][4], norm[POLY_GRID];               /* λ, train, val, test; ‖w‖₂ */
     double lbest;
 } poly_data;
-
-typedef struct {
-    double train, val, test, norm;
-} poly_score;
 
 static void poly_fit(const poly_data *pd, double lambda, double *w)
 {
     AICS_CHECK(aics_poly_model_fit(&pd->m, lambda, w), "the 12×9 polynomial design has full rank");
 }
 
-static poly_score poly_evaluate(const poly_data *pd, const double *w)
+static aics_poly_score poly_evaluate(const poly_data *pd, const double *w)
 {
-    const aics_toy_sets *s = &pd->s;
-    poly_score sc = {aics_poly_model_rmse(&pd->m, w, s->train.x, s->train.y, s->train.n),
-                     aics_poly_model_rmse(&pd->m, w, s->val.x, s->val.y, s->val.n),
-                     aics_poly_model_rmse(&pd->m, w, s->test.x, s->test.y, s->test.n), 0.0};
-    for (int k = 0; k < POLY_DEGREE; k++) sc.norm += w[k] * w[k];
-    sc.norm = sqrt(sc.norm);
-    return sc;
+    return aics_poly_score_of(&pd->m, &pd->s, w);
 }
 
-/* Ridge over the λ grid; the chosen λ has the smallest validation RMSE. */
+/* Ridge over the λ grid (src/models/overfit.h); the chosen λ has the smallest validation RMSE. */
 static void poly_sweep(poly_data *pd)
 {
-    double w[POLY_DEGREE];
-    int best = 0;
+    double lambdas[POLY_GRID];
+    for (int k = 0; k < POLY_GRID; k++) lambdas[k] = poly_lambda(k);
     poly_fit(pd, 0.0, pd->w0);
     poly_fit(pd, POLY_LARGE, pd->wl);
-    for (int k = 0; k < POLY_GRID; k++) {
-        poly_fit(pd, poly_lambda(k), w);
-        poly_score s = poly_evaluate(pd, w);
-        double row[4] = {poly_lambda(k), s.train, s.val, s.test};
-        memcpy(pd->grid[k], row, sizeof row);
-        if (s.val < pd->grid[best][2]) best = k;
-    }
-    pd->lbest = poly_lambda(best);
+    pd->lbest = lambdas[aics_poly_sweep(&pd->m, &pd->s, lambdas, POLY_GRID, &pd->grid[0][0], pd->norm)];
     poly_fit(pd, pd->lbest, pd->wb);
 }
 
-static void report_poly_score(aics_result *r, const char *prefix, const char *what, double lambda, poly_score s)
+static void report_poly_score(aics_result *r, const char *prefix, const char *what, double lambda, aics_poly_score s)
 {
     static const char *const field[5] = {"lambda", "train_rmse", "val_rmse", "test_rmse", "w_norm"};
     static const char *const label[5] = {"λ", "训练 RMSE", "验证 RMSE", "测试 RMSE", "‖w‖₂（标准化特征）"};
@@ -147,13 +131,9 @@ static void poly_report(aics_result *r, const poly_data *pd)
     ans.best_test = poly_evaluate(pd, pd->wb).test;
     report_poly_score(r, "large", "大 λ", POLY_LARGE, poly_evaluate(pd, pd->wl));
     aics_table *t = aics_result_table(r, "rrrrr", (const char *const[]){"λ", "训练 RMSE", "验证 RMSE", "测试 RMSE", "‖w‖₂"});
-    double w[POLY_DEGREE];
     for (int k = 0; k < POLY_GRID; k += 10) {
-        poly_fit(pd, poly_lambda(k), w);
-        poly_score s = poly_evaluate(pd, w);
-        aics_table_cell(t, "%.0e", poly_lambda(k));
-        for (int c = 0; c < 3; c++) aics_table_cell(t, "%.4f", (double[]){s.train, s.val, s.test}[c]);
-        aics_table_cell(t, "%.4g", s.norm);
+        for (int c = 0; c < 4; c++) aics_table_cell(t, c ? "%.4f" : "%.0e", pd->grid[k][c]);
+        aics_table_cell(t, "%.4g", pd->norm[k]);
     }
 }
 
@@ -237,30 +217,7 @@ static void ols_checks(aics_result *r, const aics_design *raw, const char *path)
     aics_ols_check_free(&oc);
 }
 
-/* Both paths on the standardized data: λ grids, coefficients, and checks. */
-typedef struct {
-    double l1[DIAB_POINTS], l2[DIAB_POINTS], *W1, *W2, lmax, kkt;
-    long sweeps;
-    int64_t zeros1, zeros2; /* coefficients exactly 0 on each path */
-} diab_paths;
-
-static void diab_solve(const aics_linreg *p, diab_paths *dp)
-{
-    size_t d = p->d;
-    dp->lmax = aics_lasso_lambda_max(p);
-    dp->W1 = aics_xmalloc(DIAB_POINTS * d * sizeof *dp->W1);
-    dp->W2 = aics_xmalloc(DIAB_POINTS * d * sizeof *dp->W2);
-    aics_lambda_grid(dp->lmax, dp->lmax * 1e-3, DIAB_POINTS, dp->l1);
-    aics_lambda_grid(1e4, 1e-2, DIAB_POINTS, dp->l2);
-    dp->sweeps = aics_linreg_path(p, AICS_PENALTY_L1, dp->l1, DIAB_POINTS, AICS_REGFIT_SWEEPS, AICS_REGFIT_TOL, dp->W1);
-    AICS_CHECK(aics_linreg_path(p, AICS_PENALTY_L2, dp->l2, DIAB_POINTS, AICS_REGFIT_SWEEPS, AICS_REGFIT_TOL, dp->W2) == 0, "ridge always solves");
-    dp->kkt = 0.0;
-    dp->zeros1 = dp->zeros2 = 0;
-    for (size_t k = 0; k < DIAB_POINTS; k++) {
-        dp->kkt = fmax(dp->kkt, aics_lasso_kkt(p, dp->l1[k], dp->W1 + k * d));
-        for (size_t j = 0; j < d; j++) dp->zeros1 += dp->W1[k * d + j] == 0.0, dp->zeros2 += dp->W2[k * d + j] == 0.0;
-    }
-}
+typedef aics_two_paths diab_paths; /* both paths and their checks (src/models/overfit.h) */
 
 static void report_paths(aics_result *r, const diab_paths *dp, size_t d)
 {
@@ -326,7 +283,7 @@ static void demo_diabetes(aics_result *r, aics_plot *plot, const char *path)
     aics_linreg p;
     aics_linreg_init(&p, dz.x, dz.y, dz.n, dz.d);
     diab_paths dp;
-    diab_solve(&p, &dp);
+    aics_two_paths_run(&dp, &p, DIAB_POINTS, 1e-3, 1e4, 1e-2, AICS_REGFIT_TOL, AICS_REGFIT_SWEEPS);
     aics_lasso_entries en;
     aics_lasso_find_entries(&p, dp.lmax, 1e-4, DIAB_FINE, AICS_REGFIT_TOL, AICS_REGFIT_SWEEPS, &en);
     report_paths(r, &dp, dz.d);
@@ -335,8 +292,7 @@ static void demo_diabetes(aics_result *r, aics_plot *plot, const char *path)
         aics_regfit_draw_path(plot, "ex2_5_lasso_path", "λ（L1，向右减小）", &dz, dp.l1, dp.W1, DIAB_POINTS);
         aics_regfit_draw_path(plot, "ex2_5_ridge_path", "λ（L2，向右减小）", &dz, dp.l2, dp.W2, DIAB_POINTS);
     }
-    free(dp.W1);
-    free(dp.W2);
+    aics_two_paths_free(&dp);
     aics_lasso_entries_free(&en);
     aics_linreg_free(&p);
     aics_design_free(&raw);
@@ -359,32 +315,11 @@ typedef struct {
 } bag_study;
 
 /* For each B, bag B trees on each of the BAG_SETS training sets and split the
- * error against the truth into bias² and variance. */
+ * error against the truth into bias² and variance (src/models/overfit.h). */
 static void bag_run(uint64_t seed, bag_study *st)
 {
-    double query[BAG_QUERY], f[BAG_QUERY];
-    for (size_t k = 0; k < BAG_QUERY; k++) query[k] = (k + 0.5) / BAG_QUERY, f[k] = aics_toy_truth(query[k]);
-    double (*xs)[BAG_TRAIN] = aics_xmalloc(BAG_SETS * sizeof *xs), (*ys)[BAG_TRAIN] = aics_xmalloc(BAG_SETS * sizeof *ys);
-    double *pred = aics_xmalloc(BAG_SETS * BAG_QUERY * sizeof *pred);
-    aics_rng data_rng;
-    aics_rng_seed(&data_rng, seed, 3);
-    for (size_t s = 0; s < BAG_SETS; s++) aics_toy_samples(&data_rng, BAG_TRAIN, BAG_NOISE, xs[s], ys[s]);
-    for (size_t s = 0; s < BAG_SETS; s++)
-        aics_tree_bag(NULL, xs[s], ys[s], BAG_TRAIN, 0, query, BAG_QUERY, pred + s * BAG_QUERY);
-    st->single = aics_decompose(pred, BAG_SETS, BAG_QUERY, f);
-    for (int b = 0; b < BAG_NSIZES; b++) {
-        for (size_t s = 0; s < BAG_SETS; s++) {
-            aics_rng rng;
-            aics_rng_seed(&rng, seed, 1000 + 1000 * (uint64_t)b + s);
-            aics_tree_bag(&rng, xs[s], ys[s], BAG_TRAIN, (size_t)bag_sizes[b], query, BAG_QUERY, pred + s * BAG_QUERY);
-        }
-        aics_bias_variance dc = aics_decompose(pred, BAG_SETS, BAG_QUERY, f);
-        double row[4] = {bag_sizes[b], dc.error, dc.bias2, dc.variance};
-        memcpy(st->table[b], row, sizeof row);
-    }
-    free(xs);
-    free(ys);
-    free(pred);
+    aics_bag_plan plan = {BAG_TRAIN, BAG_NOISE, BAG_SETS, BAG_QUERY, bag_sizes, BAG_NSIZES};
+    aics_bag_study(&plan, seed, &st->single, &st->table[0][0]);
 }
 
 static void bag_report(aics_result *r, const bag_study *st)
@@ -459,47 +394,9 @@ static void demo_bagging(aics_result *r, aics_plot *plot, uint64_t seed)
 #define ES_D (ES_BUMPS + 1)
 #define ES_KEEP 400 /* epochs drawn, log-spaced */
 
-typedef struct {
-    aics_toy_sets s;
-    double *f[3]; /* features of the training, validation and test points */
-    double train_curve[ES_EPOCHS + 1], val_curve[ES_EPOCHS + 1]; /* MSE per epoch, run 2 */
-    double wes[ES_D], wend[ES_D]; /* early-stopped and trained-to-the-end weights */
-    aics_early_stop es, full;
-} es_task;
+typedef aics_es_study es_task; /* src/models/overfit.h */
 
-/* One sample of ES_TRAIN + ES_VAL points split at random into training and
- * validation, then a test sample; the features of all three. */
-static void es_setup(es_task *t, uint64_t seed)
-{
-    aics_rng rng;
-    aics_rng_seed(&rng, seed, 4);
-    aics_toy_draw_split(&rng, ES_TRAIN, ES_VAL, ES_TEST, ES_NOISE, &t->s);
-    const aics_toy_set *set[3] = {&t->s.train, &t->s.val, &t->s.test};
-    for (int k = 0; k < 3; k++) {
-        t->f[k] = aics_xmalloc(set[k]->n * ES_D * sizeof(double));
-        for (size_t i = 0; i < set[k]->n; i++) aics_bump_features(set[k]->x[i], ES_BUMPS, ES_WIDTH, t->f[k] + i * ES_D);
-    }
-}
-
-/* Run 1: early stopping with patience, keeping the best weights. Run 2: no
- * early stopping, to the end, recording both curves. Both start at w = 0
- * with step 1/L, L ≥ the largest eigenvalue of ΦᵀΦ/n (Gershgorin). */
-static void es_train(es_task *t)
-{
-    aics_gd_problem gp = {t->f[0], t->s.train.y, t->f[1], t->s.val.y, ES_TRAIN, ES_VAL, ES_D,
-                          1.0 / aics_gram_bound(t->f[0], ES_TRAIN, ES_D), NULL, NULL};
-    t->es = aics_gd_early_stopping(&gp, t->wes, ES_EPOCHS, ES_PATIENCE);
-    gp.train_curve = t->train_curve;
-    gp.val_curve = t->val_curve;
-    t->full = aics_gd_early_stopping(&gp, t->wend, ES_EPOCHS, 0);
-}
-
-/* RMSE of weights w on one of the three sets (0 train, 1 validation, 2 test). */
-static double es_rmse(const es_task *t, const double *w, int set)
-{
-    const aics_toy_set *s[3] = {&t->s.train, &t->s.val, &t->s.test};
-    return sqrt(aics_linear_mse(t->f[set], s[set]->n, ES_D, w, s[set]->y));
-}
+static double es_rmse(const es_task *t, const double *w, int set) { return aics_es_study_rmse(t, w, set); }
 
 static void es_report(aics_result *r, const es_task *t)
 {
@@ -554,13 +451,13 @@ static void es_plot(aics_plot *plot, const es_task *t)
 static void demo_early_stopping(aics_result *r, aics_plot *plot, const aics_run *run)
 {
     es_task *t = aics_xcalloc(1, sizeof *t);
-    es_setup(t, run->seed);
-    es_train(t);
+    aics_rng rng;
+    aics_rng_seed(&rng, run->seed, 4);
+    aics_es_study_run(t, &(aics_es_plan){ES_TRAIN, ES_VAL, ES_TEST, ES_NOISE, ES_BUMPS, ES_WIDTH, ES_EPOCHS, ES_PATIENCE}, &rng);
     aics_progress(run, "early stopping: best epoch %ld, stopped at %ld", t->es.best_epoch, t->es.stop_epoch);
     es_report(r, t);
     if (aics_plot_enabled(plot)) es_plot(plot, t);
-    for (int k = 0; k < 3; k++) free(t->f[k]);
-    aics_toy_sets_free(&t->s);
+    aics_es_study_free(t);
     free(t);
 }
 

@@ -141,7 +141,7 @@ static void report_alexnet_224(aics_result *r, const aics_netreport *rep)
 }
 
 static const unsigned mistake_sets[] = {
-    AICS_MISTAKE_NO_KERNEL, AICS_MISTAKE_NO_GROUPS, AICS_MISTAKE_NO_BIAS_ADD, AICS_MISTAKE_BATCH10,
+    AICS_MISTAKE_NO_KERNEL, AICS_MISTAKE_NO_GROUPS, AICS_MISTAKE_NO_BIAS_ADD, AICS_MISTAKE_FILE_BATCH,
     AICS_MISTAKE_NO_KERNEL | AICS_MISTAKE_NO_GROUPS,
 };
 
@@ -151,7 +151,6 @@ static const char *mistake_zh(unsigned m)
     case AICS_MISTAKE_NO_KERNEL: return "漏掉卷积核大小 $K_hK_w$";
     case AICS_MISTAKE_NO_GROUPS: return "忽略分组 $g$";
     case AICS_MISTAKE_NO_BIAS_ADD: return "忽略偏置（及 β）";
-    case AICS_MISTAKE_BATCH10: return "按 batch 10 计神经元（AlexNet、VGG19 部署文件的 batch）";
     default: return "漏掉 $K_hK_w$ 且忽略分组";
     }
 }
@@ -172,21 +171,29 @@ static void report_mistakes(aics_result *r, const aics_netreport *rep)
         aics_table_cell(t, "%s", thou(e->total.params, b));
         for (size_t m = 0; m < nm; m++) {
             c[i * nm + m] = aics_netreport_count(e, mistake_sets[m]);
+            if (!aics_netreport_mistake_shown(e, mistake_sets[m])) continue;
             aics_table_cell(t, "%s", e->key);
-            aics_table_cell(t, "%s", mistake_zh(mistake_sets[m]));
+            if (mistake_sets[m] == AICS_MISTAKE_FILE_BATCH)
+                aics_table_cell(t, "按部署文件的 batch %lld 计神经元", (long long)e->net->batch);
+            else
+                aics_table_cell(t, "%s", mistake_zh(mistake_sets[m]));
             aics_table_cell(t, "%s", thou(c[i * nm + m].neurons, a));
             aics_table_cell(t, "%s", thou(c[i * nm + m].params, b));
         }
     }
     aics_result_kv_only(r, true);
-    for (size_t i = 0; i < rep->n; i++)
+    for (size_t i = 0; i < rep->n; i++) {
+        snprintf(key, sizeof key, "%s.file_batch", rep->e[i].key);
+        aics_result_int(r, key, rep->e[i].net->batch, "部署文件写的 batch（0 = 没写）");
         for (size_t m = 0; m < nm; m++) {
+            if (!aics_netreport_mistake_shown(&rep->e[i], mistake_sets[m])) continue;
             const char *mk = aics_mistake_key(mistake_sets[m]);
             snprintf(key, sizeof key, "mistake.%s.neurons", mk ? mk : "no_kernel_no_groups");
             key_int(r, rep->e[i].key, key, c[i * nm + m].neurons);
             snprintf(key, sizeof key, "mistake.%s.params", mk ? mk : "no_kernel_no_groups");
             key_int(r, rep->e[i].key, key, c[i * nm + m].params);
         }
+    }
     aics_result_kv_only(r, false);
     free(c);
 }
@@ -258,7 +265,8 @@ static const aics_program program = {
     .details = "约定（每张图）：神经元 = 卷积层与全连接层的输出元素数；参数 = 卷积层与全连接层的\n"
                "权重和偏置，加上 Scale 层的 γ、β（BN 的滑动均值与方差不是可训练参数）。\n"
                "--format=kv 的键：<net>.total.{neurons,params,param_bytes,act_bytes}、\n"
-               "<net>.layer.<层>.{neurons,params}、<net>.mistake.<错误>.{neurons,params}。\n"
+               "<net>.layer.<层>.{neurons,params}、<net>.mistake.<错误>.{neurons,params}、\n"
+               "<net>.file_batch（部署文件写的 batch，只用于演示把它乘进去的错误）。\n"
                "<net> 是内置网络名，或文件名去掉扩展名、小写、[^a-z0-9_] 换成 _。\n"
                "例：ex3_1 data/nets/lenet5.prototxt 数一个自己写的网络。",
     .opts = options,

@@ -183,7 +183,7 @@ static void report_layers(aics_result *r, const aics_netreport_entry *e)
 /* The common wrong conventions, alone and the four of the exercise combined. */
 static const unsigned mistake_sets[] = {
     AICS_MISTAKE_NO_KERNEL, AICS_MISTAKE_NO_GROUPS, AICS_MISTAKE_FC_AS_ONE,
-    AICS_MISTAKE_ADD_NIF_MINUS_1, AICS_MISTAKE_NO_BIAS_ADD, AICS_MISTAKE_BATCH10,
+    AICS_MISTAKE_ADD_NIF_MINUS_1, AICS_MISTAKE_NO_BIAS_ADD, AICS_MISTAKE_FILE_BATCH,
     AICS_MISTAKE_NO_KERNEL | AICS_MISTAKE_NO_GROUPS | AICS_MISTAKE_FC_AS_ONE |
         AICS_MISTAKE_ADD_NIF_MINUS_1,
 };
@@ -197,7 +197,6 @@ static const char *mistake_zh(unsigned m)
     case AICS_MISTAKE_FC_AS_ONE: return "把每个全连接层算作一次运算";
     case AICS_MISTAKE_ADD_NIF_MINUS_1: return "加法按 $(N_{if}-1)N_{of}$ 计（漏掉偏置）";
     case AICS_MISTAKE_NO_BIAS_ADD: return "完全忽略偏置";
-    case AICS_MISTAKE_BATCH10: return "按 batch 10 计（AlexNet、VGG19 部署文件的 batch）";
     default: return "前四种同时犯";
     }
 }
@@ -225,8 +224,12 @@ static void report_mistakes(aics_result *r, const aics_netreport *rep)
         aics_table_cell(t, "1");
         for (size_t m = 0; m < nm; m++) {
             aics_layer_counts c = cs[i * nm + m] = aics_netreport_count(e, mistake_sets[m]);
+            if (!aics_netreport_mistake_shown(e, mistake_sets[m])) continue;
             aics_table_cell(t, "%s", e->key);
-            aics_table_cell(t, "%s", mistake_zh(mistake_sets[m]));
+            if (mistake_sets[m] == AICS_MISTAKE_FILE_BATCH)
+                aics_table_cell(t, "按部署文件的 batch %lld 计", (long long)e->net->batch);
+            else
+                aics_table_cell(t, "%s", mistake_zh(mistake_sets[m]));
             aics_table_cell(t, "%s", thou(c.mul, a));
             aics_table_cell(t, "%s", thou(c.add, b));
             aics_table_cell(t, "%.4g", e->total.mul ? (double)c.mul / (double)e->total.mul : 0.0);
@@ -236,6 +239,7 @@ static void report_mistakes(aics_result *r, const aics_netreport *rep)
     for (size_t i = 0; i < rep->n; i++) {
         const aics_netreport_entry *e = &rep->e[i];
         for (size_t m = 0; m < nm; m++) {
+            if (!aics_netreport_mistake_shown(e, mistake_sets[m])) continue;
             const aics_layer_counts c = cs[i * nm + m];
             snprintf(key, sizeof key, "mistake.%s.mul", mistake_set_key(mistake_sets[m]));
             key_int(r, e->key, key, c.mul, NULL);

@@ -32,15 +32,15 @@ static const struct {
     {"add_nif_minus_1", AICS_MISTAKE_ADD_NIF_MINUS_1, 0, FIELD_BIT(F_ADD),
      "加法按 (N_if−1)·N_of 计，漏了加偏置的那一次",
      "additions counted as (N_if-1)*N_of: the bias addition is forgotten"},
-    {"batch10", AICS_MISTAKE_BATCH10, 0, OPS | FIELD_BIT(F_NEURONS),
-     "把部署文件的 batch 10 也乘了进去（题目问的是一张图）",
-     "the deploy file's batch of 10 is counted (one image is asked)"},
     {"bn_stats", AICS_MISTAKE_BN_STATS, 0, FIELD_BIT(F_PARAMS),
      "把 BatchNorm 存的均值、方差等统计量算作参数（它们不可训练）",
      "BatchNorm's stored statistics are counted as parameters (they are not trained)"},
     {"fc_as_one", AICS_MISTAKE_FC_AS_ONE, 0, OPS,
      "把每个全连接层算作一次运算",
      "each FC layer is counted as one operation"},
+    {"file_batch", AICS_MISTAKE_FILE_BATCH, 0, OPS | FIELD_BIT(F_NEURONS),
+     "把部署文件写的 batch（第一维）也乘了进去（题目问的是一张图）",
+     "the batch the deploy file states (its first dimension) is counted (one image is asked)"},
     {"flops", AICS_MISTAKE_FLOPS, 0, FIELD_BIT(F_MUL) | FIELD_BIT(F_MAC),
      "按 FLOPs 计（每个乘加算 2 次），题目问的是乘法次数",
      "FLOPs (2 per MAC) are counted where multiplications were asked"},
@@ -511,7 +511,7 @@ bool aics_diagnose_parse_mistakes(const char *s, unsigned *out)
     if (strcmp(s, "none") == 0) return true;
     while (*s) {
         size_t n = strcspn(s, ",");
-        unsigned bit = 0;
+        unsigned bit = n == 7 && strncmp(s, "batch10", 7) == 0 ? AICS_DIAG_FILE_BATCH : 0; /* the old id */
         for (unsigned b = 0; b < AICS_DIAG_COUNT; b++)
             if (strlen(catalogue[b].id) == n && strncmp(catalogue[b].id, s, n) == 0) bit = 1u << b;
         if (!bit) return false;

@@ -13,9 +13,11 @@
  * The catalogue (ids sorted; each is one bit, AICS_DIAG_<ID>):
  *
  *   add_nif_minus_1  additions as (N_if−1)·N_of: the bias addition forgotten
- *   batch10          the deploy file's batch of 10 counted
  *   bn_stats         BatchNorm's stored statistics counted as parameters
  *   fc_as_one        each FC layer counted as one operation
+ *   file_batch       the batch of NET's deploy file counted (× aics_net.batch:
+ *                    10 for alexnet and vgg19, none for resnet152, whose
+ *                    file says 1); "batch10", its old id, is accepted
  *   flops            FLOPs (2 per MAC) where multiplications were asked
  *   input224         the network at a 224×224 input (AlexNet's Caffe model
  *                    takes 227×227)
@@ -48,9 +50,9 @@
 
 enum {
     AICS_DIAG_ADD_NIF_MINUS_1 = 1u << 0,
-    AICS_DIAG_BATCH10 = 1u << 1,
-    AICS_DIAG_BN_STATS = 1u << 2,
-    AICS_DIAG_FC_AS_ONE = 1u << 3,
+    AICS_DIAG_BN_STATS = 1u << 1,
+    AICS_DIAG_FC_AS_ONE = 1u << 2,
+    AICS_DIAG_FILE_BATCH = 1u << 3,
     AICS_DIAG_FLOPS = 1u << 4,
     AICS_DIAG_INPUT224 = 1u << 5,
     AICS_DIAG_NEURONS_INPUT = 1u << 6,
@@ -130,7 +132,8 @@ bool aics_diagnose_value(aics_diagnoser *d, const char *tag, int64_t submitted,
 bool aics_diagnose_item(const aics_grade_item *item, aics_lang lang,
                         aics_grade_diagnosis *out, void *ctx);
 
-/* Parse a mistake list like "no_groups,batch10" or "none" into catalogue bits. */
+/* Parse a mistake list like "no_groups,file_batch" or "none" into catalogue
+ * bits ("batch10" is read as file_batch). */
 bool aics_diagnose_parse_mistakes(const char *s, unsigned *out);
 
 #endif

@@ -104,21 +104,17 @@ static const char fit_details[] =
     "时停止，或在活跃集上精确求解并满足最优性条件时提前停止。\n"
     "CSV 有错时以“文件:行:列: 说明”报错，退出码为 2。";
 
-static void report_fit(aics_result *r, const aics_design *dz, const aics_linreg *p, aics_penalty pen,
-                       const double *w, aics_lasso_info info)
+/* Every number of a fit, kv only (the facts and the table show them). */
+static void fit_kv(aics_result *r, const aics_design *dz, const aics_linreg *p, aics_penalty pen,
+                   const double *w, aics_lasso_info info, double worst)
 {
     bool direct = pen == AICS_PENALTY_L2 || opt.lambda == 0.0;
-    aics_result_part_show(r, "fit", "惩罚最小二乘的拟合结果", AICS_SHOW_ANSWER);
-    aics_result_note(r, "目标函数 (1/2n)∑(y − b − xᵀw)² + %s，截距不罚；特征%s。",
-                     pen == AICS_PENALTY_L1 ? "λ‖w‖₁" : "(λ/2)‖w‖²",
-                     opt.standardize ? "已标准化（总体标准差）" : "按原样");
+    aics_result_kv_only(r, true);
     aics_result_int(r, "n", (int64_t)dz->n, "行数");
     aics_result_int(r, "d", (int64_t)dz->d, "特征列数");
     aics_result_word(r, "penalty", pen == AICS_PENALTY_L1 ? "l1" : "l2", "惩罚");
-    aics_result_shown(r, "%s", pen == AICS_PENALTY_L1 ? "L1（lasso）" : "L2（岭回归）");
     aics_result_double(r, "lambda", opt.lambda, "λ");
     aics_result_word(r, "standardized", opt.standardize ? "yes" : "no", "特征已标准化");
-    aics_result_shown(r, "%s", opt.standardize ? "是" : "否");
     aics_result_double(r, "intercept", aics_linreg_intercept(p, w), "截距 b");
     for (size_t j = 0; j < dz->d; j++) {
         char key[300];
@@ -128,9 +124,64 @@ static void report_fit(aics_result *r, const aics_design *dz, const aics_linreg 
     aics_result_double(r, "objective", aics_linreg_objective(p, pen, opt.lambda, w), "目标函数值 F(b, w)");
     aics_result_int(r, "iterations", info.sweeps, "坐标下降的轮数");
     aics_result_word(r, "solver", direct ? "cholesky" : "coordinate_descent", "解法");
-    aics_result_shown(r, "%s", direct ? "Cholesky 直接求解" : "坐标下降");
-    double worst = pen == AICS_PENALTY_L1 ? aics_lasso_kkt(p, opt.lambda, w) : aics_ridge_optimality(p, opt.lambda, w);
     aics_result_double(r, "optimality", worst, "最优性条件的最大违背量");
+    aics_result_kv_only(r, false);
+}
+
+/* The answer block holds at most 15 lines: with more than FIT_ALL feature
+ * columns it shows the FIT_TOP largest coefficients by |w| and one line for
+ * the rest, which the --detail table lists. */
+#define FIT_ALL 8
+#define FIT_TOP 7
+
+static const double *fit_w; /* the coefficients qsort compares */
+
+static int by_abs_desc(const void *a, const void *b)
+{
+    size_t i = *(const size_t *)a, j = *(const size_t *)b;
+    double x = fabs(fit_w[i]), y = fabs(fit_w[j]);
+    return x > y ? -1 : x < y ? 1 : (i > j) - (i < j);
+}
+
+static void fit_top(aics_result *r, const aics_design *dz, const double *w)
+{
+    size_t d = dz->d, shown = d <= FIT_ALL ? d : FIT_TOP, zeros = 0;
+    size_t *order = aics_xmalloc((d ? d : 1) * sizeof *order);
+    for (size_t j = 0; j < d; j++) order[j] = j;
+    fit_w = w;
+    qsort(order, d, sizeof *order, by_abs_desc);
+    for (size_t a = 0; a < shown; a++) aics_result_fact(r, dz->names[order[a]], "%.6g", w[order[a]]);
+    for (size_t a = shown; a < d; a++) zeros += w[order[a]] == 0.0;
+    if (shown < d && zeros > 0)
+        aics_result_fact(r, "其余系数", "还有 %zu 个（%zu 个恰为 0），全部系数见 --detail", d - shown, zeros);
+    else if (shown < d)
+        aics_result_fact(r, "其余系数", "还有 %zu 个，全部系数见 --detail", d - shown);
+    free(order);
+}
+
+static void report_fit(aics_result *r, const aics_design *dz, const aics_linreg *p, aics_penalty pen,
+                       const double *w, aics_lasso_info info)
+{
+    bool direct = pen == AICS_PENALTY_L2 || opt.lambda == 0.0;
+    double worst = pen == AICS_PENALTY_L1 ? aics_lasso_kkt(p, opt.lambda, w) : aics_ridge_optimality(p, opt.lambda, w);
+    aics_result_part_show(r, "fit", "惩罚最小二乘的拟合结果", AICS_SHOW_ANSWER);
+    aics_result_note(r, "目标函数 (1/2n)∑(y − b − xᵀw)² + %s，截距不罚；特征%s。",
+                     pen == AICS_PENALTY_L1 ? "λ‖w‖₁" : "(λ/2)‖w‖²",
+                     opt.standardize ? "已标准化（总体标准差）" : "按原样");
+    fit_kv(r, dz, p, pen, w, info, worst);
+    aics_result_fact(r, "数据", "%zu 行，%zu 个特征列", dz->n, dz->d);
+    aics_result_fact(r, "惩罚", "%s，λ = %.6g", pen == AICS_PENALTY_L1 ? "L1（lasso）" : "L2（岭回归）", opt.lambda);
+    aics_result_fact(r, "截距 b", "%.6g", aics_linreg_intercept(p, w));
+    fit_top(r, dz, w);
+    aics_result_fact(r, "目标函数值 F(b, w)", "%.6g", aics_linreg_objective(p, pen, opt.lambda, w));
+    if (direct) aics_result_fact(r, "解法", "Cholesky 直接求解；最优性条件最大违背 %.3g", worst);
+    else aics_result_fact(r, "解法", "坐标下降 %ld 轮；最优性条件最大违背 %.3g", info.sweeps, worst);
+    aics_result_part(r, "coefficients", "全部系数（按列的次序）");
+    aics_table *t = aics_result_table(r, "lr", (const char *const[]){"特征列", "系数 w"});
+    for (size_t j = 0; j < dz->d; j++) {
+        aics_table_cell(t, "%s", dz->names[j]);
+        aics_table_cell(t, "%.6g", w[j]);
+    }
 }
 
 int aics_regfit_main(const char *exercise, int argc, char **argv)

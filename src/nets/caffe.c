@@ -328,26 +328,28 @@ static bool read_params(ctx *c, const aics_pt_node *layer, aics_layer *l)
 
 /* ---- inputs ------------------------------------------------------------------ */
 
-/* A shape from `count` dims (N, C[, H[, W]]); N is read but not used. */
-static bool dims_to_shape(ctx *c, const aics_pt_node *where, const int64_t *d, size_t count, aics_shape *s)
+/* A shape from `count` dims (N, C[, H[, W]]); N, the batch, goes to *n. */
+static bool dims_to_shape(ctx *c, const aics_pt_node *where, const int64_t *d, size_t count, aics_shape *s,
+                          int64_t *n)
 {
     if (count < 2 || count > 4)
         return node_err(c, where, "an input shape needs 2 to 4 dimensions (N, C, H, W), found %zu", count);
     for (size_t i = 0; i < count; i++)
         if (d[i] < 1) return node_err(c, where, "input dimension %zu is %lld: sizes must be positive", i + 1, (long long)d[i]);
     *s = (aics_shape){d[1], count > 2 ? d[2] : 1, count > 3 ? d[3] : 1};
+    *n = d[0];
     return true;
 }
 
-static bool shape_msg(ctx *c, const aics_pt_node *shape, aics_shape *s)
+static bool shape_msg(ctx *c, const aics_pt_node *shape, aics_shape *s, int64_t *n)
 {
     int64_t d[4];
     size_t k = aics_pt_count(shape, "dim");
     if (!shape->is_message) return node_err(c, shape, "expected a shape { dim: … } message");
-    if (k < 2 || k > 4) return dims_to_shape(c, shape, d, k, s);
+    if (k < 2 || k > 4) return dims_to_shape(c, shape, d, k, s, n);
     for (size_t i = 0; i < k; i++)
         if (!to_i64(c, aics_pt_nth(shape, "dim", i), &d[i])) return false;
-    return dims_to_shape(c, shape, d, k, s);
+    return dims_to_shape(c, shape, d, k, s, n);
 }
 
 /* Forms 1 and 2: top-level `input:` fields. */
@@ -369,28 +371,36 @@ static bool legacy_inputs(ctx *c, const aics_pt_node *root, aics_net *net)
         const aics_pt_node *in = aics_pt_nth(root, "input", i);
         if (!scalar(c, in)) return false;
         aics_shape s = {0, 0, 0};
+        int64_t batch = 0;
         if (ndim) {
             int64_t d[4];
             for (size_t k = 0; k < 4; k++)
                 if (!to_i64(c, aics_pt_nth(root, "input_dim", 4 * i + k), &d[k])) return false;
-            if (!dims_to_shape(c, aics_pt_nth(root, "input_dim", 4 * i), d, 4, &s)) return false;
-        } else if (!shape_msg(c, aics_pt_nth(root, "input_shape", i), &s)) {
+            if (!dims_to_shape(c, aics_pt_nth(root, "input_dim", 4 * i), d, 4, &s, &batch)) return false;
+        } else if (!shape_msg(c, aics_pt_nth(root, "input_shape", i), &s, &batch)) {
             return false;
         }
+        if (!net->batch) net->batch = batch;
         aics_layer *l = aics_net_input(net, in->value, s.c, s.h, s.w);
         l->line = in->line, l->col = in->col;
     }
     return true;
 }
 
-/* Forms 3 and 4: an Input or Data layer's shape. */
-static bool input_layer_shape(ctx *c, const aics_pt_node *layer, aics_layer *l)
+/* Forms 3 and 4: an Input or Data layer's shape, and its batch into *n
+ * (the shape's N or data_param's batch_size; left alone when neither). */
+static bool input_layer_shape(ctx *c, const aics_pt_node *layer, aics_layer *l, int64_t *n)
 {
     const aics_pt_node *ip = aics_pt_child(layer, "input_param");
     if (ip) {
         const aics_pt_node *shape = aics_pt_child(ip, "shape");
         if (!shape) return node_err(c, ip, "input_param of layer '%.60s' has no shape", l->name);
-        return shape_msg(c, shape, &l->input_shape);
+        return shape_msg(c, shape, &l->input_shape, n);
+    }
+    const aics_pt_node *dp = aics_pt_child(layer, "data_param");
+    if (dp && aics_pt_child(dp, "batch_size")) {
+        if (!get_i64(c, dp, "batch_size", 0, n)) return false;
+        if (*n < 1) return node_err(c, aics_pt_child(dp, "batch_size"), "batch_size must be positive, got %lld", (long long)*n);
     }
     const aics_pt_node *tp = aics_pt_child(layer, "transform_param");
     int64_t crop = 0;
@@ -460,7 +470,10 @@ static bool read_layer(ctx *c, const aics_pt_node *layer, bool v1, aics_net *net
     if (!names(c, layer, "bottom", l, false) || !names(c, layer, "top", l, true)) return false;
     if (l->type == AICS_LAYER_INPUT) {
         if (l->ntop == 0) return node_err(c, layer, "input layer '%.60s' has no top", lname);
-        return input_layer_shape(c, layer, l);
+        int64_t batch = 0;
+        if (!input_layer_shape(c, layer, l, &batch)) return false;
+        if (!net->batch) net->batch = batch; /* the first input's */
+        return true;
     }
     return read_params(c, layer, l);
 }

@@ -4,8 +4,9 @@
  * blobs (bottoms) and writing named blobs (tops), exactly as Caffe wires
  * them. A top with the same name as one of the layer's bottoms is an
  * in-place layer (ReLU, BatchNorm, Scale, Dropout): the name then refers to
- * the new blob from that layer on. Shapes are NCHW with batch 1 (N is never
- * stored: every count is per image). A blob that is not 4-D, like the output
+ * the new blob from that layer on. Shapes are NCHW with batch 1 (every count
+ * is per image; the batch a description states is kept in `aics_net.batch`,
+ * only so that the mistake of counting it can be shown). A blob that is not 4-D, like the output
  * of InnerProduct, is C×1×1.
  *
  * Two ways to build a net:
@@ -94,6 +95,13 @@ typedef struct aics_net {
     aics_layer *layers;
     size_t nlayers, cap;
     bool finished;
+    /* The batch N the description states: a Caffe file's first input
+     * (input_dim, input_shape, input_param) or Data layer batch_size; for a
+     * built-in net, that of the released Caffe file it follows
+     * (bvlc_alexnet 10, VGG_ILSVRC_19_layers_deploy 10, ResNet-152-deploy 1).
+     * 0 when none is stated. Never used in a count (see netcount.h's
+     * AICS_MISTAKE_FILE_BATCH). */
+    int64_t batch;
 } aics_net;
 
 typedef struct {

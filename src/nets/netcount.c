@@ -255,18 +255,18 @@ bool aics_layer_is_projection(const aics_net *net, size_t i)
     return false;
 }
 
-/* Mistakes that scale a whole layer's counts: batch 10 and FLOPs. */
-static void scale_counts(ck *c, unsigned mistakes, aics_layer_counts *out)
+/* Mistakes that scale a whole layer's counts: the file's batch and FLOPs. */
+static void scale_counts(ck *c, unsigned mistakes, int64_t batch, aics_layer_counts *out)
 {
     if (mistakes & AICS_MISTAKE_FLOPS) {
         out->mul = mul(c, out->mul, 2);
         out->mac = mul(c, out->mac, 2);
     }
-    if (mistakes & AICS_MISTAKE_BATCH10) {
-        out->mul = mul(c, out->mul, 10);
-        out->add = mul(c, out->add, 10);
-        out->mac = mul(c, out->mac, 10);
-        out->neurons = mul(c, out->neurons, 10);
+    if ((mistakes & AICS_MISTAKE_FILE_BATCH) && batch > 1) {
+        out->mul = mul(c, out->mul, batch);
+        out->add = mul(c, out->add, batch);
+        out->mac = mul(c, out->mac, batch);
+        out->neurons = mul(c, out->neurons, batch);
     }
 }
 
@@ -290,7 +290,7 @@ bool aics_layer_count(const aics_net *net, size_t i, unsigned mistakes, aics_lay
     else count_other(&c, l, mistakes, out);
     out->mac = out->mul;
     count_memory(&c, l, out);
-    scale_counts(&c, mistakes, out);
+    scale_counts(&c, mistakes, net->batch, out);
     if (mistakes && left_out(net, i, mistakes)) memset(out, 0, sizeof *out);
     if (!c.ok && err) {
         err->line = l->line, err->col = l->col;
@@ -356,7 +356,7 @@ static const struct {
     {"fc_as_one", "counting each FC layer as one operation"},
     {"add_nif_minus_1", "counting additions as (N_if-1)*N_of"},
     {"no_bias_add", "forgetting the biases"},
-    {"batch10", "counting the batch of 10"},
+    {"file_batch", "counting the file's batch"},
     {"no_spatial", "counting one output position (forgetting H_out*W_out)"},
     {"no_fc", "leaving out the FC layers"},
     {"no_projection", "leaving out the projection shortcuts"},

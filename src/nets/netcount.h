@@ -57,8 +57,12 @@
  *                            add (as above) and no bias parameters in params
  *                            (conv and FC biases; Scale β too). mul, neurons
  *                            unchanged.
- * AICS_MISTAKE_BATCH10       take the deploy file's batch of 10 literally:
- *                            mul, add, mac and neurons ×10; params unchanged.
+ * AICS_MISTAKE_FILE_BATCH    take the batch the description states literally
+ *                            (aics_net.batch: 10 in bvlc_alexnet's and
+ *                            VGG-19's deploy files, 1 in ResNet-152's): mul,
+ *                            add, mac and neurons × that batch; params
+ *                            unchanged. Changes nothing when the batch is 1
+ *                            or not stated.
  * AICS_MISTAKE_NO_SPATIAL    count one output position of a Convolution
  *                            instead of all H_out·W_out: its mul, add, mac
  *                            and neurons use C_out output elements. params
@@ -92,7 +96,7 @@ enum {
     AICS_MISTAKE_FC_AS_ONE = 1u << 2,
     AICS_MISTAKE_ADD_NIF_MINUS_1 = 1u << 3,
     AICS_MISTAKE_NO_BIAS_ADD = 1u << 4,
-    AICS_MISTAKE_BATCH10 = 1u << 5,
+    AICS_MISTAKE_FILE_BATCH = 1u << 5,
     AICS_MISTAKE_NO_SPATIAL = 1u << 6,
     AICS_MISTAKE_NO_FC = 1u << 7,
     AICS_MISTAKE_NO_PROJECTION = 1u << 8,
@@ -144,7 +148,7 @@ bool aics_net_count_totals(const aics_net *net, unsigned mistakes,
 const char *aics_mistake_describe(unsigned mistakes, char *buf, size_t n);
 
 /* Short key word of one mistake bit ("no_kernel", "no_groups", "fc_as_one",
- * "add_nif_minus_1", "no_bias_add", "batch10", "no_spatial", "no_fc",
+ * "add_nif_minus_1", "no_bias_add", "file_batch", "no_spatial", "no_fc",
  * "no_projection", "flops", "neurons_input", "neurons_pool", "neurons_relu",
  * "bn_stats"), or NULL. */
 const char *aics_mistake_key(unsigned bit);

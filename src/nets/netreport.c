@@ -254,6 +254,11 @@ void aics_netreport_plot_compare(aics_plot *p, const aics_netreport *rep, const 
     free(data);
 }
 
+bool aics_netreport_mistake_shown(const aics_netreport_entry *e, unsigned mistakes)
+{
+    return !(mistakes & AICS_MISTAKE_FILE_BATCH) || e->net->batch > 1;
+}
+
 size_t aics_netreport_layer_key(const aics_netreport_entry *e, size_t i, char *buf, size_t n)
 {
     size_t a = strlen(e->key), b = strlen(e->layer_key[i]);

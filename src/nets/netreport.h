@@ -52,6 +52,11 @@ char *aics_netreport_shape(aics_shape s, char *buf, size_t n);
 /* The totals of one net under `mistakes`; exits 2 naming the layer on overflow. */
 aics_layer_counts aics_netreport_count(const aics_netreport_entry *e, unsigned mistakes);
 
+/* Whether the mistake tables of 3.1 and 3.2 show `mistakes` for this net:
+ * always, except counting the file's batch (AICS_MISTAKE_FILE_BATCH) where
+ * the file states batch 1 or none, since that mistake cannot happen there. */
+bool aics_netreport_mistake_shown(const aics_netreport_entry *e, unsigned mistakes);
+
 /* Write "<net>.layer.<layer>." for layer i into buf (n bytes); returns its
  * length, so the caller appends the metric. */
 size_t aics_netreport_layer_key(const aics_netreport_entry *e, size_t i, char *buf, size_t n);

@@ -255,6 +255,11 @@ aics_net *aics_net_builtin(const char *name)
     else if (strcmp(name, "resnet152") == 0) n = build_resnet152(false);
     else if (strcmp(name, "resnet152_tv") == 0) n = build_resnet152(true);
     if (!n) return NULL;
+    /* The batch of the released Caffe file each follows (checked against
+     * ../shared/nets by tests/unit/test_caffe.c); the torchvision variants
+     * and the 224×224 AlexNet have no file. */
+    if (strcmp(name, "alexnet") == 0 || strcmp(name, "vgg19") == 0) n->batch = 10;
+    else if (strcmp(name, "resnet152") == 0) n->batch = 1;
     aics_net_error err;
     AICS_CHECK(aics_net_finish(n, &err), err.msg);
     return n;

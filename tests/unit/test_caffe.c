@@ -62,6 +62,9 @@ START_TEST(four_input_forms)
         ck_assert_msg(n, "Input form %zu should load: %s", i + 1, err);
         aics_shape s = n->layers[0].out;
         ck_assert_msg(s.c == 3 && s.h == 5 && s.w == 7, "Input form %zu gives 3×5×7.", i + 1);
+        static const int64_t batch[] = {1, 10, 2, 1};
+        ck_assert_msg(n->batch == batch[i], "Input form %zu states batch %lld, read %lld.", i + 1,
+                      (long long)batch[i], (long long)n->batch);
         aics_net_free(n);
     }
     /* A Data layer with only crop_size, for TRAIN only, still defines the input. */
@@ -72,6 +75,13 @@ START_TEST(four_input_forms)
                         false);
     ck_assert_msg(n, "A TRAIN-only Data layer should still define the input: %s", err);
     ck_assert_msg(n->layers[0].out.c == 3 && n->layers[0].out.h == 9, "crop_size 9 gives 3×9×9.");
+    ck_assert_msg(n->batch == 0, "No batch stated: 0, read %lld.", (long long)n->batch);
+    aics_net_free(n);
+    /* data_param's batch_size is the batch of a Data layer with crop_size. */
+    n = parse("layer { name: \"data\" type: \"Data\" top: \"data\" data_param { batch_size: 64 }\n"
+              "  transform_param { crop_size: 9 } }\n"
+              "layer { name: \"r\" type: \"ReLU\" bottom: \"data\" top: \"r\" }\n", false);
+    ck_assert_msg(n && n->batch == 64, "data_param batch_size 64 should be the batch: %s", err);
     aics_net_free(n);
 }
 END_TEST
@@ -251,12 +261,29 @@ static void same_as_file(const char *name, const char *file)
     aics_net_free(b);
 }
 
+/* The batch a built-in net records is its file's, and is `want` (the
+ * numbers the book states for these files). */
+static void same_batch_as_file(const char *name, const char *file, int64_t want)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/nets/%s", aics_unit_shared(), file);
+    aics_net *f = aics_caffe_load(path, false, err, sizeof err), *b = aics_net_builtin(name);
+    ck_assert_msg(f, "%s should load: %s", file, err);
+    ck_assert_msg(f->batch == want && b->batch == want, "%s states batch %lld, built-in %s %lld; expected %lld.",
+                  file, (long long)f->batch, name, (long long)b->batch, (long long)want);
+    aics_net_free(f);
+    aics_net_free(b);
+}
+
 START_TEST(builtins_match_their_caffe_files)
 {
     AICS_SKIP_WITHOUT_SHARED("nets");
     same_as_file("alexnet", "bvlc_alexnet.prototxt");
     same_as_file("vgg19", "VGG_ILSVRC_19_layers_deploy.prototxt");
     same_as_file("resnet152", "ResNet-152-deploy.prototxt");
+    same_batch_as_file("alexnet", "bvlc_alexnet.prototxt", 10);
+    same_batch_as_file("vgg19", "VGG_ILSVRC_19_layers_deploy.prototxt", 10);
+    same_batch_as_file("resnet152", "ResNet-152-deploy.prototxt", 1);
 }
 END_TEST
 

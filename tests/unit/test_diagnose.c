@@ -71,6 +71,8 @@ START_TEST(catalogue_examples)
         {"resnet152", "params", 60344387, "mistakes bn_stats\n"},
         /* 659,272 + 3·227² */
         {"alexnet", "neurons", 813859, "mistakes neurons_input\n"},
+        /* 10 × 659,272: bvlc_alexnet's deploy file says batch 10 */
+        {"alexnet", "neurons", 6592720, "mistakes file_batch\n"},
     };
     aics_diagnoser *d = aics_diagnoser_new();
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
@@ -83,6 +85,24 @@ START_TEST(catalogue_examples)
                       cases[i].want, out.data);
         aics_buf_free(&out);
     }
+    aics_diagnoser_free(d);
+}
+END_TEST
+
+/* ResNet-152's deploy file says batch 1: ×10 is no file_batch mistake there. */
+START_TEST(file_batch_is_the_files_own)
+{
+    aics_diagnoser *d = aics_diagnoser_new();
+    int64_t right, batched;
+    char err[256];
+    ck_assert(aics_diagnose_count(d, "resnet152:neurons", 0, &right, err, sizeof err));
+    ck_assert(aics_diagnose_count(d, "resnet152:neurons", AICS_DIAG_FILE_BATCH, &batched, err, sizeof err));
+    ck_assert_msg(batched == right, "file_batch changes nothing for a batch-1 file: %lld vs %lld",
+                  (long long)batched, (long long)right);
+    aics_buf out = AICS_BUF_INIT;
+    explain_kv(d, "resnet152:neurons", 10 * right, &out);
+    ck_assert_msg(!strstr(out.data, "file_batch"), "×10 is not ResNet-152's batch: %s", out.data);
+    aics_buf_free(&out);
     aics_diagnoser_free(d);
 }
 END_TEST
@@ -118,7 +138,9 @@ START_TEST(tags_and_mistake_lists_are_checked)
                   "An unknown field should be refused: %s", err);
     ck_assert_msg(!aics_diagnose_tag_ok("alexnet", err, sizeof err), "A tag without a field should be refused.");
     ck_assert_msg(aics_diagnose_parse_mistakes("no_groups,batch10", &m) &&
-                  m == (AICS_DIAG_NO_GROUPS | AICS_DIAG_BATCH10), "A mistake list should parse into bits.");
+                  m == (AICS_DIAG_NO_GROUPS | AICS_DIAG_FILE_BATCH), "A mistake list should parse into bits.");
+    ck_assert_msg(aics_diagnose_parse_mistakes("file_batch", &m) && m == AICS_DIAG_FILE_BATCH,
+                  "file_batch is the new id of batch10.");
     ck_assert_msg(aics_diagnose_parse_mistakes("none", &m) && m == 0, "'none' should be no mistakes.");
     ck_assert_msg(!aics_diagnose_parse_mistakes("no_brain", &m), "An unknown mistake should be refused.");
     for (unsigned b = 1; b < AICS_DIAG_COUNT; b++)
@@ -134,6 +156,7 @@ Suite *diagnose_suite(void)
     tcase_add_test(core, each_mistake_is_named);
     tcase_add_test(core, catalogue_examples);
     tcase_add_test(core, near_is_a_guess_within_one_percent);
+    tcase_add_test(core, file_batch_is_the_files_own);
     suite_add_tcase(s, core);
     TCase *limits = tcase_create("Limits");
     tcase_add_test(limits, tags_and_mistake_lists_are_checked);

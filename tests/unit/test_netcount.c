@@ -54,8 +54,18 @@ START_TEST(grouped_convolution)
     ck_assert_msg(c.add == 150 * 17 && c.mul == 2700 && c.params == 114, "(N_if−1)·N_of forgets only the bias add.");
     c = count_last(n, AICS_MISTAKE_NO_BIAS_ADD);
     ck_assert_msg(c.add == 150 * 17 && c.params == 108, "Forgetting biases drops 150 adds and 6 params.");
-    c = count_last(n, AICS_MISTAKE_BATCH10);
+    c = count_last(n, AICS_MISTAKE_FILE_BATCH);
+    ck_assert_msg(c.mul == 2700 && c.neurons == 150, "No batch stated: counting it changes nothing.");
+    n->batch = 1;
+    c = count_last(n, AICS_MISTAKE_FILE_BATCH);
+    ck_assert_msg(c.mul == 2700 && c.neurons == 150, "A file's batch 1 changes nothing.");
+    n->batch = 10;
+    c = count_last(n, AICS_MISTAKE_FILE_BATCH);
     ck_assert_msg(c.mul == 27000 && c.neurons == 1500 && c.params == 114, "Batch 10 scales work, not params.");
+    n->batch = 7;
+    c = count_last(n, AICS_MISTAKE_FILE_BATCH);
+    ck_assert_msg(c.add == 2700 * 7 && c.neurons == 1050 && c.params == 114, "The file's own batch (7) scales.");
+    n->batch = 0;
     l = &n->layers[1];
     l->bias_term = false;
     c = count_last(n, 0);
@@ -273,7 +283,7 @@ START_TEST(mistake_descriptions)
     ck_assert_str_eq(aics_mistake_describe(0, buf, sizeof buf), "the correct convention");
     aics_mistake_describe((1u << AICS_MISTAKE_COUNT) - 1, buf, 20);
     ck_assert_msg(strlen(buf) < 20, "The description is cut to the buffer.");
-    ck_assert_str_eq(aics_mistake_key(AICS_MISTAKE_BATCH10), "batch10");
+    ck_assert_str_eq(aics_mistake_key(AICS_MISTAKE_FILE_BATCH), "file_batch");
     ck_assert_msg(aics_mistake_key(3) == NULL, "Only single bits have keys.");
 }
 END_TEST
