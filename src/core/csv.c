@@ -10,6 +10,7 @@
 
 #include "error.h"
 #include "fileio.h"
+#include "reader.h"
 #include "strmap.h"
 
 static bool fail(aics_csv_error *err, long line, long col, const char *fmt, ...)
@@ -97,52 +98,65 @@ static bool parse_number(const field *f, long line, double *out, aics_csv_error 
     return true;
 }
 
-static bool read_header(const char *line, size_t len, long lineno, aics_csv *t, aics_csv_error *err)
+/* The parse: the line reader, the table being filled, and where an error goes. */
+typedef struct {
+    aics_reader r;
+    aics_csv *t;
+    aics_csv_error *err;
+    size_t cap; /* rows allocated in t->x */
+    field *f;   /* one row's fields, t->ncols of them */
+} csv_parser;
+
+static bool read_header(csv_parser *p, const aics_line *l)
 {
-    size_t n = split(line, len, NULL, 0);
+    aics_csv *t = p->t;
+    aics_csv_error *err = p->err;
+    size_t n = split(l->s, l->n, NULL, 0);
     field *f = aics_xcalloc(n, sizeof *f);
-    split(line, len, f, n);
+    split(l->s, l->n, f, n);
     t->names = aics_xcalloc(n, sizeof *t->names);
     t->ncols = n;
+    t->header_line = l->no;
     aics_strmap *seen = aics_strmap_new(); /* a duplicate check in O(1) per column */
     for (size_t j = 0; j < n; j++) {
         if (f[j].len == 0) {
-            fail(err, lineno, f[j].col, "empty column name in the header (column %zu)", j + 1);
+            fail(err, l->no, f[j].col, "empty column name in the header (column %zu)", j + 1);
             break;
         }
         if (memchr(f[j].p, '"', f[j].len)) {
-            fail(err, lineno, f[j].col, "quoted fields are not supported");
+            fail(err, l->no, f[j].col, "quoted fields are not supported");
             break;
         }
         t->names[j] = aics_xmalloc(f[j].len + 1);
         memcpy(t->names[j], f[j].p, f[j].len);
         t->names[j][f[j].len] = '\0';
         if (!aics_strmap_add(seen, t->names[j], j, NULL)) {
-            fail(err, lineno, f[j].col, "column name '%.60s' appears twice in the header", t->names[j]);
+            fail(err, l->no, f[j].col, "column name '%.60s' appears twice in the header", t->names[j]);
             break;
         }
     }
     bool ok = !err->msg[0];
     aics_strmap_free(seen);
     free(f);
+    if (ok) p->f = aics_xcalloc(t->ncols, sizeof *p->f);
     return ok;
 }
 
-static bool read_row(const char *line, size_t len, long lineno, aics_csv *t, size_t *cap,
-                     field *f, aics_csv_error *err)
+static bool read_row(csv_parser *p, const aics_line *l)
 {
-    size_t n = split(line, len, f, t->ncols);
+    aics_csv *t = p->t;
+    size_t n = split(l->s, l->n, p->f, t->ncols);
     if (n != t->ncols)
-        return fail(err, lineno, 0, "row has %zu field%s but the header has %zu columns", n,
+        return fail(p->err, l->no, 0, "row has %zu field%s but the header has %zu columns", n,
                     n == 1 ? "" : "s", t->ncols);
-    if (t->nrows == *cap) {
-        AICS_CHECK(*cap < ((size_t)1 << 40) / t->ncols, "CSV tables are bounded by AICS_CSV_MAX_BYTES");
-        *cap = *cap ? 2 * *cap : 64;
-        t->x = aics_xrealloc(t->x, *cap * t->ncols * sizeof *t->x);
+    if (t->nrows == p->cap) {
+        AICS_CHECK(p->cap < ((size_t)1 << 40) / t->ncols, "CSV tables are bounded by AICS_CSV_MAX_BYTES");
+        p->cap = p->cap ? 2 * p->cap : 64;
+        t->x = aics_xrealloc(t->x, p->cap * t->ncols * sizeof *t->x);
     }
     double *row = t->x + t->nrows * t->ncols;
     for (size_t j = 0; j < n; j++)
-        if (!parse_number(&f[j], lineno, &row[j], err)) return false;
+        if (!parse_number(&p->f[j], l->no, &row[j], p->err)) return false;
     t->nrows++;
     return true;
 }
@@ -151,32 +165,19 @@ bool aics_csv_parse(const char *text, size_t len, aics_csv *t, aics_csv_error *e
 {
     memset(t, 0, sizeof *t);
     memset(err, 0, sizeof *err);
-    if (aics_looks_binary(text, len)) return fail(err, 0, 0, "binary file; expected CSV text");
-    aics_skip_bom(&text, &len);
-    size_t cap = 0;
-    field *f = NULL;
-    long lineno = 0, last = 1;
+    csv_parser p = {.t = t, .err = err};
+    if (!aics_reader_start(&p.r, text, len, AICS_REFUSE_BINARY))
+        return fail(err, 0, 0, "binary file; expected CSV text");
+    long last = 1;
     bool ok = true;
-    for (size_t pos = 0; ok && pos < len;) {
-        const char *nl = memchr(text + pos, '\n', len - pos);
-        size_t end = nl ? (size_t)(nl - text) : len, l = end - pos;
-        const char *line = text + pos;
-        pos = nl ? end + 1 : len;
-        lineno++;
-        if (l > 0 && line[l - 1] == '\r') l--;
+    for (aics_line l; ok && aics_reader_next(&p.r, &l);) {
         size_t k = 0;
-        while (k < l && is_blank(line[k])) k++;
-        if (k == l) continue; /* blank line */
-        last = lineno;
-        if (!t->names) {
-            t->header_line = lineno;
-            ok = read_header(line, l, lineno, t, err);
-            if (ok) f = aics_xcalloc(t->ncols, sizeof *f);
-        } else {
-            ok = read_row(line, l, lineno, t, &cap, f, err);
-        }
+        while (k < l.n && is_blank(l.s[k])) k++;
+        if (k == l.n) continue; /* blank line */
+        last = l.no;
+        ok = t->names ? read_row(&p, &l) : read_header(&p, &l);
     }
-    free(f);
+    free(p.f);
     if (ok && !t->names) ok = fail(err, 1, 0, "empty file; expected a header row of column names");
     else if (ok && t->nrows == 0) ok = fail(err, last + 1, 0, "no data rows after the header");
     if (!ok) aics_csv_free(t);

@@ -12,6 +12,7 @@
 #include "error.h"
 #include "fileio.h"
 #include "intmath.h"
+#include "reader.h"
 
 #define MAX_DEPTH 16
 
@@ -83,23 +84,20 @@ void aics_isa_core(aics_isa_prog *p, int64_t core) { push(p, AICS_OP_CORE, NULL)
 
 /* ---- parsing ------------------------------------------------------------- */
 
+/* The parse context, and the copy of the current line that words() cuts up. */
 typedef struct {
-    const char *path;
-    long line;
+    aics_reader r;
     const char *linestart;
-    char *err;
-    size_t errsz;
 } parse_ctx;
+
+static bool fail_at(parse_ctx *c, const char *at, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 static bool fail_at(parse_ctx *c, const char *at, const char *fmt, ...)
 {
-    char msg[200];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    aics_reader_vfail(&c->r, c->r.line, at ? (long)(at - c->linestart) + 1 : 0, fmt, ap);
     va_end(ap);
-    long col = at ? (long)(at - c->linestart) + 1 : 0;
-    aics_format_error(c->err, c->errsz, c->path, c->line, col, "%s", msg);
     return false;
 }
 
@@ -161,7 +159,7 @@ static bool parse_line(parse_ctx *c, char *line, aics_isa_prog *p, int *depth)
         return fail_at(c, w[0], "'%s' takes %d argument%s, found %d", ops[op].name, ops[op].args,
                        ops[op].args == 1 ? "" : "s", n - 1);
     aics_insn *in = push(p, (aics_opcode)op, NULL);
-    in->line = c->line;
+    in->line = c->r.line;
     in->col = (long)(w[0] - c->linestart) + 1;
     switch (in->op) {
     case AICS_OP_MOVE:
@@ -186,27 +184,19 @@ bool aics_isa_parse(const char *text, const char *path, aics_isa_prog *p, char *
 {
     aics_isa_prog_init(p);
     p->path = aics_xstrdup(path ? path : "<program>");
-    parse_ctx c = {.path = p->path, .err = err, .errsz = errsz};
+    parse_ctx c = {.r = {.path = p->path, .err = err, .errsz = errsz}};
     int depth = 0;
-    const char *s = text;
-    aics_skip_bom(&s, NULL);
-    while (*s) {
-        const char *nl = strchr(s, '\n');
-        size_t len = nl ? (size_t)(nl - s) : strlen(s);
-        char *line = aics_xmalloc(len + 1);
-        memcpy(line, s, len);
-        line[len] = '\0';
-        c.line++;
+    aics_reader_start(&c.r, text, strlen(text), AICS_REFUSE_NONE); /* a C string has no NUL inside */
+    for (aics_line l; aics_reader_next(&c.r, &l);) {
+        char *line = aics_xmalloc(l.n + 1);
+        memcpy(line, l.s, l.n);
+        line[l.n] = '\0';
         c.linestart = line;
         bool ok = parse_line(&c, line, p, &depth);
         free(line);
         if (!ok) return false;
-        s += len + (nl ? 1 : 0);
     }
-    if (depth) {
-        c.linestart = NULL;
-        return fail_at(&c, NULL, "%d loop%s not closed by endloop", depth, depth == 1 ? "" : "s");
-    }
+    if (depth) return fail_at(&c, NULL, "%d loop%s not closed by endloop", depth, depth == 1 ? "" : "s");
     return true;
 }
 

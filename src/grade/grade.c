@@ -12,6 +12,7 @@
 #include "error.h"
 #include "fileio.h"
 #include "intmath.h"
+#include "reader.h"
 
 #define SPEC_MAX_BYTES ((size_t)1 << 20)
 
@@ -140,14 +141,15 @@ typedef struct {
     size_t col;  /* 0-based column of the name */
 } attr;
 
-static bool read_attr(const char *s, size_t n, size_t *i, attr *a, const char *path,
-                      long line, char *err, size_t errsz)
+static bool read_attr(aics_reader *rd, const aics_line *l, size_t *i, attr *a)
 {
+    const char *s = l->s;
+    size_t n = l->n;
     size_t start = *i, j = *i;
     a->col = start;
     while (j < n && s[j] != '=' && !is_blank(s[j])) j++;
     if (j == n || s[j] != '=' || j == start || j - start >= sizeof a->name)
-        return aics_format_error(err, errsz, path, line, (long)start + 1,
+        return aics_reader_fail_here(rd, (long)start + 1,
                          "expected name=value (kind, abs, rel, weight, hint, hint_en, diagnose)");
     memcpy(a->name, s + start, j - start);
     a->name[j - start] = '\0';
@@ -158,7 +160,7 @@ static bool read_attr(const char *s, size_t n, size_t *i, attr *a, const char *p
         for (;;) {
             if (j >= n) {
                 aics_buf_free(&v);
-                return aics_format_error(err, errsz, path, line, (long)q + 1,
+                return aics_reader_fail_here(rd, (long)q + 1,
                                  "unterminated quoted value; expected a closing \"");
             }
             if (s[j] == '"') break;
@@ -168,14 +170,14 @@ static bool read_attr(const char *s, size_t n, size_t *i, attr *a, const char *p
         j++;
         if (j < n && !is_blank(s[j])) {
             aics_buf_free(&v);
-            return aics_format_error(err, errsz, path, line, (long)j + 1,
+            return aics_reader_fail_here(rd, (long)j + 1,
                              "expected a space after the closing quote");
         }
     } else {
         size_t v0 = j;
         while (j < n && !is_blank(s[j])) j++;
         if (j == v0)
-            return aics_format_error(err, errsz, path, line, (long)v0 + 1, "expected a value after '='");
+            return aics_reader_fail_here(rd, (long)v0 + 1, "expected a value after '='");
         aics_buf_append(&v, s + v0, j - v0);
     }
     a->value = aics_buf_take(&v);
@@ -183,14 +185,13 @@ static bool read_attr(const char *s, size_t n, size_t *i, attr *a, const char *p
     return true;
 }
 
-static bool attr_number(const attr *a, double min_exclusive_zero, double *out,
-                        const char *path, long line, char *err, size_t errsz)
+static bool attr_number(aics_reader *rd, const attr *a, double min_exclusive_zero, double *out)
 {
     double v;
     bool ok = aics_grade_parse_double(a->value, &v) && isfinite(v) &&
               (min_exclusive_zero ? v > 0 : v >= 0);
     if (!ok)
-        return aics_format_error(err, errsz, path, line, (long)a->col + 1,
+        return aics_reader_fail_here(rd, (long)a->col + 1,
                          "%s=%s: expected a finite number %s", a->name, a->value,
                          min_exclusive_zero ? "> 0" : ">= 0");
     *out = v;
@@ -206,36 +207,34 @@ typedef enum {
 static const char *const attr_names[ATTR_COUNT] = {"kind", "abs", "rel", "weight", "hint", "hint_en",
                                                    "diagnose"};
 
-static bool apply_kind(aics_grade_rule *r, const attr *a, const char *path, long line, char *err,
-                       size_t errsz)
+static bool apply_kind(aics_reader *rd, aics_grade_rule *r, const attr *a)
 {
     if (strcmp(a->value, "int") == 0) r->kind = AICS_GRADE_INT;
     else if (strcmp(a->value, "float") == 0) r->kind = AICS_GRADE_FLOAT;
     else if (strcmp(a->value, "word") == 0) r->kind = AICS_GRADE_WORD;
     else
-        return aics_format_error(err, errsz, path, line, (long)a->col + 1,
+        return aics_reader_fail_here(rd, (long)a->col + 1,
                                  "kind=%s: expected kind=int, kind=float or kind=word", a->value);
     return true;
 }
 
 /* Apply one attribute to rule r; `seen` is a bit set of names already given. */
-static bool apply_attr(aics_grade_rule *r, attr *a, unsigned *seen, const char *path,
-                       long line, char *err, size_t errsz)
+static bool apply_attr(aics_reader *rd, aics_grade_rule *r, attr *a, unsigned *seen)
 {
     attr_name idx = ATTR_KIND;
     while (idx < ATTR_COUNT && strcmp(attr_names[idx], a->name) != 0) idx++;
     if (idx == ATTR_COUNT)
-        return aics_format_error(err, errsz, path, line, (long)a->col + 1,
+        return aics_reader_fail_here(rd, (long)a->col + 1,
                          "unknown attribute '%s'; expected kind, abs, rel, weight, hint, hint_en or diagnose",
                          a->name);
     if (*seen & ATTR_BIT(idx))
-        return aics_format_error(err, errsz, path, line, (long)a->col + 1, "%s= given twice", a->name);
+        return aics_reader_fail_here(rd, (long)a->col + 1, "%s= given twice", a->name);
     *seen |= ATTR_BIT(idx);
     switch (idx) {
-    case ATTR_KIND: return apply_kind(r, a, path, line, err, errsz);
-    case ATTR_ABS: return attr_number(a, 0, &r->abs_tol, path, line, err, errsz);
-    case ATTR_REL: return attr_number(a, 0, &r->rel_tol, path, line, err, errsz);
-    case ATTR_WEIGHT: return attr_number(a, 1, &r->weight, path, line, err, errsz);
+    case ATTR_KIND: return apply_kind(rd, r, a);
+    case ATTR_ABS: return attr_number(rd, a, 0, &r->abs_tol);
+    case ATTR_REL: return attr_number(rd, a, 0, &r->rel_tol);
+    case ATTR_WEIGHT: return attr_number(rd, a, 1, &r->weight);
     case ATTR_HINT:
     case ATTR_HINT_EN:
         *(idx == ATTR_HINT ? &r->hint : &r->hint_en) = a->value;
@@ -243,7 +242,7 @@ static bool apply_attr(aics_grade_rule *r, attr *a, unsigned *seen, const char *
         return true;
     default:
         if (!*a->value)
-            return aics_format_error(err, errsz, path, line, (long)a->col + 1, "diagnose= is empty");
+            return aics_reader_fail_here(rd, (long)a->col + 1, "diagnose= is empty");
         r->diagnose = a->value;
         a->value = NULL;
         return true;
@@ -258,21 +257,22 @@ static void rule_free(aics_grade_rule *r)
     free(r->diagnose);
 }
 
-/* Parse `key PATTERN attr...` from s[i..n). */
-static bool parse_rule(const char *s, size_t n, size_t i, aics_grade_rule *r,
-                       const char *path, long line, char *err, size_t errsz)
+/* Parse `key PATTERN attr...` from line l after its byte i. */
+static bool parse_rule(aics_reader *rd, const aics_line *l, size_t i, aics_grade_rule *r)
 {
+    const char *s = l->s;
+    size_t n = l->n;
     memset(r, 0, sizeof *r);
     r->weight = 1.0;
-    r->line = line;
+    r->line = l->no;
     r->kind = AICS_GRADE_AUTO;
     while (i < n && is_blank(s[i])) i++;
     size_t p0 = i;
     while (i < n && !is_blank(s[i])) i++;
     size_t bad = 0;
-    if (i == p0) return aics_format_error(err, errsz, path, line, (long)p0 + 1, "expected a key pattern after 'key'");
+    if (i == p0) return aics_reader_fail_here(rd, (long)p0 + 1, "expected a key pattern after 'key'");
     if (!pattern_ok(s + p0, i - p0, &bad))
-        return aics_format_error(err, errsz, path, line, (long)(p0 + bad) + 1,
+        return aics_reader_fail_here(rd, (long)(p0 + bad) + 1,
                          "expected a key pattern made of [a-z0-9_.] and the wildcards * and ?");
     r->pattern = aics_xmalloc(i - p0 + 1);
     memcpy(r->pattern, s + p0, i - p0);
@@ -282,23 +282,41 @@ static bool parse_rule(const char *s, size_t n, size_t i, aics_grade_rule *r,
         while (i < n && is_blank(s[i])) i++;
         if (i >= n) break;
         attr a = {{0}, NULL, 0};
-        bool ok = read_attr(s, n, &i, &a, path, line, err, errsz) &&
-                  apply_attr(r, &a, &seen, path, line, err, errsz);
+        bool ok = read_attr(rd, l, &i, &a) && apply_attr(rd, r, &a, &seen);
         free(a.value);
         if (!ok) return false;
     }
     if (r->kind == AICS_GRADE_AUTO)
-        return aics_format_error(err, errsz, path, line, (long)p0 + 1,
+        return aics_reader_fail_here(rd, (long)p0 + 1,
                          "rule for '%s' has no kind; expected kind=int, kind=float or kind=word",
                          r->pattern);
     bool tol_given = seen & (ATTR_BIT(ATTR_ABS) | ATTR_BIT(ATTR_REL));
     if (r->kind == AICS_GRADE_FLOAT && !tol_given)
-        return aics_format_error(err, errsz, path, line, (long)p0 + 1,
+        return aics_reader_fail_here(rd, (long)p0 + 1,
                          "a float rule needs a tolerance: abs=…, rel=… or both");
     if (r->kind != AICS_GRADE_FLOAT && tol_given)
-        return aics_format_error(err, errsz, path, line, (long)p0 + 1,
+        return aics_reader_fail_here(rd, (long)p0 + 1,
                          "abs= and rel= apply only to kind=float (%s values must match exactly)",
                          aics_grade_kind_name(r->kind));
+    return true;
+}
+
+/* One line of a spec: blank, a # comment, or a rule appended to `out`. */
+static bool spec_line(aics_reader *rd, const aics_line *l, aics_grade_spec *out)
+{
+    const char *s = l->s;
+    size_t n = l->n, i = 0;
+    while (i < n && is_blank(s[i])) i++;
+    if (i == n || s[i] == '#') return true;
+    if (n - i < 3 || memcmp(s + i, "key", 3) != 0 || (n - i > 3 && !is_blank(s[i + 3])))
+        return aics_reader_fail_here(rd, (long)i + 1, "expected a rule 'key PATTERN kind=…' or a # comment");
+    aics_grade_rule r;
+    if (!parse_rule(rd, l, i + 3, &r)) {
+        rule_free(&r);
+        return false;
+    }
+    out->rules = aics_xrealloc(out->rules, (out->n + 1) * sizeof *out->rules);
+    out->rules[out->n++] = r;
     return true;
 }
 
@@ -307,57 +325,23 @@ bool aics_grade_spec_parse(const char *text, size_t len, const char *path,
 {
     memset(out, 0, sizeof *out);
     out->path = aics_xstrdup(path);
-    aics_skip_bom(&text, &len);
-    if (aics_looks_binary(text, len)) {
-        aics_grade_spec_free(out);
-        return aics_format_error(err, errsz, path, 1, 1, "binary file; expected a grading spec (text)");
-    }
-    long line = 0;
-    for (size_t pos = 0; pos < len;) {
-        const char *s = text + pos;
-        const char *nl = memchr(s, '\n', len - pos);
-        size_t n = nl ? (size_t)(nl - s) : len - pos;
-        pos += n + (nl ? 1 : 0);
-        line++;
-        if (n > 0 && s[n - 1] == '\r') n--;
-        size_t i = 0;
-        while (i < n && is_blank(s[i])) i++;
-        if (i == n || s[i] == '#') continue;
-        if (n - i < 3 || memcmp(s + i, "key", 3) != 0 || (n - i > 3 && !is_blank(s[i + 3]))) {
-            aics_grade_spec_free(out);
-            return aics_format_error(err, errsz, path, line, (long)i + 1,
-                             "expected a rule 'key PATTERN kind=…' or a # comment");
-        }
-        aics_grade_rule r;
-        if (!parse_rule(s, n, i + 3, &r, path, line, err, errsz)) {
-            rule_free(&r);
-            aics_grade_spec_free(out);
-            return false;
-        }
-        out->rules = aics_xrealloc(out->rules, (out->n + 1) * sizeof *out->rules);
-        out->rules[out->n++] = r;
-    }
-    if (out->n == 0) {
-        aics_grade_spec_free(out);
-        return aics_format_error(err, errsz, path, line > 0 ? line : 1, 1,
-                         "the spec has no rules; expected at least one 'key PATTERN kind=…' line");
-    }
-    return true;
-}
-
-static bool read_bounded(const char *path, size_t max_bytes, char **text, size_t *len,
-                         const char *what, char *err, size_t errsz)
-{
-    *text = aics_read_text(path, max_bytes, what, len, err, errsz);
-    return *text != NULL;
+    aics_reader rd = {.path = path, .err = err, .errsz = errsz};
+    bool ok = aics_reader_start(&rd, text, len, AICS_REFUSE_BINARY) ||
+              aics_reader_fail(&rd, 1, 1, "binary file; expected a grading spec (text)");
+    for (aics_line l; ok && aics_reader_next(&rd, &l);) ok = spec_line(&rd, &l, out);
+    if (ok && out->n == 0)
+        ok = aics_reader_fail(&rd, rd.line > 0 ? rd.line : 1, 1,
+                              "the spec has no rules; expected at least one 'key PATTERN kind=…' line");
+    if (!ok) aics_grade_spec_free(out);
+    return ok;
 }
 
 bool aics_grade_spec_load(const char *path, aics_grade_spec *out, char *err, size_t errsz)
 {
-    char *text;
     size_t len;
     memset(out, 0, sizeof *out);
-    if (!read_bounded(path, SPEC_MAX_BYTES, &text, &len, "a grading spec", err, errsz)) return false;
+    char *text = aics_read_text(path, SPEC_MAX_BYTES, "a grading spec", &len, err, errsz);
+    if (!text) return false;
     bool ok = aics_grade_spec_parse(text, len, path, out, err, errsz);
     free(text);
     return ok;
@@ -389,31 +373,26 @@ bool aics_grade_parse_kv(const char *text, size_t len, const char *path,
 {
     memset(out, 0, sizeof *out);
     size_t max_lines = lim ? lim->max_lines : AICS_GRADE_MAX_LINES;
-    const char *t = text;
-    size_t n = len;
-    aics_skip_bom(&t, &n);
-    if (aics_looks_binary(t, n)) {
-        snprintf(err, errsz, "%s:1:1: binary file (NUL bytes or invalid UTF-8); expected kv text", path);
-        return false;
-    }
+    aics_reader rd = {.path = path, .err = err, .errsz = errsz};
+    if (!aics_reader_start(&rd, text, len, AICS_REFUSE_BINARY))
+        return aics_reader_fail(&rd, 1, 1, "binary file (NUL bytes or invalid UTF-8); expected kv text");
     size_t lines = 0;
-    for (const char *p = t; (p = memchr(p, '\n', (size_t)(t + n - p))) != NULL; p++)
-        if (++lines > max_lines) {
-            snprintf(err, errsz, "%s:%zu:1: more than %zu lines; expected a kv result file",
-                     path, lines, max_lines);
-            return false;
-        }
+    const char *t = rd.text, *end = rd.text + rd.len;
+    for (const char *p = t; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+        if (++lines > max_lines)
+            return aics_reader_fail(&rd, (long)lines, 1, "more than %zu lines; expected a kv result file",
+                                    max_lines);
     return aics_kv_parse(text, len, path, out, err, errsz);
 }
 
 bool aics_grade_load_kv(const char *path, const aics_grade_limits *lim, aics_kv *out,
                         char *err, size_t errsz)
 {
-    char *text;
     size_t len;
     memset(out, 0, sizeof *out);
     size_t max_bytes = lim ? lim->max_bytes : AICS_GRADE_MAX_BYTES;
-    if (!read_bounded(path, max_bytes, &text, &len, "a kv result file", err, errsz)) return false;
+    char *text = aics_read_text(path, max_bytes, "a kv result file", &len, err, errsz);
+    if (!text) return false;
     bool ok = aics_grade_parse_kv(text, len, path, lim, out, err, errsz);
     free(text);
     return ok;

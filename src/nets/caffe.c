@@ -16,26 +16,28 @@
 
 #include "error.h"
 #include "prototxt.h"
+#include "reader.h"
+#include "strmap.h"
 
 typedef struct {
-    const char *path;
-    char *err;
-    size_t errsz;
+    aics_reader r; /* the path and the error buffer; the tree has the lines */
     bool allow_unknown;
 } ctx;
+
+/* "path:line:col: message", or "path: message" for the whole file (line 0). */
+static bool vperr(ctx *c, long line, long col, const char *fmt, va_list ap)
+{
+    return aics_reader_vfail(&c->r, line, line > 0 && col <= 0 ? 1 : col, fmt, ap);
+}
 
 static bool perr(ctx *c, long line, long col, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 static bool perr(ctx *c, long line, long col, const char *fmt, ...)
 {
-    if (!c->err || c->errsz == 0) return false;
-    char msg[320];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    vperr(c, line, col, fmt, ap);
     va_end(ap);
-    if (line > 0) snprintf(c->err, c->errsz, "%s:%ld:%ld: %s", c->path, line, col > 0 ? col : 1, msg);
-    else snprintf(c->err, c->errsz, "%s: %s", c->path, msg);
     return false;
 }
 
@@ -43,12 +45,11 @@ static bool node_err(ctx *c, const aics_pt_node *n, const char *fmt, ...) __attr
 
 static bool node_err(ctx *c, const aics_pt_node *n, const char *fmt, ...)
 {
-    char msg[300];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    vperr(c, n ? n->line : 0, n ? n->col : 0, fmt, ap);
     va_end(ap);
-    return perr(c, n ? n->line : 0, n ? n->col : 0, "%s", msg);
+    return false;
 }
 
 /* ---- scalar fields ----------------------------------------------------------- */
@@ -478,23 +479,25 @@ static bool read_layer(ctx *c, const aics_pt_node *layer, bool v1, aics_net *net
     return read_params(c, layer, l);
 }
 
+/* Add the names of `layer`'s tops to `tops`. */
+static void add_tops(aics_strmap *tops, const aics_pt_node *layer)
+{
+    size_t k = aics_pt_count(layer, "top");
+    for (size_t u = 0; u < k; u++) {
+        const aics_pt_node *o = aics_pt_nth(layer, "top", u);
+        if (o->value) aics_strmap_add(tops, o->value, 0, NULL);
+    }
+}
+
 /* An input layer left out by its phase still defines its blobs when no
- * layer of the TEST network does (a train_val file with only a TRAIN Data). */
-static bool input_needed(const aics_pt_node *root, const aics_pt_node *layer, const bool *keep, size_t idx)
+ * kept layer does (a train_val file with only a TRAIN Data); `tops` holds
+ * the tops of the kept layers. */
+static bool input_needed(const aics_strmap *tops, const aics_pt_node *layer)
 {
     size_t ntop = aics_pt_count(layer, "top");
     for (size_t t = 0; t < ntop; t++) {
         const char *name = aics_pt_nth(layer, "top", t)->value;
-        if (!name) continue;
-        for (size_t j = 0; j < root->nchildren; j++) {
-            const aics_pt_node *other = root->children[j];
-            if (j == idx || !keep[j] || !other->is_message) continue;
-            size_t k = aics_pt_count(other, "top");
-            for (size_t u = 0; u < k; u++) {
-                const aics_pt_node *o = aics_pt_nth(other, "top", u);
-                if (o->value && strcmp(o->value, name) == 0) return false;
-            }
-        }
+        if (name && aics_strmap_get(tops, name, NULL)) return false;
     }
     return true;
 }
@@ -526,10 +529,17 @@ static bool read_net(ctx *c, const aics_pt_node *root, aics_net *net)
         if (!f->is_message) ok = node_err(c, f, "expected '%s { … }'", f->name);
         else keep[i] = in_test_phase(c, f, &ok);
     }
+    aics_strmap *tops = aics_strmap_new(); /* one look-up per top: linear in the file */
+    for (size_t i = 0; ok && i < n; i++)
+        if (keep[i]) add_tops(tops, root->children[i]);
     for (size_t i = 0; ok && i < n; i++) {
         const aics_pt_node *f = root->children[i];
-        if (is_layer_field(f) && !keep[i] && is_input_type(f) && input_needed(root, f, keep, i)) keep[i] = true;
+        if (is_layer_field(f) && !keep[i] && is_input_type(f) && input_needed(tops, f)) {
+            keep[i] = true;
+            add_tops(tops, f);
+        }
     }
+    aics_strmap_free(tops);
     for (size_t i = 0; ok && i < n; i++)
         if (keep[i]) ok = read_layer(c, root->children[i], !strcmp(root->children[i]->name, "layers"), net);
     free(keep);
@@ -555,9 +565,9 @@ void aics_caffe_net_name(const char *path, char *out, size_t n)
 static aics_net *build(ctx *c, aics_pt_node *root)
 {
     char name[128];
-    aics_caffe_net_name(c->path, name, sizeof name);
+    aics_caffe_net_name(c->r.path, name, sizeof name);
     aics_net *net = aics_net_new(name);
-    net->path = aics_xstrdup(c->path);
+    net->path = aics_xstrdup(c->r.path);
     aics_net_error e;
     if (!read_net(c, root, net)) goto fail;
     if (net->nlayers == 0) {
@@ -579,14 +589,14 @@ fail:
 aics_net *aics_caffe_parse(const char *text, size_t len, const char *path, bool allow_unknown, char *err,
                            size_t errsz)
 {
-    ctx c = {path ? path : "<input>", err, errsz, allow_unknown};
-    aics_pt_node *root = aics_pt_parse(text, len, c.path, err, errsz);
+    ctx c = {{.path = path ? path : "<input>", .err = err, .errsz = errsz}, allow_unknown};
+    aics_pt_node *root = aics_pt_parse(text, len, c.r.path, err, errsz);
     return root ? build(&c, root) : NULL;
 }
 
 aics_net *aics_caffe_load(const char *path, bool allow_unknown, char *err, size_t errsz)
 {
-    ctx c = {path, err, errsz, allow_unknown};
+    ctx c = {{.path = path, .err = err, .errsz = errsz}, allow_unknown};
     aics_pt_node *root = aics_pt_load(path, err, errsz);
     return root ? build(&c, root) : NULL;
 }

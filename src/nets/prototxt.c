@@ -18,6 +18,7 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdalign.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -29,6 +30,7 @@
 #include "buf.h"
 #include "error.h"
 #include "fileio.h"
+#include "reader.h"
 #include "strmap.h"
 
 /* ---- arena ---------------------------------------------------------------- */
@@ -233,10 +235,7 @@ typedef struct {
     const char *s;
     size_t len, pos;
     long line, col;
-    const char *path;
-    char *err;
-    size_t errsz;
-    int failed;
+    aics_reader r;        /* the path, the error buffer, and whether it failed */
     pt_tok cur;
     pt_arena *arena;
     aics_pt_node **stack; /* children of the open messages */
@@ -253,11 +252,9 @@ static void fail(pt_parser *p, long line, long col, const char *fmt, ...)
 
 static void fail(pt_parser *p, long line, long col, const char *fmt, ...)
 {
-    if (p->failed) return; /* the first error is the one to report */
-    p->failed = 1;
     va_list ap;
     va_start(ap, fmt);
-    aics_vformat_error(p->err, p->errsz, p->path, line, col, fmt, ap);
+    aics_reader_vfail(&p->r, line, col, fmt, ap); /* keeps the first error */
     va_end(ap);
 }
 
@@ -358,6 +355,67 @@ static void put_utf8(aics_buf *b, unsigned long cp)
     aics_buf_append(b, u, n);
 }
 
+/* \ooo after the backslash: up to three octal digits, one byte. */
+static int lex_octal(pt_parser *p, unsigned long *v, long bs_line, long bs_col)
+{
+    int c;
+    for (int k = 0; k < 3 && (c = peekc(p, 0)) >= '0' && c <= '7'; k++) {
+        *v = *v * 8 + (unsigned long)(c - '0');
+        step(p);
+    }
+    if (*v <= 0xFF) return 1;
+    fail(p, bs_line, bs_col, "octal escape is larger than \\377; expected a byte value");
+    return 0;
+}
+
+/* \xHH after the backslash (the cursor on the x): one or two hex digits. */
+static int lex_hex(pt_parser *p, unsigned long *v, long bs_line, long bs_col)
+{
+    int c, k = 0;
+    step(p);
+    for (; k < 2 && is_hex(c = peekc(p, 0)); k++) {
+        *v = *v * 16 + (unsigned long)hex_val(c);
+        step(p);
+    }
+    if (k > 0) return 1;
+    fail(p, bs_line, bs_col, "\\x escape without hex digits; expected \\xHH");
+    return 0;
+}
+
+/* \uXXXX or \UXXXXXXXX after the backslash (the cursor on the u): a
+ * Unicode scalar value. */
+static int lex_unicode(pt_parser *p, unsigned long *v, long bs_line, long bs_col)
+{
+    char u = (char)peekc(p, 0);
+    int c, want = u == 'u' ? 4 : 8;
+    step(p);
+    for (int k = 0; k < want; k++) {
+        if (!is_hex(c = peekc(p, 0))) {
+            fail(p, bs_line, bs_col, "\\%c escape needs %d hex digits", u, want);
+            return 0;
+        }
+        *v = *v * 16 + (unsigned long)hex_val(c);
+        step(p);
+    }
+    if (*v <= 0x10FFFF && !(*v >= 0xD800 && *v <= 0xDFFF)) return 1;
+    fail(p, bs_line, bs_col, "\\%c escape U+%04lX is not a Unicode scalar value", u, *v);
+    return 0;
+}
+
+/* A backslash before a character that starts no escape. */
+static int bad_escape(pt_parser *p, int c, long bs_line, long bs_col)
+{
+    char what[32];
+    if (c < 0 || c == '\n')
+        snprintf(what, sizeof what, "'\\' at the end of the line");
+    else
+        describe_char(p, what, sizeof what);
+    fail(p, bs_line, bs_col,
+         "invalid escape in string (backslash before %s); expected one of "
+         "\\n \\t \\r \\\\ \\\" \\' \\xHH \\ooo \\uXXXX", what);
+    return 0;
+}
+
 /* One escape sequence after the backslash (the cursor is on the letter).
  * Appends the byte(s) to `out` when it is not NULL. Returns 0 on error. */
 static int lex_escape(pt_parser *p, aics_buf *out, long bs_line, long bs_col)
@@ -372,66 +430,19 @@ static int lex_escape(pt_parser *p, aics_buf *out, long bs_line, long bs_col)
         return 1;
     }
     unsigned long v = 0;
-    if (c >= '0' && c <= '7') {
-        for (int k = 0; k < 3 && (c = peekc(p, 0)) >= '0' && c <= '7'; k++) {
-            v = v * 8 + (unsigned long)(c - '0');
-            step(p);
-        }
-        if (v > 0xFF) {
-            fail(p, bs_line, bs_col,
-                 "octal escape is larger than \\377; expected a byte value");
-            return 0;
-        }
-    } else if (c == 'x' || c == 'X') {
-        step(p);
-        int k = 0;
-        for (; k < 2 && is_hex(c = peekc(p, 0)); k++) {
-            v = v * 16 + (unsigned long)hex_val(c);
-            step(p);
-        }
-        if (k == 0) {
-            fail(p, bs_line, bs_col, "\\x escape without hex digits; expected \\xHH");
-            return 0;
-        }
-    } else if (c == 'u' || c == 'U') {
-        int want = c == 'u' ? 4 : 8;
-        step(p);
-        for (int k = 0; k < want; k++) {
-            if (!is_hex(c = peekc(p, 0))) {
-                fail(p, bs_line, bs_col, "\\%c escape needs %d hex digits",
-                     want == 4 ? 'u' : 'U', want);
-                return 0;
-            }
-            v = v * 16 + (unsigned long)hex_val(c);
-            step(p);
-        }
-        if (v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) {
-            fail(p, bs_line, bs_col,
-                 "\\%c escape U+%04lX is not a Unicode scalar value",
-                 want == 4 ? 'u' : 'U', v);
-            return 0;
-        }
-        if (v == 0) goto nul;
-        if (out) put_utf8(out, v);
-        return 1;
-    } else {
-        char what[32];
-        if (c < 0 || c == '\n')
-            snprintf(what, sizeof what, "'\\' at the end of the line");
-        else
-            describe_char(p, what, sizeof what);
-        fail(p, bs_line, bs_col,
-             "invalid escape in string (backslash before %s); expected one of "
-             "\\n \\t \\r \\\\ \\\" \\' \\xHH \\ooo \\uXXXX", what);
+    bool unicode = c == 'u' || c == 'U';
+    int ok = c >= '0' && c <= '7' ? lex_octal(p, &v, bs_line, bs_col)
+           : c == 'x' || c == 'X' ? lex_hex(p, &v, bs_line, bs_col)
+           : unicode ? lex_unicode(p, &v, bs_line, bs_col)
+           : bad_escape(p, c, bs_line, bs_col);
+    if (!ok) return 0;
+    if (v == 0) {
+        fail(p, bs_line, bs_col, "escape for a NUL character in a string; NUL is not supported");
         return 0;
     }
-    if (v == 0) goto nul;
-    if (out) aics_buf_putc(out, (char)v);
+    if (out && unicode) put_utf8(out, v);
+    else if (out) aics_buf_putc(out, (char)v);
     return 1;
-nul:
-    fail(p, bs_line, bs_col,
-         "escape for a NUL character in a string; NUL is not supported");
-    return 0;
 }
 
 /* A quoted string at the cursor; appends its contents to `out` when not NULL.
@@ -513,7 +524,7 @@ static int lex_number(pt_parser *p, pt_tok *t)
     return 1;
 }
 
-/* Read the next token into p->cur. On a lexical error, sets p->failed and
+/* Read the next token into p->cur. On a lexical error, sets p->r.failed and
  * leaves a T_EOF token. */
 static void next(pt_parser *p)
 {
@@ -663,7 +674,7 @@ static int parse_body(pt_parser *p, const pt_tok *name_tok, long line, long col,
     pt_tok open = p->cur;
     size_t from = p->nstack;
     next(p);
-    if (p->failed || !parse_fields(p, msg, &open, depth)) return 0;
+    if (p->r.failed || !parse_fields(p, msg, &open, depth)) return 0;
     close_message(p, msg, from);
     return 1;
 }
@@ -682,71 +693,82 @@ static void reset_scratch(pt_parser *p)
     aics_buf_puts(&p->scratch, ""); /* allocates once, then keeps the space */
 }
 
+/* Whether a '-' before identifier `t` makes a number: -inf, -nan, -infinity. */
+static int negative_word_ok(const pt_parser *p, const pt_tok *t)
+{
+    size_t n = t->end - t->start;
+    const char *s = p->s + t->start;
+    return (n == 3 && (strncasecmp(s, "inf", 3) == 0 || strncasecmp(s, "nan", 3) == 0)) ||
+           (n == 8 && strncasecmp(s, "infinity", 8) == 0);
+}
+
+/* A number or identifier value at the cursor into p->scratch. */
+static int scalar_word(pt_parser *p, const pt_tok *name_tok, int in_list)
+{
+    pt_tok *t = &p->cur;
+    char nm[64], what[64];
+    if (t->neg && !negative_word_ok(p, t)) {
+        fail(p, t->line, t->col, "%s is not a number; expected a "
+             "number, inf or nan after '-'", describe_tok(p, t, what, sizeof what));
+        return 0;
+    }
+    /* A number token starting with '-' already holds it; an identifier
+     * does not. */
+    reset_scratch(p);
+    if (t->neg) aics_buf_putc(&p->scratch, '-');
+    aics_buf_append(&p->scratch, p->s + t->start, t->end - t->start);
+    next(p);
+    if (!in_list && t->type == T_SYMBOL && t->sym == ':' && !p->r.failed) {
+        /* "a:\n b: 1" — the value of a is missing, b is the next field */
+        fail(p, name_tok->line, name_tok->col,
+             "missing value after '%s:'; expected a number, string or "
+             "identifier", name_text(p, name_tok, nm, sizeof nm));
+        return 0;
+    }
+    return 1;
+}
+
+/* Adjacent strings at the cursor, unescaped and joined into p->scratch. */
+static void scalar_strings(pt_parser *p)
+{
+    pt_tok *t = &p->cur;
+    reset_scratch(p);
+    while (t->type == T_STRING) {
+        size_t save = p->pos;
+        long sl = p->line, sc = p->col;
+        p->pos = t->start;
+        p->line = t->line;
+        p->col = t->col;
+        lex_string(p, &p->scratch); /* already validated */
+        p->pos = save;
+        p->line = sl;
+        p->col = sc;
+        next(p);
+    }
+}
+
 /* A scalar value at the cursor, as child `name_tok`. Returns 0 on error. */
 static int parse_scalar(pt_parser *p, const pt_tok *name_tok, long line,
                         long col, int in_list)
 {
     pt_tok *t = &p->cur;
     char nm[64], what[64];
-    const char *value;
-    size_t vlen;
-    int quoted = 0;
+    int quoted = t->type == T_STRING;
     if (t->type == T_NUMBER || t->type == T_IDENT) {
-        if (t->neg) {
-            size_t n = t->end - t->start;
-            const char *s = p->s + t->start;
-            if (!((n == 3 && (strncasecmp(s, "inf", 3) == 0 ||
-                              strncasecmp(s, "nan", 3) == 0)) ||
-                  (n == 8 && strncasecmp(s, "infinity", 8) == 0))) {
-                fail(p, t->line, t->col, "%s is not a number; expected a "
-                     "number, inf or nan after '-'",
-                     describe_tok(p, t, what, sizeof what));
-                return 0;
-            }
-        }
-        /* A number token starting with '-' already holds it; an identifier
-         * does not. */
-        reset_scratch(p);
-        if (t->neg) aics_buf_putc(&p->scratch, '-');
-        aics_buf_append(&p->scratch, p->s + t->start, t->end - t->start);
-        value = p->scratch.data;
-        vlen = p->scratch.len;
-        next(p);
-        if (!in_list && t->type == T_SYMBOL && t->sym == ':' && !p->failed) {
-            /* "a:\n b: 1" — the value of a is missing, b is the next field */
-            fail(p, name_tok->line, name_tok->col,
-                 "missing value after '%s:'; expected a number, string or "
-                 "identifier", name_text(p, name_tok, nm, sizeof nm));
-            return 0;
-        }
-    } else if (t->type == T_STRING) {
-        reset_scratch(p);
-        while (t->type == T_STRING) {
-            size_t save = p->pos;
-            long sl = p->line, sc = p->col;
-            p->pos = t->start;
-            p->line = t->line;
-            p->col = t->col;
-            lex_string(p, &p->scratch); /* already validated */
-            p->pos = save;
-            p->line = sl;
-            p->col = sc;
-            next(p);
-        }
-        quoted = 1;
-        value = p->scratch.data;
-        vlen = p->scratch.len;
+        if (!scalar_word(p, name_tok, in_list)) return 0;
+    } else if (quoted) {
+        scalar_strings(p);
     } else {
-        if (p->failed) return 0;
+        if (p->r.failed) return 0;
         fail(p, name_tok->line, name_tok->col,
              "missing value after '%s:'; expected a number, string or "
              "identifier, found %s", name_text(p, name_tok, nm, sizeof nm),
              describe_tok(p, t, what, sizeof what));
         return 0;
     }
-    if (p->failed) return 0;
+    if (p->r.failed) return 0;
     aics_pt_node *n = new_node(p, name_tok, line, col, 0);
-    n->value = arena_strndup(p->arena, value, vlen);
+    n->value = arena_strndup(p->arena, p->scratch.data, p->scratch.len);
     n->quoted = quoted;
     push_child(p, n);
     return 1;
@@ -758,10 +780,10 @@ static int parse_list(pt_parser *p, const pt_tok *name_tok, int depth)
     pt_tok open = p->cur;
     char nm[64], what[64];
     next(p);
-    if (p->failed) return 0;
+    if (p->r.failed) return 0;
     if (is_sym(&p->cur, ']')) {
         next(p);
-        return !p->failed;
+        return !p->r.failed;
     }
     for (;;) {
         long line = p->cur.line, col = p->cur.col;
@@ -779,12 +801,12 @@ static int parse_list(pt_parser *p, const pt_tok *name_tok, int depth)
         }
         if (is_sym(&p->cur, ',')) {
             next(p);
-            if (p->failed) return 0;
+            if (p->r.failed) return 0;
             continue;
         }
         if (is_sym(&p->cur, ']')) {
             next(p);
-            return !p->failed;
+            return !p->r.failed;
         }
         fail(p, p->cur.line, p->cur.col,
              "expected ',' or ']' in the list of '%s' opened at line %ld, "
@@ -800,11 +822,11 @@ static int parse_field(pt_parser *p, int depth)
     pt_tok name = p->cur;
     char nm[64], what[64];
     next(p);
-    if (p->failed) return 0;
+    if (p->r.failed) return 0;
     int colon = is_sym(&p->cur, ':');
     if (colon) {
         next(p);
-        if (p->failed) return 0;
+        if (p->r.failed) return 0;
     }
     if (is_sym(&p->cur, '{') || is_sym(&p->cur, '<')) {
         if (!parse_body(p, &name, name.line, name.col, depth + 1)) return 0;
@@ -820,7 +842,7 @@ static int parse_field(pt_parser *p, int depth)
         return 0;
     }
     if (is_sym(&p->cur, ',') || is_sym(&p->cur, ';')) next(p);
-    return !p->failed;
+    return !p->r.failed;
 }
 
 /* Fields until the closer matching `open` ('}' or '>'), or until the end of
@@ -832,7 +854,7 @@ static int parse_fields(pt_parser *p, aics_pt_node *msg, const pt_tok *open,
     char what[64];
     for (;;) {
         pt_tok *t = &p->cur;
-        if (p->failed) return 0;
+        if (p->r.failed) return 0;
         if (t->type == T_IDENT && !t->neg) {
             if (!parse_field(p, depth)) return 0;
             continue;
@@ -846,7 +868,7 @@ static int parse_fields(pt_parser *p, aics_pt_node *msg, const pt_tok *open,
         }
         if (t->type == T_SYMBOL && want && t->sym == want) {
             next(p);
-            return !p->failed;
+            return !p->r.failed;
         }
         if (is_sym(t, '}') || is_sym(t, '>')) {
             if (open)
@@ -869,7 +891,6 @@ static int parse_fields(pt_parser *p, aics_pt_node *msg, const pt_tok *open,
 
 /* ---- entry points --------------------------------------------------------- */
 
-/* Where the first NUL or invalid UTF-8 byte is (the input looks binary). */
 aics_pt_node *aics_pt_parse(const char *text, size_t len, const char *path,
                             char *err, size_t errsz)
 {
@@ -878,21 +899,15 @@ aics_pt_node *aics_pt_parse(const char *text, size_t len, const char *path,
     p.len = text ? len : 0;
     p.line = 1;
     p.col = 1;
-    p.path = path ? path : "<input>";
-    p.err = err;
-    p.errsz = errsz;
+    p.r = (aics_reader){.path = path ? path : "<input>", .err = err, .errsz = errsz};
     if (err && errsz) err[0] = '\0';
-
-    long line, col;
-    if (aics_find_binary(p.s, p.len, &line, &col)) {
-        fail(&p, line, col, "binary file (a NUL byte or invalid UTF-8 here); "
+    /* p.s need not end in a NUL; the reader skips the BOM */
+    if (!aics_reader_start(&p.r, p.s, p.len, AICS_REFUSE_BINARY)) {
+        fail(&p, p.r.line, p.r.col, "binary file (a NUL byte or invalid UTF-8 here); "
              "expected a text prototxt");
         return NULL;
     }
-    const char *body = p.s;
-    size_t rest = p.len; /* p.s need not end in a NUL */
-    aics_skip_bom(&body, &rest);
-    p.pos = (size_t)(body - p.s);
+    p.pos = (size_t)(p.r.text - p.s);
 
     pt_root *root = aics_xcalloc(1, sizeof *root);
     root->node.is_root = 1;
@@ -905,15 +920,15 @@ aics_pt_node *aics_pt_parse(const char *text, size_t len, const char *path,
     p.names = aics_strmap_new();
 
     next(&p);
-    if (!p.failed && p.cur.type == T_EOF)
+    if (!p.r.failed && p.cur.type == T_EOF)
         fail(&p, 1, 1, "empty file; expected a Caffe prototxt");
-    if (!p.failed && parse_fields(&p, &root->node.pub, NULL, 0))
+    if (!p.r.failed && parse_fields(&p, &root->node.pub, NULL, 0))
         close_message(&p, &root->node.pub, 0);
     free(p.stack);
     aics_strmap_free(p.names);
     free(p.name_list);
     aics_buf_free(&p.scratch);
-    if (p.failed) {
+    if (p.r.failed) {
         aics_pt_free(&root->node.pub);
         return NULL;
     }

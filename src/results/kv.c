@@ -9,6 +9,7 @@
 
 #include "error.h"
 #include "fileio.h"
+#include "reader.h"
 #include "result.h"
 #include "strmap.h"
 
@@ -45,19 +46,18 @@ static void index_reserve(aics_kv *kv, size_t n)
     }
 }
 
-/* Parse one non-comment line [s, s+n) into a new entry. */
-static bool parse_entry(aics_kv *out, const char *s, size_t n, const char *path,
-                        long line, char *err, size_t errsz)
+/* Parse one non-comment line into a new entry. */
+static bool parse_entry(aics_reader *r, aics_kv *out, const aics_line *l)
 {
-    size_t i = 0;
+    const char *s = l->s;
+    size_t i = 0, n = l->n;
     while (i < n && is_space(s[i])) i++;
     size_t k0 = i;
     while (i < n && !is_space(s[i])) i++;
     char *key = dup_range(s + k0, i - k0);
     if (!aics_result_key_ok(key)) {
         free(key);
-        return aics_format_error(err, errsz, path, line, (long)k0 + 1,
-                    "expected a key made of [a-z0-9_.]");
+        return aics_reader_fail_here(r, (long)k0 + 1, "expected a key made of [a-z0-9_.]");
     }
     while (i < n && is_space(s[i])) i++;
     size_t v0 = i;
@@ -66,7 +66,7 @@ static bool parse_entry(aics_kv *out, const char *s, size_t n, const char *path,
     while (i < n && is_space(s[i])) i++;
     if (v1 == v0 || i < n) {
         free(key);
-        return aics_format_error(err, errsz, path, line, (long)(v1 == v0 ? v0 : i) + 1,
+        return aics_reader_fail_here(r, (long)(v1 == v0 ? v0 : i) + 1,
                     v1 == v0 ? "expected a value after the key"
                              : "expected one value; found more text after it");
     }
@@ -74,10 +74,26 @@ static bool parse_entry(aics_kv *out, const char *s, size_t n, const char *path,
     size_t first;
     if (!aics_strmap_add(out->index->map, key, out->n, &first)) {
         free(key);
-        return aics_format_error(err, errsz, path, line, (long)k0 + 1,
-                    "duplicate key (first given on line %ld)", out->e[first].line);
+        return aics_reader_fail_here(r, (long)k0 + 1, "duplicate key (first given on line %ld)",
+                                     out->e[first].line);
     }
-    out->e[out->n++] = (aics_kv_entry){key, dup_range(s + v0, v1 - v0), line};
+    out->e[out->n++] = (aics_kv_entry){key, dup_range(s + v0, v1 - v0), l->no};
+    return true;
+}
+
+/* A line of the kv format: blank, a comment (the first line's is the
+ * header), or an entry. */
+static bool parse_line(aics_reader *r, aics_kv *out, const aics_line *l)
+{
+    size_t i = 0;
+    while (i < l->n && is_space(l->s[i])) i++;
+    if (i == l->n) return true;
+    if (l->s[i] != '#') return parse_entry(r, out, l);
+    if (l->no == 1 && !out->header) {
+        size_t h = i + 1;
+        while (h < l->n && is_space(l->s[h])) h++;
+        out->header = dup_range(l->s + h, l->n - h);
+    }
     return true;
 }
 
@@ -85,33 +101,14 @@ bool aics_kv_parse(const char *text, size_t len, const char *path, aics_kv *out,
                    char *err, size_t errsz)
 {
     memset(out, 0, sizeof *out);
-    aics_skip_bom(&text, &len);
-    if (memchr(text, '\0', len))
-        return aics_format_error(err, errsz, path, 1, 1, "binary file; expected kv text");
-    long line = 0;
-    for (size_t pos = 0; pos < len;) {
-        const char *s = text + pos;
-        const char *nl = memchr(s, '\n', len - pos);
-        size_t n = nl ? (size_t)(nl - s) : len - pos;
-        pos += n + (nl ? 1 : 0);
-        line++;
-        if (n > 0 && s[n - 1] == '\r') n--;
-        size_t i = 0;
-        while (i < n && is_space(s[i])) i++;
-        if (i == n) continue;
-        if (s[i] == '#') {
-            if (line == 1 && !out->header) {
-                size_t h = i + 1;
-                while (h < n && is_space(s[h])) h++;
-                out->header = dup_range(s + h, n - h);
-            }
-            continue;
-        }
-        if (!parse_entry(out, s, n, path, line, err, errsz)) {
+    aics_reader r = {.path = path, .err = err, .errsz = errsz};
+    if (!aics_reader_start(&r, text, len, AICS_REFUSE_NUL))
+        return aics_reader_fail(&r, 1, 1, "binary file; expected kv text");
+    for (aics_line l; aics_reader_next(&r, &l);)
+        if (!parse_line(&r, out, &l)) {
             aics_kv_free(out);
             return false;
         }
-    }
     return true;
 }
 

@@ -83,6 +83,17 @@ START_TEST(four_input_forms)
               "layer { name: \"r\" type: \"ReLU\" bottom: \"data\" top: \"r\" }\n", false);
     ck_assert_msg(n && n->batch == 64, "data_param batch_size 64 should be the batch: %s", err);
     aics_net_free(n);
+    /* Of two TRAIN-only Data layers with the same top, the first defines it:
+     * the second finds the blob defined already (a kept layer's top). */
+    n = parse("layer { name: \"a\" type: \"Data\" top: \"data\" include { phase: TRAIN }\n"
+              "  transform_param { crop_size: 9 } }\n"
+              "layer { name: \"b\" type: \"Data\" top: \"data\" include { phase: TRAIN }\n"
+              "  transform_param { crop_size: 5 } }\n"
+              "layer { name: \"r\" type: \"ReLU\" bottom: \"data\" top: \"r\" }\n", false);
+    ck_assert_msg(n, "Two TRAIN-only Data layers should load: %s", err);
+    ck_assert_uint_eq(n->nlayers, 2);
+    ck_assert_msg(n->layers[0].out.h == 9, "The first Data layer (9×9) defines the input.");
+    aics_net_free(n);
 }
 END_TEST
 
