@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "json.h"
 #include "mathpass.h"
 #include "plain.h"
 #include "render.h"
@@ -216,18 +217,6 @@ void aics_nav_sidebar(const aics_outline *o, int current, aics_buf *out)
     aics_buf_puts(out, "</ol>\n</nav>\n");
 }
 
-void aics_json_string(aics_buf *out, const char *s, size_t n)
-{
-    aics_buf_putc(out, '"');
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == '"' || c == '\\') aics_buf_printf(out, "\\%c", c);
-        else if (c == '<' || c == '>' || c == '&' || c < 0x20) aics_buf_printf(out, "\\u%04x", c);
-        else aics_buf_putc(out, (char)c);
-    }
-    aics_buf_putc(out, '"');
-}
-
 void aics_nav_search_docs(const aics_nav_page *page, const char *href, const char *page_title, aics_buf *json)
 {
     for (size_t i = 0; i < page->n; i++) {
@@ -236,15 +225,15 @@ void aics_nav_search_docs(const aics_nav_page *page, const char *href, const cha
         plain_text(h->title, strlen(h->title), true, &title);
         if (json->len) aics_buf_puts(json, ",\n");
         aics_buf_puts(json, "{\"page\":");
-        aics_json_string(json, href, strlen(href));
+        aics_json_string(json, href, strlen(href), AICS_JSON_IN_SCRIPT);
         aics_buf_puts(json, ",\"anchor\":");
-        aics_json_string(json, h->id, strlen(h->id));
+        aics_json_string(json, h->id, strlen(h->id), AICS_JSON_IN_SCRIPT);
         aics_buf_puts(json, ",\"where\":");
-        aics_json_string(json, page_title, strlen(page_title));
+        aics_json_string(json, page_title, strlen(page_title), AICS_JSON_IN_SCRIPT);
         aics_buf_puts(json, ",\"title\":");
-        aics_json_string(json, title.data, title.len);
+        aics_json_string(json, title.data, title.len, AICS_JSON_IN_SCRIPT);
         aics_buf_puts(json, ",\"text\":");
-        aics_json_string(json, h->text, strlen(h->text));
+        aics_json_string(json, h->text, strlen(h->text), AICS_JSON_IN_SCRIPT);
         aics_buf_puts(json, "}");
         aics_buf_free(&title);
     }

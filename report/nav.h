@@ -53,7 +53,4 @@ void aics_nav_search_docs(const aics_nav_page *page, const char *href, const cha
 
 void aics_nav_page_free(aics_nav_page *page);
 
-/* Append `s` as a JSON string, safe inside a <script> element too. */
-void aics_json_string(aics_buf *out, const char *s, size_t n);
-
 #endif

@@ -293,7 +293,7 @@ int main(int argc, char **argv)
     char fig[200];
     for (size_t i = 0; i < rep.n; i++) {
         snprintf(fig, sizeof fig, "ex3_1_params_%s", rep.e[i].key);
-        aics_netreport_plot_layers(p, &rep.e[i], fig, 1);
+        aics_netreport_plot_layers(p, &rep.e[i], fig, AICS_NETREPORT_PARAMS);
     }
     int rc = aics_plot_close(p);
     rc |= aics_run_emit(&run, r);

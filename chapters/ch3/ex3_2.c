@@ -363,7 +363,7 @@ int main(int argc, char **argv)
     char fig[200];
     for (size_t i = 0; i < rep.n; i++) {
         snprintf(fig, sizeof fig, "ex3_2_macs_%s", rep.e[i].key);
-        aics_netreport_plot_layers(p, &rep.e[i], fig, 0);
+        aics_netreport_plot_layers(p, &rep.e[i], fig, AICS_NETREPORT_MACS);
     }
     if (rep.n > 1) aics_netreport_plot_compare(p, &rep, "ex3_2_compare");
     int rc = aics_plot_close(p);

@@ -16,6 +16,7 @@
 #include "diagnose.h"
 #include "error.h"
 #include "fileio.h"
+#include "json.h"
 #include "kv.h"
 
 extern char **environ;
@@ -494,18 +495,6 @@ static void warn_spec(const result *x)
 
 /* ---- Gradescope results.json and the class summary ------------------------------ */
 
-static void json_string(aics_buf *out, const char *s)
-{
-    aics_buf_putc(out, '"');
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\') aics_buf_printf(out, "\\%c", *p);
-        else if (*p == '\n') aics_buf_puts(out, "\\n");
-        else if (*p < 0x20 || *p == 0x7f) aics_buf_printf(out, "\\u%04x", *p);
-        else aics_buf_putc(out, (char)*p); /* UTF-8 passes through; inputs were checked */
-    }
-    aics_buf_putc(out, '"');
-}
-
 /* "a,b" as ["a", "b"]. */
 static void json_ids(aics_buf *out, const char *ids, size_t n)
 {
@@ -541,10 +530,10 @@ static void json_test(const course *c, aics_buf *out, const result *x, const aic
     else if (it->why == AICS_GRADE_OK) aics_buf_printf(&text, "%s = %s\n", it->key, it->expected);
     else aics_grade_explain(it, "", c->o->lang, &text);
     aics_buf_printf(out, "%s    {\"name\": ", first ? "" : ",\n");
-    json_string(out, name.data);
+    aics_json_cstring(out, name.data, AICS_JSON_PLAIN);
     aics_buf_printf(out, ", \"score\": %.10g, \"max_score\": %.10g, \"status\": \"%s\", \"output\": ",
                     it->score, it->rule->weight, it->why == AICS_GRADE_OK ? "passed" : "failed");
-    json_string(out, text.data);
+    aics_json_cstring(out, text.data, AICS_JSON_PLAIN);
     if (it->diag.match) json_diagnosis(out, &it->diag);
     aics_buf_puts(out, "}");
     aics_buf_free(&name);
@@ -569,7 +558,7 @@ static bool write_json(const course *c, const char *path, const result *xs, size
         print_summary(c, &xs[e], NULL, &summary);
     }
     aics_buf_printf(&out, "{\n  \"score\": %.10g,\n  \"max_score\": %.10g,\n  \"output\": ", score, max);
-    json_string(&out, summary.data);
+    aics_json_cstring(&out, summary.data, AICS_JSON_PLAIN);
     aics_buf_puts(&out, ",\n  \"tests\": [\n");
     bool first = true;
     for (size_t e = 0; e < n; e++)

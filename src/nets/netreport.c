@@ -179,7 +179,8 @@ bool aics_netreport_row(const aics_layer *l)
     return l->type == AICS_LAYER_CONV || l->type == AICS_LAYER_FC;
 }
 
-void aics_netreport_plot_layers(aics_plot *p, const aics_netreport_entry *e, const char *figname, int metric)
+void aics_netreport_plot_layers(aics_plot *p, const aics_netreport_entry *e, const char *figname,
+                                aics_netreport_metric metric)
 {
     if (!aics_plot_enabled(p)) return;
     const aics_net *net = e->net;
@@ -193,7 +194,7 @@ void aics_netreport_plot_layers(aics_plot *p, const aics_netreport_entry *e, con
         const aics_layer *l = &net->layers[i];
         if (!aics_netreport_row(l)) continue;
         data[2 * k] = (double)k;
-        data[2 * k + 1] = (double)(metric == 0 ? e->per_layer[i].mac : e->per_layer[i].params);
+        data[2 * k + 1] = (double)(metric == AICS_NETREPORT_MACS ? e->per_layer[i].mac : e->per_layer[i].params);
         if (k % step == 0) {
             /* gnuplot strings: the names come from files, so keep [A-Za-z0-9_/.-] only. */
             char safe[64];
@@ -213,7 +214,7 @@ void aics_netreport_plot_layers(aics_plot *p, const aics_netreport_entry *e, con
     aics_plot_cmd(p, "set xtics rotate by 90 right noenhanced (%s)", tics.data);
     aics_plot_cmd(p, "set format y '10^{%%T}'");
     aics_plot_cmd(p, "set xrange [-1:%zu]", rows);
-    aics_plot_cmd(p, "set ylabel '%s'", metric == 0 ? "MACs" : "参数");
+    aics_plot_cmd(p, "set ylabel '%s'", metric == AICS_NETREPORT_MACS ? "MACs" : "参数");
     aics_plot_cmd(p, "set style fill solid 0.8 noborder");
     aics_plot_cmd(p, "set boxwidth 0.8");
     aics_plot_cmd(p, "set title '%s' noenhanced", e->key);

@@ -61,12 +61,17 @@ bool aics_netreport_mistake_shown(const aics_netreport_entry *e, unsigned mistak
  * length, so the caller appends the metric. */
 size_t aics_netreport_layer_key(const aics_netreport_entry *e, size_t i, char *buf, size_t n);
 
-/* Figures (plot.h). A bar chart of one value per Convolution and
- * InnerProduct layer of `e` (`metric` 0 = MACs, 1 = params), log y axis,
- * named `figname`. */
+/* What a per-layer figure shows. */
+typedef enum {
+    AICS_NETREPORT_MACS,   /* multiply-accumulates of the layer */
+    AICS_NETREPORT_PARAMS  /* its learned parameters */
+} aics_netreport_metric;
+
+/* Figures (plot.h). A bar chart of `metric` for each Convolution and
+ * InnerProduct layer of `e`, log y axis, named `figname`. */
 struct aics_plot;
 void aics_netreport_plot_layers(struct aics_plot *p, const aics_netreport_entry *e,
-                                const char *figname, int metric);
+                                const char *figname, aics_netreport_metric metric);
 /* The nets side by side: MACs, params and activations (elements), log axis. */
 void aics_netreport_plot_compare(struct aics_plot *p, const aics_netreport *rep,
                                  const char *figname);

@@ -10,6 +10,7 @@
 
 #include "error.h"
 #include "intmath.h"
+#include "json.h"
 #include "plain.h"
 #include "strmap.h"
 #include "width.h"
@@ -548,18 +549,20 @@ static void render_kv(const aics_result *r, aics_buf *out)
 
 static void render_json(const aics_result *r, aics_buf *out)
 {
-    aics_buf_printf(out, "{\n  \"format\": \"aics-result\",\n  \"version\": %d,\n"
-                         "  \"exercise\": \"%s\",\n  \"seed\": %llu,\n"
-                         "  \"convention\": \"%s\",\n  \"results\": {",
-                    AICS_RESULT_VERSION, r->exercise, (unsigned long long)r->seed,
-                    r->convention);
+    aics_buf_printf(out, "{\n  \"format\": \"aics-result\",\n  \"version\": %d,\n  \"exercise\": ",
+                    AICS_RESULT_VERSION);
+    aics_json_cstring(out, r->exercise, AICS_JSON_PLAIN);
+    aics_buf_printf(out, ",\n  \"seed\": %llu,\n  \"convention\": ", (unsigned long long)r->seed);
+    aics_json_cstring(out, r->convention, AICS_JSON_PLAIN);
+    aics_buf_puts(out, ",\n  \"results\": {");
     const char *sep = "\n";
     for (size_t i = 0; i < r->n; i++) {
         const item *it = &r->items[i];
         if (!is_value(it)) continue;
-        /* Keys and words are restricted to characters JSON needs no escapes for. */
-        aics_buf_printf(out, "%s    \"%s\": ", sep, it->key);
-        if (it->kind == ITEM_WORD) aics_buf_printf(out, "\"%s\"", it->word);
+        aics_buf_printf(out, "%s    ", sep);
+        aics_json_cstring(out, it->key, AICS_JSON_PLAIN);
+        aics_buf_puts(out, ": ");
+        if (it->kind == ITEM_WORD) aics_json_cstring(out, it->word, AICS_JSON_PLAIN);
         else exact_value(it, out);
         sep = ",\n";
     }
