@@ -99,13 +99,16 @@ static char *catalogue_text(void)
 int main(int argc, char **argv)
 {
     aics_set_progname(argv[0]);
-    bool do_explain = false, kv = false;
-    aics_lang lang = AICS_LANG_ZH;
+    struct {
+        bool explain; /* --explain */
+        bool kv;      /* --format=kv */
+        aics_lang lang;
+    } o = {.lang = AICS_LANG_ZH};
     const aics_opt table[] = {
-        {"explain", AICS_OPT_FLAG, &do_explain, NULL, "诊断 VALUE：哪组错误正好得到它"},
-        {"format", AICS_OPT_CALL, &kv, "FMT", "诊断的格式：text 或 kv", .default_text = "text",
+        {"explain", AICS_OPT_FLAG, &o.explain, NULL, "诊断 VALUE：哪组错误正好得到它"},
+        {"format", AICS_OPT_CALL, &o.kv, "FMT", "诊断的格式：text 或 kv", .default_text = "text",
          .call = set_format},
-        {"lang", AICS_OPT_CALL, &lang, "LANG", "诊断的语言：zh 或 en", .default_text = "zh",
+        {"lang", AICS_OPT_CALL, &o.lang, "LANG", "诊断的语言：zh 或 en", .default_text = "zh",
          .call = set_lang},
         {NULL},
     };
@@ -122,12 +125,12 @@ int main(int argc, char **argv)
     char **pos;
     int n = aics_opts_parse(&cmd, argc, argv, &pos);
     free(details);
-    if (n == 1 && !do_explain) return table_of(pos[0]);
+    if (n == 1 && !o.explain) return table_of(pos[0]);
     if (n != 3) aics_die_usage("expected NET, NET FIELD MISTAKES, or --explain NET FIELD VALUE");
     char tag[128], err[512];
     snprintf(tag, sizeof tag, "%s:%s", pos[0], pos[1]);
     if (!aics_diagnose_tag_ok(tag, err, sizeof err)) aics_die_usage("%s", err);
-    if (do_explain) return explain(tag, pos[2], kv, lang);
+    if (o.explain) return explain(tag, pos[2], o.kv, o.lang);
     unsigned m;
     int64_t v;
     if (!aics_diagnose_parse_mistakes(pos[2], &m))

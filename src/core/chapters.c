@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "error.h"
 
@@ -43,7 +44,8 @@ bool aics_chapter_files_list(const char *dir, const char *ext, aics_chapter_file
         size_t len = strlen(dir) + strlen(ch->d_name) + 2;
         char *sub = aics_xmalloc(len);
         snprintf(sub, len, "%s/%s", dir, ch->d_name);
-        DIR *s = opendir(sub);
+        struct stat st; /* a real folder, not a symbolic link to one */
+        DIR *s = lstat(sub, &st) == 0 && S_ISDIR(st.st_mode) ? opendir(sub) : NULL;
         for (struct dirent *f; s && (f = readdir(s));)
             if (has_ext(f->d_name, ext)) add(out, &cap, ch->d_name, f->d_name);
         if (s) closedir(s);

@@ -128,13 +128,22 @@ void aics_opts_help(const aics_cmd *cmd)
 
 /* ---- parsing ---- */
 
+/* Whether `s` is written as a plain decimal number: strtoll and strtod also
+ * skip leading blanks (" 5") and read hexadecimal ("0x10"), infinities and
+ * NaN, none of which a user means as a count or a rate. */
+static bool plain_decimal(const char *s, bool integer)
+{
+    const char *chars = integer ? "+-0123456789" : "+-.eE0123456789";
+    return *s && strspn(s, chars) == strlen(s);
+}
+
 static double parse_number(const aics_opt *o, const char *s)
 {
     char *end;
     errno = 0;
     bool integer = o->kind == AICS_OPT_INT;
     double v = integer ? (double)strtoll(s, &end, 10) : strtod(s, &end);
-    if (end == s || *end != '\0' || errno == ERANGE || !isfinite(v))
+    if (!plain_decimal(s, integer) || end == s || *end != '\0' || errno == ERANGE || !isfinite(v))
         aics_die_usage("--%s expects %s, not '%s'", o->name, integer ? "an integer" : "a number", s);
     bool ok = o->range == AICS_RANGE_NONE ||
               (o->range == AICS_RANGE_CLOSED && v >= o->min && v <= o->max) ||

@@ -21,6 +21,8 @@ expect_usage() {
 expect_usage "unknown option" --bogus
 expect_usage "--epochs must be at least 1" --epochs=0
 expect_usage "--epochs expects an integer" --epochs=ten
+expect_usage "--epochs expects an integer, not ' 5'" --epochs=' 5'
+expect_usage "--epsilon expects a number, not '0x1p-2'" --epsilon=0x1p-2
 expect_usage "--epsilon must be at least 0" --epsilon=1.5
 expect_usage "--epsilon expects a number" --epsilon=nan
 expect_usage "--arms must be at least 2" --arms=65

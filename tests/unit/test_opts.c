@@ -118,6 +118,49 @@ START_TEST(too_many_positionals)
 }
 END_TEST
 
+/* Numbers are plain decimals: strtoll and strtod alone would take " 5"
+ * (leading blanks), "0x10" and "infinity", as --seed already refuses. */
+START_TEST(int_with_a_leading_blank)
+{
+    const char *argv[] = {"demo", "--epochs", " 5", NULL};
+    char **args;
+    aics_opts_parse(&cmd, 3, (char **)argv, &args);
+}
+END_TEST
+
+START_TEST(double_with_a_leading_blank)
+{
+    const char *argv[] = {"demo", "--rate= 0.5", NULL};
+    char **args;
+    aics_opts_parse(&cmd, 2, (char **)argv, &args);
+}
+END_TEST
+
+START_TEST(double_in_hexadecimal)
+{
+    const char *argv[] = {"demo", "--rate=0x1p-2", NULL};
+    char **args;
+    aics_opts_parse(&cmd, 2, (char **)argv, &args);
+}
+END_TEST
+
+START_TEST(seed_with_a_leading_blank)
+{
+    const char *argv[] = {"demo", "--seed= 5", NULL};
+    char **args;
+    aics_opts_parse(&cmd, 2, (char **)argv, &args);
+}
+END_TEST
+
+START_TEST(signs_and_exponents_parse)
+{
+    const char *argv[] = {"demo", "--epochs=+7", "--rate", "2.5e-1", NULL};
+    char **args;
+    ck_assert_int_eq(aics_opts_parse(&cmd, 4, (char **)argv, &args), 0);
+    ck_assert(opt.epochs == 7 && opt.rate == 0.25);
+}
+END_TEST
+
 Suite *opts_suite(void)
 {
     Suite *s = suite_create("opts");
@@ -128,6 +171,11 @@ Suite *opts_suite(void)
     tcase_add_test(c, positionals_and_options_mix);
     tcase_add_exit_test(c, help_wins_over_bad_options, 0);
     tcase_add_exit_test(c, too_many_positionals, 2);
+    tcase_add_exit_test(c, int_with_a_leading_blank, 2);
+    tcase_add_exit_test(c, double_with_a_leading_blank, 2);
+    tcase_add_exit_test(c, double_in_hexadecimal, 2);
+    tcase_add_exit_test(c, seed_with_a_leading_blank, 2);
+    tcase_add_test(c, signs_and_exponents_parse);
     suite_add_tcase(s, c);
     return s;
 }
