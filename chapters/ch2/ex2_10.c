@@ -100,7 +100,6 @@ static void report_check(aics_result *r)
 
 static void draw_figure(aics_plot *p)
 {
-    if (!aics_plot_enabled(p)) return;
     enum { N = 241 };
     static double rows[N][6];
     for (int i = 0; i < N; i++) {
@@ -110,10 +109,7 @@ static void draw_figure(aics_plot *p)
     }
     aics_plot_begin(p, "ex2_10_loglu", 960, 540);
     aics_plot_data(p, "L", &rows[0][0], N, 6);
-    aics_plot_cmd(p, "set xlabel 'v'");
-    aics_plot_cmd(p, "set grid");
-    aics_plot_cmd(p, "set key left top");
-    aics_plot_cmd(p, "set yrange [-2.2:2.2]");
+    aics_plot_axes_set(p, &(aics_plot_axes){.xlabel = "v", .yrange = "-2.2:2.2", .key = "left top"});
     aics_plot_cmd(p, "plot $L using 1:2 with lines lw 3 title 'LogLU f(v)', "
                      "$L using 1:3 with lines lw 3 dt 2 title \"LogLU f'(v)\", "
                      "$L using 1:4 with lines lw 2 title \"sigmoid'\", "
@@ -122,24 +118,14 @@ static void draw_figure(aics_plot *p)
     aics_plot_end(p);
 }
 
-static const aics_program program = {
-    .name = "ex2_10",
-    .exercise = "2.10",
-    .summary = "习题 2.10：不同激活函数的梯度比较；设计新激活函数 LogLU 并用三种方法核对其梯度。",
-    .details = "约定：导数在 [−6, 6] 的 1201 个点上比较；LogLU 的梯度用闭式、对偶数、中心差分核对。",
-};
-
-int main(int argc, char **argv)
+static void report(aics_result *r, const aics_run *run)
 {
-    aics_run run;
-    aics_run_init(&run, &program, argc, argv);
-    aics_result *r = aics_result_new(program.exercise, run.seed, "closed-form-vs-dual-vs-central");
+    (void)run;
     report_check(r);
     report_compare(r);
-    aics_plot *p = aics_plot_open(run.figdir);
-    draw_figure(p);
-    int rc = aics_plot_close(p);
-    rc |= aics_run_emit(&run, r);
-    aics_result_free(r);
-    return rc;
 }
+
+AICS_MAIN(.name = "ex2_10", .exercise = "2.10", .convention = "closed-form-vs-dual-vs-central",
+          .summary = "习题 2.10：不同激活函数的梯度比较；设计新激活函数 LogLU 并用三种方法核对其梯度。",
+          .details = "约定：导数在 [−6, 6] 的 1201 个点上比较；LogLU 的梯度用闭式、对偶数、中心差分核对。",
+          .report = report, .draw = draw_figure)

@@ -204,20 +204,18 @@ static void report_sweep(aics_result *r, const options *o, uint64_t seed, const 
     aics_result_double(r, "sweep.test_accuracy_max", hi, "测试准确率最高");
 }
 
-static void draw_figure(aics_plot *p, const point *curve)
+static point training[CHECKPOINTS + 1]; /* what run_exercise() measured and draw_figure() shows */
+
+static void draw_figure(aics_plot *p)
 {
-    if (!aics_plot_enabled(p)) return;
     aics_plot_begin(p, "ex2_11_training", 960, 540);
-    aics_plot_data(p, "C", &curve[0].epoch, CHECKPOINTS + 1, 5);
-    aics_plot_cmd(p, "set xlabel '轮次'");
-    aics_plot_cmd(p, "set ylabel '平均损失 ½Σ(y−t)²'");
+    aics_plot_data(p, "C", &training[0].epoch, CHECKPOINTS + 1, 5);
+    aics_plot_axes_set(p, &(aics_plot_axes){.xlabel = "轮次", .ylabel = "平均损失 ½Σ(y−t)²", .logscale = "y",
+                                            .key = "center right"});
     aics_plot_cmd(p, "set y2label '准确率（5 位全对）'");
-    aics_plot_cmd(p, "set logscale y");
     aics_plot_cmd(p, "set y2range [0:1.05]");
     aics_plot_cmd(p, "set y2tics 0.2");
     aics_plot_cmd(p, "set ytics nomirror");
-    aics_plot_cmd(p, "set grid");
-    aics_plot_cmd(p, "set key center right");
     aics_plot_cmd(p, "plot $C using 1:2 with lines lw 3 title '训练损失', "
                      "$C using 1:5 with lines lw 3 dt 2 title '测试损失', "
                      "$C using 1:3 axes x1y2 with lines lw 2 title '训练准确率', "
@@ -236,42 +234,27 @@ static const aics_opt opts[] = {
     {0},
 };
 
-static const aics_program program = {
-    .name = "ex2_11",
-    .exercise = "2.11",
-    .summary = "习题 2.11、2.12：不用编程框架，用 MLP 实现 4 位加法器（和与进位），自建训练集与测试集。",
-    .details = "约定：256 个加法用 --seed 打乱后划分；8–H–5 sigmoid 网络，损失 ½Σ(y−t)²，小批量 SGD；\n"
-               "5 个输出位都对（阈值 0.5）才算答对。",
-    .opts = opts,
-    .uses_seed = true,
-    .default_seed = 2011,
-};
-
-int main(int argc, char **argv)
+static void run_exercise(aics_result *r, const aics_run *run)
 {
-    aics_run run;
-    aics_run_init(&run, &program, argc, argv);
     aics_rng rng;
-    aics_rng_seed(&rng, run.seed, 11);
+    aics_rng_seed(&rng, run->seed, 11);
     static dataset d;
     make_split(&d, opt.train, &rng);
     aics_mlp m;
     aics_mlp_init(&m, 2, (const int[]){NIN, (int)opt.hidden, NOUT}, AICS_ACT_SIGMOID, AICS_ACT_SIGMOID);
     aics_mlp_randomize(&m, &rng);
-    static point curve[CHECKPOINTS + 1];
-    aics_progress(&run, "训练 %lld 轮……", (long long)opt.epochs);
-    train(&m, &d, &opt, &rng, curve);
-    aics_result *r = aics_result_new(program.exercise, run.seed, "all-5-bits-right-heldout-split");
+    aics_progress(run, "训练 %lld 轮……", (long long)opt.epochs);
+    train(&m, &d, &opt, &rng, training);
     report_answer(r, &m, &d, &opt);
-    report_curve(r, curve);
+    report_curve(r, training);
     report_errors(r, &m, &d);
-    aics_progress(&run, "换 %d 个种子重做……", SWEEP_SEEDS - 1);
-    report_sweep(r, &opt, run.seed, curve);
-    aics_plot *p = aics_plot_open(run.figdir);
-    draw_figure(p, curve);
-    int rc = aics_plot_close(p);
-    rc |= aics_run_emit(&run, r);
-    aics_result_free(r);
+    aics_progress(run, "换 %d 个种子重做……", SWEEP_SEEDS - 1);
+    report_sweep(r, &opt, run->seed, training);
     aics_mlp_free(&m);
-    return rc;
 }
+
+AICS_MAIN(.name = "ex2_11", .exercise = "2.11", .convention = "all-5-bits-right-heldout-split",
+          .summary = "习题 2.11、2.12：不用编程框架，用 MLP 实现 4 位加法器（和与进位），自建训练集与测试集。",
+          .details = "约定：256 个加法用 --seed 打乱后划分；8–H–5 sigmoid 网络，损失 ½Σ(y−t)²，小批量 SGD；\n"
+                     "5 个输出位都对（阈值 0.5）才算答对。",
+          .opts = opts, .uses_seed = true, .default_seed = 2011, .report = run_exercise, .draw = draw_figure)

@@ -91,22 +91,14 @@ static const aics_opt opts[] = {
     {0},
 };
 
-static const aics_program program = {
-    .name = "ex2_2",
-    .exercise = "2.2",
-    .summary = "习题 2.2：33–512–10 单隐层 MLP 的可训练参数个数。",
-    .details = "约定：全连接层每个神经元一个偏置，输入层没有参数。",
-    .opts = opts,
-};
-
-int main(int argc, char **argv)
+static void report(aics_result *r, const aics_run *run)
 {
-    aics_run run;
-    aics_run_init(&run, &program, argc, argv);
-    aics_result *r = aics_result_new(program.exercise, run.seed, "weights-plus-one-bias-per-neuron");
+    (void)run;
     report_answer(r, &opt);
     report_mistakes(r, &opt);
-    int rc = aics_run_emit(&run, r);
-    aics_result_free(r);
-    return rc;
 }
+
+AICS_MAIN(.name = "ex2_2", .exercise = "2.2", .convention = "weights-plus-one-bias-per-neuron",
+          .summary = "习题 2.2：33–512–10 单隐层 MLP 的可训练参数个数。",
+          .details = "约定：全连接层每个神经元一个偏置，输入层没有参数。",
+          .opts = opts, .report = report)

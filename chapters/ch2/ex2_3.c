@@ -359,14 +359,11 @@ static void draw_curves(aics_plot *p, const char *name, const curve *c, size_t n
     for (size_t i = 0; i < n; i++) any |= c[i].run->res.epochs_run >= 1;
     if (!any) return;
     aics_plot_begin(p, name, 720, 440);
-    aics_plot_cmd(p, "set xlabel '轮数（epoch，对数坐标）'");
-    aics_plot_cmd(p, "set ylabel '全部数据上的平均损失 ½(y−t)²'");
-    aics_plot_cmd(p, "set logscale xy");
+    char xrange[32];
+    snprintf(xrange, sizeof xrange, "1:%lld", (long long)(epochs > 1 ? epochs : 2));
+    aics_plot_axes_set(p, &(aics_plot_axes){.xlabel = "轮数（epoch，对数坐标）", .ylabel = "全部数据上的平均损失 ½(y−t)²",
+                                            .logscale = "xy", .xrange = xrange, .yrange = "1e-3:1e3", .key = "below"});
     aics_plot_cmd(p, "set format y '10^{%%L}'");
-    aics_plot_cmd(p, "set yrange [1e-3:1e3]");
-    aics_plot_cmd(p, "set xrange [1:%lld]", (long long)(epochs > 1 ? epochs : 2));
-    aics_plot_cmd(p, "set grid");
-    aics_plot_cmd(p, "set key below");
     for (size_t i = 0; i < n; i++) {
         const aics_mlp_train_result *res = &c[i].run->res;
         if (res->diverged)
@@ -441,12 +438,11 @@ static void draw_regions_figure(aics_plot *p, const aics_mlp *init, const run_t 
     aics_plot_cmd(p, "set cbrange [-1.5:1.5]");
     aics_plot_cmd(p, "unset colorbox");
     aics_plot_cmd(p, "set size ratio -1");
-    aics_plot_cmd(p, "set xrange [%g:%g]", -GRID_LIM, GRID_LIM);
-    aics_plot_cmd(p, "set yrange [%g:%g]", -GRID_LIM, GRID_LIM);
-    aics_plot_cmd(p, "set xlabel 'x₁'");
-    aics_plot_cmd(p, "set ylabel 'x₂'");
+    char range[32];
+    snprintf(range, sizeof range, "%g:%g", -GRID_LIM, GRID_LIM);
+    aics_plot_axes_set(p, &(aics_plot_axes){.xlabel = "x₁", .ylabel = "x₂", .xrange = range, .yrange = range,
+                                            .grid = "off", .key = "off"});
     aics_plot_cmd(p, "set contour base");
-    aics_plot_cmd(p, "set key off");
     const char *points = "$P using 1:2:($3 > 0 ? 7 : 5) with points pt variable ps 0.8 lc rgb 'black'";
     if (after) aics_plot_cmd(p, "set multiplot layout 1,2");
     aics_plot_cmd(p, "set title '训练前'");
@@ -474,79 +470,81 @@ static const aics_opt opts[] = {
     {NULL},
 };
 
-static const aics_program program = {
-    .name = "ex2_3",
-    .exercise = "2.3",
-    .summary = "习题 2.3：在 2–H–1 网络上一步一步地做反向传播，并用两种独立方法核对梯度。",
-    .details =
-        "网络 2–H–1：隐层 tanh，输出层恒等函数，损失 ½(y − t)²（小批量上取平均）；\n"
-        "数据是由 --seed 生成的 100 个带噪声的异或点。\n"
-        "--format=kv 的键（docs/results.md 逐个说明）：step.* 是样本 0 上手算的一步，\n"
-        "gradcheck.* 是反向传播与中心差分、对偶数的对照，gd.*、sgd.* 是按 --lr 的训练，\n"
-        "lrsweep.{small,good,large}.* 是学习率 0.002、0.1、2 下的全批量 GD。\n"
-        "发散（损失为 NaN 或无穷大）的训练报告 <run>.diverged 1 与 <run>.diverged_epoch。\n"
-        "图：ex2_3_lr、ex2_3_gd_sgd、ex2_3_regions。",
-    .opts = opts,
-    .uses_seed = true,
-    .default_seed = 2023,
-};
-
-int main(int argc, char **argv)
-{
-    aics_run run;
-    aics_run_init(&run, &program, argc, argv);
+/* What run_exercise() computes and draw() shows; finish() frees it. */
+static struct {
     dataset ds;
-    make_data(&ds, run.seed);
-
     aics_mlp init;
-    aics_rng rng;
-    aics_mlp_init(&init, 2, (const int[]){2, (int)opt.hidden, 1}, AICS_ACT_TANH, AICS_ACT_IDENTITY);
-    aics_rng_seed(&rng, run.seed, STREAM_INIT);
-    aics_mlp_randomize(&init, &rng);
+    run_t gd, sgd, runs[N_SWEEP];
+} st;
 
-    aics_result *r = aics_result_new(program.exercise, run.seed, "half-squared-error-mean-over-batch");
+static void report_setup(aics_result *r, uint64_t seed)
+{
+    aics_rng rng;
+    make_data(&st.ds, seed);
+    aics_mlp_init(&st.init, 2, (const int[]){2, (int)opt.hidden, 1}, AICS_ACT_TANH, AICS_ACT_IDENTITY);
+    aics_rng_seed(&rng, seed, STREAM_INIT);
+    aics_mlp_randomize(&st.init, &rng);
     aics_result_part(r, "setup", "网络与数据");
     aics_result_int(r, "net.hidden", opt.hidden, "隐层神经元数 H（网络 2–H–1）");
-    aics_result_int(r, "net.params", (int64_t)init.nparams, "参数个数");
+    aics_result_int(r, "net.params", (int64_t)st.init.nparams, "参数个数");
     aics_result_int(r, "data.n", N_DATA, "样本数");
+}
 
+static void run_training(aics_result *r, const aics_run *run)
+{
+    aics_progress(run, "training: GD and SGD at lr %g, %lld epochs", opt.lr, (long long)opt.epochs);
+    train(&st.gd, &st.init, &st.ds, opt.lr, opt.epochs, N_DATA, run->seed);
+    train(&st.sgd, &st.init, &st.ds, opt.lr, opt.epochs, (size_t)opt.batch, run->seed);
+    if (st.gd.res.diverged || st.sgd.res.diverged)
+        aics_progress(run, "training diverged at lr %g (GD: %s, SGD: %s); reported as *.diverged", opt.lr,
+                      st.gd.res.diverged ? "yes" : "no", st.sgd.res.diverged ? "yes" : "no");
+    report_training(r, &opt, &st.init, &st.ds, &st.gd, &st.sgd);
+    aics_progress(run, "learning-rate sweep: %zu rates", N_SWEEP);
+    for (size_t i = 0; i < N_SWEEP; i++)
+        train(&st.runs[i], &st.init, &st.ds, sweep[i].lr, opt.epochs, N_DATA, run->seed);
+    report_sweep(r, st.runs, &st.ds);
+}
+
+static void run_exercise(aics_result *r, const aics_run *run)
+{
+    report_setup(r, run->seed);
     step s;
-    worked_step(&s, &init, &ds, opt.lr);
+    worked_step(&s, &st.init, &st.ds, opt.lr);
     report_step_forward(r, &s);
     report_step_backward(r, &s);
     report_step_update(r, &s);
     aics_bp_step_kv(r, &s, STEP_EXAMPLE);
-
-    aics_progress(&run, "gradient check on %zu parameters", init.nparams);
-    double worst = report_gradcheck(r, &init, &ds);
+    aics_progress(run, "gradient check on %zu parameters", st.init.nparams);
+    double worst = report_gradcheck(r, &st.init, &st.ds);
     report_answer(r, &s, &opt, worst);
     aics_bp_step_free(&s);
-
-    aics_progress(&run, "training: GD and SGD at lr %g, %lld epochs", opt.lr, (long long)opt.epochs);
-    run_t gd, sgd, runs[N_SWEEP];
-    train(&gd, &init, &ds, opt.lr, opt.epochs, N_DATA, run.seed);
-    train(&sgd, &init, &ds, opt.lr, opt.epochs, (size_t)opt.batch, run.seed);
-    if (gd.res.diverged || sgd.res.diverged)
-        aics_progress(&run, "training diverged at lr %g (GD: %s, SGD: %s); reported as *.diverged", opt.lr,
-                      gd.res.diverged ? "yes" : "no", sgd.res.diverged ? "yes" : "no");
-    report_training(r, &opt, &init, &ds, &gd, &sgd);
-    aics_progress(&run, "learning-rate sweep: %zu rates", N_SWEEP);
-    for (size_t i = 0; i < N_SWEEP; i++) train(&runs[i], &init, &ds, sweep[i].lr, opt.epochs, N_DATA, run.seed);
-    report_sweep(r, runs, &ds);
-
-    aics_plot *p = aics_plot_open(run.figdir);
-    if (aics_plot_enabled(p)) {
-        draw_lr_figure(p, runs, opt.epochs);
-        draw_gd_sgd_figure(p, &gd, &sgd, &opt);
-        draw_regions_figure(p, &init, &gd, &ds);
-    }
-    int rc = aics_plot_close(p);
-    rc |= aics_run_emit(&run, r);
-
-    for (size_t i = 0; i < N_SWEEP; i++) aics_bp_run_free(&runs[i]);
-    aics_bp_run_free(&gd);
-    aics_bp_run_free(&sgd);
-    aics_mlp_free(&init);
-    aics_result_free(r);
-    return rc;
+    run_training(r, run);
 }
+
+static void draw(aics_plot *p)
+{
+    draw_lr_figure(p, st.runs, opt.epochs);
+    draw_gd_sgd_figure(p, &st.gd, &st.sgd, &opt);
+    draw_regions_figure(p, &st.init, &st.gd, &st.ds);
+}
+
+static void finish(void)
+{
+    for (size_t i = 0; i < N_SWEEP; i++) aics_bp_run_free(&st.runs[i]);
+    aics_bp_run_free(&st.gd);
+    aics_bp_run_free(&st.sgd);
+    aics_mlp_free(&st.init);
+}
+
+AICS_MAIN(.name = "ex2_3", .exercise = "2.3", .convention = "half-squared-error-mean-over-batch",
+          .summary = "习题 2.3：在 2–H–1 网络上一步一步地做反向传播，并用两种独立方法核对梯度。",
+          .details =
+              "网络 2–H–1：隐层 tanh，输出层恒等函数，损失 ½(y − t)²（小批量上取平均）；\n"
+              "数据是由 --seed 生成的 100 个带噪声的异或点。\n"
+              "--format=kv 的键（docs/results.md 逐个说明）：step.* 是样本 0 上手算的一步，\n"
+              "gradcheck.* 是反向传播与中心差分、对偶数的对照，gd.*、sgd.* 是按 --lr 的训练，\n"
+              "lrsweep.{small,good,large}.* 是学习率 0.002、0.1、2 下的全批量 GD。\n"
+              "发散（损失为 NaN 或无穷大）的训练报告 <run>.diverged 1 与 <run>.diverged_epoch。\n"
+              "图：ex2_3_lr、ex2_3_gd_sgd、ex2_3_regions。",
+          .opts = opts, .uses_seed = true, .default_seed = 2023,
+          .report = run_exercise, .draw = draw, .finish = finish)

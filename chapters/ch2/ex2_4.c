@@ -64,8 +64,9 @@ static double central(double (*f)(double), double v)
     return (f(v + h) - f(v - h)) / (2 * h);
 }
 
-static void report(aics_result *r)
+static void report(aics_result *r, const aics_run *run)
 {
+    (void)run;
     aics_result_part_show(r, "answer", "五种激活函数的值域", AICS_SHOW_ANSWER);
     aics_table *t = aics_result_table(r, "llrrll",
         (const char *const[]){"函数", "值域", "f(0)", "f'(0)", "有负输出", "有界"});
@@ -99,7 +100,6 @@ static void report(aics_result *r)
 
 static void draw_figure(aics_plot *p)
 {
-    if (!aics_plot_enabled(p)) return;
     enum { N = 401 };
     static double rows[N][NACT + 1];
     for (int i = 0; i < N; i++) {
@@ -109,11 +109,7 @@ static void draw_figure(aics_plot *p)
     }
     aics_plot_begin(p, "ex2_4_activations", 960, 600);
     aics_plot_data(p, "A", &rows[0][0], N, NACT + 1);
-    aics_plot_cmd(p, "set xlabel 'v'");
-    aics_plot_cmd(p, "set ylabel 'f(v)'");
-    aics_plot_cmd(p, "set grid");
-    aics_plot_cmd(p, "set key left top");
-    aics_plot_cmd(p, "set yrange [-1.5:3]");
+    aics_plot_axes_set(p, &(aics_plot_axes){.xlabel = "v", .ylabel = "f(v)", .yrange = "-1.5:3", .key = "left top"});
     aics_plot_cmd(p, "set xzeroaxis lt -1");
     aics_plot_cmd(p, "set yzeroaxis lt -1");
     aics_plot_cmd(p, "plot $A using 1:2 with lines lw 3 title 'sigmoid', "
@@ -124,23 +120,7 @@ static void draw_figure(aics_plot *p)
     aics_plot_end(p);
 }
 
-static const aics_program program = {
-    .name = "ex2_4",
-    .exercise = "2.4",
-    .summary = "习题 2.4：在同一坐标系内画出五种激活函数并比较取值范围。",
-    .details = "约定：Leaky ReLU 取 α = 0.1（便于看清），ELU 取 α = 1；值域在 [−40, 40] 的 8001 个点上核对。",
-};
-
-int main(int argc, char **argv)
-{
-    aics_run run;
-    aics_run_init(&run, &program, argc, argv);
-    aics_result *r = aics_result_new(program.exercise, run.seed, "leaky-alpha-0.1-elu-alpha-1");
-    report(r);
-    aics_plot *p = aics_plot_open(run.figdir);
-    draw_figure(p);
-    int rc = aics_plot_close(p);
-    rc |= aics_run_emit(&run, r);
-    aics_result_free(r);
-    return rc;
-}
+AICS_MAIN(.name = "ex2_4", .exercise = "2.4", .convention = "leaky-alpha-0.1-elu-alpha-1",
+          .summary = "习题 2.4：在同一坐标系内画出五种激活函数并比较取值范围。",
+          .details = "约定：Leaky ReLU 取 α = 0.1（便于看清），ELU 取 α = 1；值域在 [−40, 40] 的 8001 个点上核对。",
+          .report = report, .draw = draw_figure)

@@ -59,6 +59,15 @@ static struct {
     bool norm_smaller;
 } ans;
 
+/* What the demos computed, kept for draw() and freed by finish(). */
+static struct {
+    struct poly_data *poly;
+    aics_design dz;       /* the standardized diabetes data */
+    aics_two_paths paths; /* its L1 and L2 paths */
+    struct bag_study *bag;
+    aics_es_study *es;
+} st;
+
 /* ---- demo 1: a degree-9 polynomial and L2 ----------------------------------- */
 
 #define POLY_DEGREE 9
@@ -72,7 +81,7 @@ static struct {
 
 static double poly_lambda(int k) { return pow(10.0, 1.0 - 0.2 * k); } /* 10 … 1e-11 */
 
-typedef struct {
+typedef struct poly_data {
     aics_toy_sets s;
     aics_poly_model m;
     double w0[POLY_DEGREE], wb[POLY_DEGREE], wl[POLY_DEGREE]; /* λ = 0, chosen, large */
@@ -83,11 +92,6 @@ typedef struct {
 static void poly_fit(const poly_data *pd, double lambda, double *w)
 {
     AICS_CHECK(aics_poly_model_fit(&pd->m, lambda, w), "the 12×9 polynomial design has full rank");
-}
-
-static aics_poly_score poly_evaluate(const poly_data *pd, const double *w)
-{
-    return aics_poly_score_of(&pd->m, &pd->s, w);
 }
 
 /* Ridge over the λ grid (src/models/overfit.h); the chosen λ has the smallest validation RMSE. */
@@ -124,12 +128,11 @@ static void poly_report(aics_result *r, const poly_data *pd)
                      POLY_NOISE, POLY_TRAIN, POLY_VAL, POLY_TEST, POLY_DEGREE);
     aics_result_int(r, "poly.degree", POLY_DEGREE, "多项式次数");
     aics_result_int(r, "poly.n_train", POLY_TRAIN, "训练样本数");
-    report_poly_score(r, "ols", "λ = 0", 0.0, poly_evaluate(pd, pd->w0));
-    report_poly_score(r, "best", "验证集选出的 λ", pd->lbest, poly_evaluate(pd, pd->wb));
-    ans.ols_test = poly_evaluate(pd, pd->w0).test;
-    ans.best_lambda = pd->lbest;
-    ans.best_test = poly_evaluate(pd, pd->wb).test;
-    report_poly_score(r, "large", "大 λ", POLY_LARGE, poly_evaluate(pd, pd->wl));
+    aics_poly_score s0 = aics_poly_score_of(&pd->m, &pd->s, pd->w0), sb = aics_poly_score_of(&pd->m, &pd->s, pd->wb);
+    report_poly_score(r, "ols", "λ = 0", 0.0, s0);
+    report_poly_score(r, "best", "验证集选出的 λ", pd->lbest, sb);
+    ans.ols_test = s0.test, ans.best_lambda = pd->lbest, ans.best_test = sb.test;
+    report_poly_score(r, "large", "大 λ", POLY_LARGE, aics_poly_score_of(&pd->m, &pd->s, pd->wl));
     aics_table *t = aics_result_table(r, "rrrrr", (const char *const[]){"λ", "训练 RMSE", "验证 RMSE", "测试 RMSE", "‖w‖₂"});
     for (int k = 0; k < POLY_GRID; k += 10) {
         for (int c = 0; c < 4; c++) aics_table_cell(t, c ? "%.4f" : "%.0e", pd->grid[k][c]);
@@ -141,8 +144,8 @@ static void poly_plot_error(aics_plot *plot, const poly_data *pd)
 {
     aics_plot_begin(plot, "ex2_5_poly_error", 720, 440);
     aics_plot_data(plot, "E", &pd->grid[0][0], POLY_GRID, 4);
-    aics_plot_cmd(plot, "set logscale x\nset format x '10^{%%L}'\nset xlabel 'λ（标准化特征上的 L2 惩罚）'");
-    aics_plot_cmd(plot, "set ylabel 'RMSE'\nset logscale y\nset grid\nset key below");
+    aics_plot_axes_set(plot, &(aics_plot_axes){.xlabel = "λ（标准化特征上的 L2 惩罚）", .ylabel = "RMSE", .logscale = "xy", .key = "below"});
+    aics_plot_cmd(plot, "set format x '10^{%%L}'");
     aics_plot_cmd(plot, "set arrow from %.17g, graph 0 to %.17g, graph 1 nohead dt 2 lc 'gray40'", pd->lbest, pd->lbest);
     aics_plot_cmd(plot, "plot $E using 1:2 with linespoints pt 7 ps 0.5 lw 2 title '训练', "
                         "$E using 1:3 with linespoints pt 5 ps 0.5 lw 2 title '验证', "
@@ -167,8 +170,7 @@ static void poly_plot_fits(aics_plot *plot, const poly_data *pd)
     aics_plot_begin(plot, "ex2_5_poly_fits", 720, 440);
     aics_plot_data(plot, "C", &curve[0][0], CURVE_POINTS, 5);
     aics_plot_data(plot, "P", &pts[0][0], POLY_TRAIN, 2);
-    aics_plot_cmd(plot, "set xlabel 'x'\nset ylabel 'y'\nset yrange [-2:2]\nset grid");
-    aics_plot_cmd(plot, "set key below");
+    aics_plot_axes_set(plot, &(aics_plot_axes){.xlabel = "x", .ylabel = "y", .yrange = "-2:2", .key = "below"});
     aics_plot_cmd(plot, "plot $C using 1:2 with lines lw 1 dt 2 lc 'black' title 'sin(2πx)', "
                         "$C using 1:3 with lines lw 2 title 'λ = 0', "
                         "$C using 1:4 with lines lw 2 title 'λ = %.0e（验证集选出）', "
@@ -178,7 +180,7 @@ static void poly_plot_fits(aics_plot *plot, const poly_data *pd)
     aics_plot_end(plot);
 }
 
-static void demo_poly(aics_result *r, aics_plot *plot, uint64_t seed)
+static void demo_poly(aics_result *r, uint64_t seed)
 {
     poly_data *pd = aics_xcalloc(1, sizeof *pd);
     aics_rng rng;
@@ -187,13 +189,7 @@ static void demo_poly(aics_result *r, aics_plot *plot, uint64_t seed)
     AICS_CHECK(aics_poly_model_init(&pd->m, pd->s.train.x, pd->s.train.y, POLY_TRAIN, POLY_DEGREE), "random x are distinct");
     poly_sweep(pd);
     poly_report(r, pd);
-    if (aics_plot_enabled(plot)) {
-        poly_plot_error(plot, pd);
-        poly_plot_fits(plot, pd);
-    }
-    aics_poly_model_free(&pd->m);
-    aics_toy_sets_free(&pd->s);
-    free(pd);
+    st.poly = pd;
 }
 
 /* ---- demo 2: L1 and L2 on the diabetes data ---------------------------------- */
@@ -269,7 +265,7 @@ static void report_entries(aics_result *r, const aics_design *dz, const aics_las
     }
 }
 
-static void demo_diabetes(aics_result *r, aics_plot *plot, const char *path)
+static void demo_diabetes(aics_result *r, const char *path)
 {
     aics_design raw, dz;
     aics_design_load(path, "y", false, &raw);
@@ -288,15 +284,11 @@ static void demo_diabetes(aics_result *r, aics_plot *plot, const char *path)
     aics_lasso_find_entries(&p, dp.lmax, 1e-4, DIAB_FINE, AICS_REGFIT_TOL, AICS_REGFIT_SWEEPS, &en);
     report_paths(r, &dp, dz.d);
     report_entries(r, &dz, &en);
-    if (aics_plot_enabled(plot)) {
-        aics_regfit_draw_path(plot, "ex2_5_lasso_path", "λ（L1，向右减小）", &dz, dp.l1, dp.W1, DIAB_POINTS);
-        aics_regfit_draw_path(plot, "ex2_5_ridge_path", "λ（L2，向右减小）", &dz, dp.l2, dp.W2, DIAB_POINTS);
-    }
-    aics_two_paths_free(&dp);
+    st.dz = dz;
+    st.paths = dp;
     aics_lasso_entries_free(&en);
     aics_linreg_free(&p);
     aics_design_free(&raw);
-    aics_design_free(&dz);
 }
 
 /* ---- demo 3: bagging regression trees ---------------------------------------- */
@@ -309,7 +301,7 @@ static void demo_diabetes(aics_result *r, aics_plot *plot, const char *path)
 static const int bag_sizes[] = {1, 2, 5, 10, 20, 50, 100, 200};
 #define BAG_NSIZES ((int)(sizeof bag_sizes / sizeof *bag_sizes))
 
-typedef struct {
+typedef struct bag_study {
     aics_bias_variance single;             /* one tree on each whole training set */
     double table[BAG_NSIZES][4];           /* B, error, bias², variance */
 } bag_study;
@@ -361,9 +353,10 @@ static void bag_plot(aics_plot *plot, const bag_study *st)
 {
     aics_plot_begin(plot, "ex2_5_bagging", 720, 440);
     aics_plot_data(plot, "B", &st->table[0][0], BAG_NSIZES, 4);
-    aics_plot_cmd(plot, "set logscale x\nset xlabel '袋数 B'");
-    aics_plot_cmd(plot, "set xrange [0.8:%g]", 1.25 * bag_sizes[BAG_NSIZES - 1]);
-    aics_plot_cmd(plot, "set ylabel '对真函数的均方误差'\nset grid\nset key below\nset yrange [0:*]");
+    char xrange[32];
+    snprintf(xrange, sizeof xrange, "0.8:%g", 1.25 * bag_sizes[BAG_NSIZES - 1]);
+    aics_plot_axes_set(plot, &(aics_plot_axes){.xlabel = "袋数 B", .ylabel = "对真函数的均方误差", .logscale = "x",
+                                               .xrange = xrange, .yrange = "0:*", .key = "below"});
     aics_plot_cmd(plot, "plot $B using 1:2 with linespoints pt 7 lw 2 title '误差（装袋）', "
                         "$B using 1:4 with linespoints pt 5 lw 2 title '方差（装袋）', "
                         "$B using 1:3 with linespoints pt 9 lw 2 title '偏差²（装袋）', "
@@ -373,12 +366,11 @@ static void bag_plot(aics_plot *plot, const bag_study *st)
     aics_plot_end(plot);
 }
 
-static void demo_bagging(aics_result *r, aics_plot *plot, uint64_t seed)
+static void demo_bagging(aics_result *r, uint64_t seed)
 {
-    bag_study st;
-    bag_run(seed, &st);
-    bag_report(r, &st);
-    if (aics_plot_enabled(plot)) bag_plot(plot, &st);
+    st.bag = aics_xcalloc(1, sizeof *st.bag);
+    bag_run(seed, st.bag);
+    bag_report(r, st.bag);
 }
 
 /* ---- demo 4: early stopping ---------------------------------------------------- */
@@ -438,8 +430,8 @@ static void es_plot(aics_plot *plot, const es_task *t)
         memcpy(rows[i], (double[3]){(double)epochs[i], sqrt(t->train_curve[epochs[i]]), sqrt(t->val_curve[epochs[i]])}, sizeof rows[i]);
     aics_plot_begin(plot, "ex2_5_early_stopping", 720, 440);
     aics_plot_data(plot, "L", &rows[0][0], nrows, 3);
-    aics_plot_cmd(plot, "set logscale x\nset format x '10^{%%L}'\nset xlabel '轮次（epoch）'");
-    aics_plot_cmd(plot, "set ylabel 'RMSE'\nset grid\nset key below");
+    aics_plot_axes_set(plot, &(aics_plot_axes){.xlabel = "轮次（epoch）", .ylabel = "RMSE", .logscale = "x", .key = "below"});
+    aics_plot_cmd(plot, "set format x '10^{%%L}'");
     aics_plot_cmd(plot, "set arrow from %ld, graph 0 to %ld, graph 1 nohead lw 2 lc 'forest-green'", best, best);
     aics_plot_cmd(plot, "set arrow from %ld, graph 0 to %ld, graph 1 nohead dt 2 lc 'gray40'", stop, stop);
     aics_plot_cmd(plot, "set label '最佳轮次 %ld' at %ld, graph 0.95 right offset -0.5,0", best, best);
@@ -448,7 +440,7 @@ static void es_plot(aics_plot *plot, const es_task *t)
     aics_plot_end(plot);
 }
 
-static void demo_early_stopping(aics_result *r, aics_plot *plot, const aics_run *run)
+static void demo_early_stopping(aics_result *r, const aics_run *run)
 {
     es_task *t = aics_xcalloc(1, sizeof *t);
     aics_rng rng;
@@ -456,9 +448,7 @@ static void demo_early_stopping(aics_result *r, aics_plot *plot, const aics_run 
     aics_es_study_run(t, &(aics_es_plan){ES_TRAIN, ES_VAL, ES_TEST, ES_NOISE, ES_BUMPS, ES_WIDTH, ES_EPOCHS, ES_PATIENCE}, &rng);
     aics_progress(run, "early stopping: best epoch %ld, stopped at %ld", t->es.best_epoch, t->es.stop_epoch);
     es_report(r, t);
-    if (aics_plot_enabled(plot)) es_plot(plot, t);
-    aics_es_study_free(t);
-    free(t);
+    st.es = t;
 }
 
 /* ---- the answer -------------------------------------------------------------- */
@@ -492,24 +482,6 @@ static const aics_opt demo_opts[] = {
     {NULL},
 };
 
-static const aics_program program = {
-    .name = "ex2_5",
-    .exercise = "2.5",
-    .summary = "习题 2.5：避免过拟合的三种方法（L2/L1 正则化、装袋、提前停止），各在数据上演示。",
-    .usage = "| fit 选项 | path 选项",
-    .details = "不带子命令时运行四个演示：九次多项式上的过拟合与 L2；糖尿病数据上的 L1 与 L2 路径；\n"
-               "装袋回归树；带耐心规则的提前停止。图：ex2_5_poly_error、ex2_5_poly_fits、\n"
-               "ex2_5_lasso_path、ex2_5_ridge_path、ex2_5_bagging、ex2_5_early_stopping。\n"
-               "子命令在任意数值 CSV 上拟合（见 ex2_5 fit --help、ex2_5 path --help）：\n"
-               "  ex2_5 fit --data FILE.csv --target COLUMN --penalty l1|l2 --lambda X\n"
-               "  ex2_5 path --data FILE.csv --target COLUMN --penalty l1|l2 [--points M]\n"
-               "约定：F(b,w) = (1/2n)∑(y − b − xᵀw)² + P(w)，P = (λ/2)‖w‖² 或 λ‖w‖₁，截距不罚，\n"
-               "特征按总体标准差标准化。",
-    .opts = demo_opts,
-    .uses_seed = true,
-    .default_seed = 2005,
-};
-
 /* The diabetes CSV: the shipped file found from anywhere (datafile.h) when
  * --diabetes was not given; a file that cannot be read names the option. */
 static char *diabetes_file(void)
@@ -524,27 +496,64 @@ static char *diabetes_file(void)
     return path;
 }
 
+static void run_demos(aics_result *r, const aics_run *run)
+{
+    aics_progress(run, "demo 1: polynomial and L2");
+    demo_poly(r, run->seed);
+    char *diabetes = diabetes_file();
+    aics_progress(run, "demo 2: L1 and L2 on %s", diabetes);
+    demo_diabetes(r, diabetes);
+    free(diabetes);
+    aics_progress(run, "demo 3: bagging trees");
+    demo_bagging(r, run->seed);
+    aics_progress(run, "demo 4: early stopping");
+    demo_early_stopping(r, run);
+    report_answer(r);
+}
+
+static void draw(aics_plot *plot)
+{
+    poly_plot_error(plot, st.poly);
+    poly_plot_fits(plot, st.poly);
+    aics_regfit_draw_path(plot, "ex2_5_lasso_path", "λ（L1，向右减小）", &st.dz, st.paths.l1, st.paths.W1, DIAB_POINTS);
+    aics_regfit_draw_path(plot, "ex2_5_ridge_path", "λ（L2，向右减小）", &st.dz, st.paths.l2, st.paths.W2, DIAB_POINTS);
+    bag_plot(plot, st.bag);
+    es_plot(plot, st.es);
+}
+
+static void finish(void)
+{
+    aics_poly_model_free(&st.poly->m);
+    aics_toy_sets_free(&st.poly->s);
+    free(st.poly);
+    aics_two_paths_free(&st.paths);
+    aics_design_free(&st.dz);
+    free(st.bag);
+    aics_es_study_free(st.es);
+    free(st.es);
+}
+
+static const aics_program program = {
+    .name = "ex2_5",
+    .exercise = "2.5",
+    .summary = "习题 2.5：避免过拟合的三种方法（L2/L1 正则化、装袋、提前停止），各在数据上演示。",
+    .usage = "| fit 选项 | path 选项",
+    .details = "不带子命令时运行四个演示：九次多项式上的过拟合与 L2；糖尿病数据上的 L1 与 L2 路径；\n"
+               "装袋回归树；带耐心规则的提前停止。图：ex2_5_poly_error、ex2_5_poly_fits、\n"
+               "ex2_5_lasso_path、ex2_5_ridge_path、ex2_5_bagging、ex2_5_early_stopping。\n"
+               "子命令在任意数值 CSV 上拟合（见 ex2_5 fit --help、ex2_5 path --help）：\n"
+               "  ex2_5 fit --data FILE.csv --target COLUMN --penalty l1|l2 --lambda X\n"
+               "  ex2_5 path --data FILE.csv --target COLUMN --penalty l1|l2 [--points M]\n"
+               "约定：F(b,w) = (1/2n)∑(y − b − xᵀw)² + P(w)，P = (λ/2)‖w‖² 或 λ‖w‖₁，截距不罚，\n"
+               "特征按总体标准差标准化。",
+    .opts = demo_opts, .uses_seed = true, .default_seed = 2005,
+    .convention = "half-mse-plus-penalty-unpenalized-intercept",
+    .report = run_demos, .draw = draw, .finish = finish,
+};
+
 int main(int argc, char **argv)
 {
     if (argc >= 2 && strcmp(argv[1], "fit") == 0) return aics_regfit_main(program.exercise, argc - 1, argv + 1);
     if (argc >= 2 && strcmp(argv[1], "path") == 0) return aics_regpath_main(program.exercise, argc - 1, argv + 1);
-    aics_run run;
-    aics_run_init(&run, &program, argc, argv);
-    aics_result *r = aics_result_new(program.exercise, run.seed, "half-mse-plus-penalty-unpenalized-intercept");
-    aics_plot *plot = aics_plot_open(run.figdir);
-    aics_progress(&run, "demo 1: polynomial and L2");
-    demo_poly(r, plot, run.seed);
-    char *diabetes = diabetes_file();
-    aics_progress(&run, "demo 2: L1 and L2 on %s", diabetes);
-    demo_diabetes(r, plot, diabetes);
-    free(diabetes);
-    aics_progress(&run, "demo 3: bagging trees");
-    demo_bagging(r, plot, run.seed);
-    aics_progress(&run, "demo 4: early stopping");
-    demo_early_stopping(r, plot, &run);
-    report_answer(r);
-    int rc = aics_plot_close(plot);
-    rc |= aics_run_emit(&run, r);
-    aics_result_free(r);
-    return rc;
+    return aics_main(argc, argv, &program);
 }

@@ -233,7 +233,6 @@ static void report_gradients(aics_result *r)
 
 static void draw_figure(aics_plot *p)
 {
-    if (!aics_plot_enabled(p)) return;
     enum { N = 241 };
     static double rows[N][6];
     for (int i = 0; i < N; i++) {
@@ -243,10 +242,7 @@ static void draw_figure(aics_plot *p)
     }
     aics_plot_begin(p, "ex2_7_functions", 720, 440);
     aics_plot_data(p, "F", &rows[0][0], N, 6);
-    aics_plot_cmd(p, "set xlabel 'v'");
-    aics_plot_cmd(p, "set grid");
-    aics_plot_cmd(p, "set key below");
-    aics_plot_cmd(p, "set yrange [-1.1:1.1]");
+    aics_plot_axes_set(p, &(aics_plot_axes){.xlabel = "v", .yrange = "-1.1:1.1", .key = "below"});
     aics_plot_cmd(p, "plot $F using 1:2 with lines lw 2 title 'φ(v) = v/√(1+v²)', "
                      "$F using 1:3 with lines lw 2 dt 2 title \"φ'(v)\", "
                      "$F using 1:4 with lines lw 2 title 'σ(v)', "
@@ -255,29 +251,19 @@ static void draw_figure(aics_plot *p)
     aics_plot_end(p);
 }
 
-static const aics_program program = {
-    .name = "ex2_7",
-    .exercise = "2.7",
-    .summary = "习题 2.6 与 2.7：sigmoid 与 φ(v) = v/√(1+v²) 的导数及其在原点的值，用三种方法核对。",
-    .details = "约定：导数取手推的闭式，在 [−6, 6] 上 1201 个点与对偶数（自动微分）和中心差分对照。\n"
-               "--format=kv 的键见 docs/results.md。",
-};
-
-int main(int argc, char **argv)
+static void report(aics_result *r, const aics_run *run)
 {
-    aics_run run;
-    aics_run_init(&run, &program, argc, argv);
-    aics_result *r = aics_result_new(program.exercise, run.seed, "closed-form-vs-dual-vs-central");
+    (void)run;
     report_origin(r);
     report_table(r);
     bool checked = report_checks(r);
     report_saturation(r);
     report_gradients(r);
     report_answer(r, checked);
-    aics_plot *p = aics_plot_open(run.figdir);
-    draw_figure(p);
-    int rc = aics_plot_close(p);
-    rc |= aics_run_emit(&run, r);
-    aics_result_free(r);
-    return rc;
 }
+
+AICS_MAIN(.name = "ex2_7", .exercise = "2.7", .convention = "closed-form-vs-dual-vs-central",
+          .summary = "习题 2.6 与 2.7：sigmoid 与 φ(v) = v/√(1+v²) 的导数及其在原点的值，用三种方法核对。",
+          .details = "约定：导数取手推的闭式，在 [−6, 6] 上 1201 个点与对偶数（自动微分）和中心差分对照。\n"
+                     "--format=kv 的键见 docs/results.md。",
+          .report = report, .draw = draw_figure)

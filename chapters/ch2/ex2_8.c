@@ -83,34 +83,23 @@ static void report(aics_result *r, aics_mlp *m, const dataset *d)
     aics_mlp_trace_free(&tr);
 }
 
-static const aics_program program = {
-    .name = "ex2_8",
-    .exercise = "2.8",
-    .summary = "习题 2.8：两个隐层的 MLP 如何决定输出神经元的标签、预测时如何决定样本的标签。",
-    .details = "约定：2–6–6–3 网络，sigmoid，独热目标，损失 ½Σ(y−t)²，小批量 SGD（η = 2，批大小 10，3000 轮）；\n"
-               "三团高斯分布的点由 --seed 的 PCG32 生成。",
-    .uses_seed = true,
-    .default_seed = 28,
-};
-
-int main(int argc, char **argv)
+static void run_exercise(aics_result *r, const aics_run *run)
 {
-    aics_run run;
-    aics_run_init(&run, &program, argc, argv);
     aics_rng rng;
-    aics_rng_seed(&rng, run.seed, 8);
+    aics_rng_seed(&rng, run->seed, 8);
     static dataset d;
     make_data(&d, &rng);
     aics_mlp m;
     aics_mlp_init(&m, 3, (const int[]){2, 6, 6, NCLASS}, AICS_ACT_SIGMOID, AICS_ACT_SIGMOID);
     aics_mlp_randomize(&m, &rng);
     aics_mlp_data data = {NDATA, 2, NCLASS, &d.x[0][0], &d.t[0][0]};
-    aics_mlp_train_opts o = {2.0, 3000, 10};
-    aics_mlp_train(&m, &data, &o, &rng, NULL);
-    aics_result *r = aics_result_new(program.exercise, run.seed, "one-hot-targets-argmax");
+    aics_mlp_train(&m, &data, &(aics_mlp_train_opts){2.0, 3000, 10}, &rng, NULL);
     report(r, &m, &d);
-    int rc = aics_run_emit(&run, r);
-    aics_result_free(r);
     aics_mlp_free(&m);
-    return rc;
 }
+
+AICS_MAIN(.name = "ex2_8", .exercise = "2.8", .convention = "one-hot-targets-argmax",
+          .summary = "习题 2.8：两个隐层的 MLP 如何决定输出神经元的标签、预测时如何决定样本的标签。",
+          .details = "约定：2–6–6–3 网络，sigmoid，独热目标，损失 ½Σ(y−t)²，小批量 SGD（η = 2，批大小 10，3000 轮）；\n"
+                     "三团高斯分布的点由 --seed 的 PCG32 生成。",
+          .uses_seed = true, .default_seed = 28, .report = run_exercise)

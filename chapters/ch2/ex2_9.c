@@ -126,8 +126,9 @@ static void report_rates(aics_result *r)
     }
 }
 
-static void report(aics_result *r)
+static void report(aics_result *r, const aics_run *run)
 {
+    (void)run;
     bool agree = true;
     for (size_t i = 0; i < NALPHA; i++) {
         int reach;
@@ -141,12 +142,8 @@ static void draw_paths(aics_plot *p)
 {
     static const int shown[] = {1, 2, 4, 5}; /* −0.2, 0, 0.6, 0.9 */
     aics_plot_begin(p, "ex2_9_paths", 960, 600);
-    aics_plot_cmd(p, "set xlabel 'x₁（平缓方向，λ₁ = 1）'");
-    aics_plot_cmd(p, "set ylabel 'x₂（陡峭方向，λ₂ = 25）'");
-    aics_plot_cmd(p, "set grid");
-    aics_plot_cmd(p, "set key right top");
-    aics_plot_cmd(p, "set xrange [-0.6:1.05]");
-    aics_plot_cmd(p, "set yrange [-1.05:1.05]");
+    aics_plot_axes_set(p, &(aics_plot_axes){.xlabel = "x₁（平缓方向，λ₁ = 1）", .ylabel = "x₂（陡峭方向，λ₂ = 25）",
+                                            .xrange = "-0.6:1.05", .yrange = "-1.05:1.05", .key = "right top"});
     char plot[1024] = "plot ";
     for (size_t i = 0; i < sizeof shown / sizeof *shown; i++) {
         char block[8];
@@ -170,36 +167,21 @@ static void draw_rates(aics_plot *p)
     }
     aics_plot_begin(p, "ex2_9_rates", 960, 540);
     aics_plot_data(p, "R", &rows[0][0], N, 2);
-    aics_plot_cmd(p, "set xlabel '动量系数 α'");
-    aics_plot_cmd(p, "set ylabel '收敛速率（每步误差缩小的倍数）'");
-    aics_plot_cmd(p, "set grid");
-    aics_plot_cmd(p, "set yrange [0:1.5]");
+    aics_plot_axes_set(p, &(aics_plot_axes){.xlabel = "动量系数 α", .ylabel = "收敛速率（每步误差缩小的倍数）",
+                                            .yrange = "0:1.5"});
     aics_plot_cmd(p, "set arrow from -0.9,1 to 0.99,1 nohead dt 2 lc 'red'");
     aics_plot_cmd(p, "plot $R using 1:2 with lines lw 3 title '理论：特征根的最大模'");
     aics_plot_end(p);
 }
 
-static const aics_program program = {
-    .name = "ex2_9",
-    .exercise = "2.9",
-    .summary = "习题 2.9：动量项 α ∈ [0,1] 与 α ∈ [−1,0] 对权重更新的影响（病态二次函数上的模拟与理论）。",
-    .details = "约定：v ← αv − η∇f，x ← x + v；f = ½(x₁² + 25x₂²)，η = 0.05，x₀ = (1, 1)；\n"
-               "速率 = 特征多项式 z² − (1+α−ηλ)z + α 的最大根模，实测取最后 100 步的几何平均。",
-};
-
-int main(int argc, char **argv)
+static void draw(aics_plot *p)
 {
-    aics_run run;
-    aics_run_init(&run, &program, argc, argv);
-    aics_result *r = aics_result_new(program.exercise, run.seed, "heavy-ball-eta0.05-lambda-1-25");
-    report(r);
-    aics_plot *p = aics_plot_open(run.figdir);
-    if (aics_plot_enabled(p)) {
-        draw_paths(p);
-        draw_rates(p);
-    }
-    int rc = aics_plot_close(p);
-    rc |= aics_run_emit(&run, r);
-    aics_result_free(r);
-    return rc;
+    draw_paths(p);
+    draw_rates(p);
 }
+
+AICS_MAIN(.name = "ex2_9", .exercise = "2.9", .convention = "heavy-ball-eta0.05-lambda-1-25",
+          .summary = "习题 2.9：动量项 α ∈ [0,1] 与 α ∈ [−1,0] 对权重更新的影响（病态二次函数上的模拟与理论）。",
+          .details = "约定：v ← αv − η∇f，x ← x + v；f = ½(x₁² + 25x₂²)，η = 0.05，x₀ = (1, 1)；\n"
+                     "速率 = 特征多项式 z² − (1+α−ηλ)z + α 的最大根模，实测取最后 100 步的几何平均。",
+          .report = report, .draw = draw)

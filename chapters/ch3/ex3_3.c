@@ -92,7 +92,6 @@ static void report_answer(aics_result *r)
 
 static void draw_figure(aics_plot *p)
 {
-    if (!aics_plot_enabled(p)) return;
     ranking k = rank_at(0.5);
     double rows[NDET + 1][3];
     rows[0][0] = 0, rows[0][1] = 1, rows[0][2] = 1;
@@ -103,37 +102,23 @@ static void draw_figure(aics_plot *p)
     }
     aics_plot_begin(p, "ex3_3_pr", 800, 520);
     aics_plot_data(p, "R", &rows[0][0], NDET + 1, 3);
-    aics_plot_cmd(p, "set xlabel '查全率 R'");
-    aics_plot_cmd(p, "set ylabel '查准率 P'");
-    aics_plot_cmd(p, "set xrange [0:1.05]");
-    aics_plot_cmd(p, "set yrange [0:1.1]");
-    aics_plot_cmd(p, "set grid");
-    aics_plot_cmd(p, "set key right top");
+    aics_plot_axes_set(p, &(aics_plot_axes){.xlabel = "查全率 R", .ylabel = "查准率 P", .xrange = "0:1.05",
+                                            .yrange = "0:1.1", .key = "right top"});
     aics_plot_cmd(p, "plot $R every ::1 using 1:3 with steps lw 3 lc '#1f77b4' title '插值后的包络（面积 = AP）', "
                      "$R every ::1 using 1:2 with points pt 7 ps 2 lc 'black' title '每个检测之后的 (R, P)'");
     aics_plot_end(p);
 }
 
-static const aics_program program = {
-    .name = "ex3_3",
-    .exercise = "3.3",
-    .summary = "习题 3.3：错误率与 IoU、mAP 的关系（可手算的小例子）。",
-    .details = "约定：框为 [x1,y1,x2,y2] 连续坐标；按 VOC 规则匹配（重复检测算错误）；\n"
-               "AP 取全点插值（VOC2010 起），另给 VOC2007 的 11 点值。",
-};
-
-int main(int argc, char **argv)
+static void report(aics_result *r, const aics_run *run)
 {
-    aics_run run;
-    aics_run_init(&run, &program, argc, argv);
-    aics_result *r = aics_result_new(program.exercise, run.seed, "voc-matching-all-point-ap");
+    (void)run;
     report_answer(r);
     report_iou(r);
     report_ranking(r);
-    aics_plot *p = aics_plot_open(run.figdir);
-    draw_figure(p);
-    int rc = aics_plot_close(p);
-    rc |= aics_run_emit(&run, r);
-    aics_result_free(r);
-    return rc;
 }
+
+AICS_MAIN(.name = "ex3_3", .exercise = "3.3", .convention = "voc-matching-all-point-ap",
+          .summary = "习题 3.3：错误率与 IoU、mAP 的关系（可手算的小例子）。",
+          .details = "约定：框为 [x1,y1,x2,y2] 连续坐标；按 VOC 规则匹配（重复检测算错误）；\n"
+                     "AP 取全点插值（VOC2010 起），另给 VOC2007 的 11 点值。",
+          .report = report, .draw = draw_figure)

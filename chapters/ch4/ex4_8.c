@@ -23,6 +23,8 @@ typedef struct {
     int64_t period, at;
 } options;
 
+static options opt = {LR0, RATE, PERIOD, ASKED};
+
 static void report_answer(aics_result *r, const options *o)
 {
     aics_lrsched stair = {o->lr0, o->rate, o->period, true};
@@ -63,9 +65,9 @@ static void report_table(aics_result *r, const options *o)
                     "连续式降到 η₀/10 以下的第一次迭代");
 }
 
-static void draw_figure(aics_plot *p, const options *o)
+static void draw_figure(aics_plot *p)
 {
-    if (!aics_plot_enabled(p)) return;
+    const options *o = &opt;
     enum { N = 501 };
     static double rows[N][3];
     aics_lrsched stair = {o->lr0, o->rate, o->period, true};
@@ -79,10 +81,7 @@ static void draw_figure(aics_plot *p, const options *o)
     }
     aics_plot_begin(p, "ex4_8_schedule", 960, 540);
     aics_plot_data(p, "S", &rows[0][0], N, 3);
-    aics_plot_cmd(p, "set xlabel '迭代次数 t'");
-    aics_plot_cmd(p, "set ylabel '学习率 η'");
-    aics_plot_cmd(p, "set grid");
-    aics_plot_cmd(p, "set key right top");
+    aics_plot_axes_set(p, &(aics_plot_axes){.xlabel = "迭代次数 t", .ylabel = "学习率 η", .key = "right top"});
     aics_plot_cmd(p, "set arrow from %lld, graph 0 to %lld, graph 1 nohead dt 3 lc 'gray40'",
                   (long long)o->at, (long long)o->at);
     aics_plot_cmd(p, "plot $S using 1:2 with steps lw 3 title '阶梯式 η₀·r^{⌊t/T⌋}', "
@@ -94,8 +93,6 @@ static void draw_figure(aics_plot *p, const options *o)
     aics_plot_end(p);
 }
 
-static options opt = {LR0, RATE, PERIOD, ASKED};
-
 static const aics_opt opts[] = {
     {"lr0", AICS_OPT_DOUBLE, &opt.lr0, "η₀", "初始学习率", AICS_RANGE_OPEN_MIN, 0, 1e9, .kv = "lr0"},
     {"rate", AICS_OPT_DOUBLE, &opt.rate, "r", "衰减率", AICS_RANGE_OPEN_MIN, 0, 1, .kv = "rate"},
@@ -104,25 +101,14 @@ static const aics_opt opts[] = {
     {0},
 };
 
-static const aics_program program = {
-    .name = "ex4_8",
-    .exercise = "4.8",
-    .summary = "习题 4.8：初始学习率 0.1，每 10000 次迭代变为 0.9 倍，25000 次迭代后的学习率。",
-    .details = "约定：t 为已完成的迭代次数（从 0 起）；阶梯式 η₀·r^⌊t/T⌋ 为答案，连续式 η₀·r^(t/T) 作对照。",
-    .opts = opts,
-};
-
-int main(int argc, char **argv)
+static void report(aics_result *r, const aics_run *run)
 {
-    aics_run run;
-    aics_run_init(&run, &program, argc, argv);
-    aics_result *r = aics_result_new(program.exercise, run.seed, "staircase-floor-t-over-T");
+    (void)run;
     report_answer(r, &opt);
     report_table(r, &opt);
-    aics_plot *p = aics_plot_open(run.figdir);
-    draw_figure(p, &opt);
-    int rc = aics_plot_close(p);
-    rc |= aics_run_emit(&run, r);
-    aics_result_free(r);
-    return rc;
 }
+
+AICS_MAIN(.name = "ex4_8", .exercise = "4.8", .convention = "staircase-floor-t-over-T",
+          .summary = "习题 4.8：初始学习率 0.1，每 10000 次迭代变为 0.9 倍，25000 次迭代后的学习率。",
+          .details = "约定：t 为已完成的迭代次数（从 0 起）；阶梯式 η₀·r^⌊t/T⌋ 为答案，连续式 η₀·r^(t/T) 作对照。",
+          .opts = opts, .report = report, .draw = draw_figure)

@@ -67,25 +67,18 @@ static void report_layers(aics_result *r, const aics_net *net)
     }
 }
 
-static const aics_program program = {
-    .name = "ex4_9",
-    .exercise = "4.9",
-    .summary = "习题 4.9：VGG19 在 (224, 224, 3) 输入下每个池化层之后的张量形状。",
-    .details = "约定：形状写作 高×宽×通道（如 112x112x64），批大小为 1；网络取自第 3 章的 VGG19 模型\n"
-               "（3×3 卷积、步长 1、填充 1；2×2 最大池化、步长 2）。",
-};
-
-int main(int argc, char **argv)
+static void report(aics_result *r, const aics_run *run)
 {
-    aics_run run;
-    aics_run_init(&run, &program, argc, argv);
+    (void)run;
     aics_net *net = aics_net_builtin("vgg19");
     AICS_CHECK(net != NULL, "vgg19 is a built-in network");
-    aics_result *r = aics_result_new(program.exercise, run.seed, "hwc-batch1-vgg19-config-e");
     report_pools(r, net);
     report_layers(r, net);
-    int rc = aics_run_emit(&run, r);
-    aics_result_free(r);
     aics_net_free(net);
-    return rc;
 }
+
+AICS_MAIN(.name = "ex4_9", .exercise = "4.9", .convention = "hwc-batch1-vgg19-config-e",
+          .summary = "习题 4.9：VGG19 在 (224, 224, 3) 输入下每个池化层之后的张量形状。",
+          .details = "约定：形状写作 高×宽×通道（如 112x112x64），批大小为 1；网络取自第 3 章的 VGG19 模型\n"
+                     "（3×3 卷积、步长 1、填充 1；2×2 最大池化、步长 2）。",
+          .report = report)

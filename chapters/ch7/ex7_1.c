@@ -56,8 +56,9 @@ static size_t npeaks(const chip *c)
     return n;
 }
 
-static void report(aics_result *r)
+static void report(aics_result *r, const aics_run *run)
 {
+    (void)run;
     aics_result_part_show(r, "answer", "答案：四种加速器的峰值、带宽与功耗", AICS_SHOW_ANSWER);
     aics_table *t = aics_result_table(r, "llrrrrr", (const char *const[]){"加速器", "精度", "T 次/秒", "GB/s",
                                                                        "功耗 W", "屋脊点", "T 次/秒/W"});
@@ -112,7 +113,6 @@ static void report(aics_result *r)
 
 static void plot(aics_plot *p)
 {
-    if (!aics_plot_enabled(p)) return;
     aics_plot_begin(p, "ex7_1_rooflines", 1100, 680);
     aics_buf cmd = AICS_BUF_INIT;
     aics_buf_puts(&cmd, "plot ");
@@ -130,31 +130,15 @@ static void plot(aics_plot *p)
                         c->peaks[k].precision);
         n++;
     }
-    aics_plot_cmd(p, "set logscale xy; set grid; set key bottom right; set xrange [0.1:100000]");
-    aics_plot_cmd(p, "set xlabel '运算强度（次/字节，对数坐标）'; set ylabel '可达性能（10⁹ 次/秒，对数坐标）'");
+    aics_plot_axes_set(p, &(aics_plot_axes){.xlabel = "运算强度（次/字节，对数坐标）", .ylabel = "可达性能（10⁹ 次/秒，对数坐标）",
+                                            .logscale = "xy", .xrange = "0.1:100000", .key = "bottom right"});
     aics_plot_cmd(p, "%s", cmd.data);
     aics_buf_free(&cmd);
     aics_plot_end(p);
 }
 
-static const aics_program program = {
-    .name = "ex7_1",
-    .exercise = "7.1",
-    .summary = "习题 7.1：几种真实 AI 加速器的峰值算力（按精度）、访存带宽与功耗，各注出处，并由它们算出屋脊点。",
-    .details = "数字引自出处文件（厂商数据手册与论文）；屋脊点与能效由程序计算。\n"
-               "kv 键：<加速器>.<精度>.tops、<加速器>.<精度>.ridge、<加速器>.gbps、<加速器>.watts。",
-};
-
-int main(int argc, char **argv)
-{
-    aics_run run;
-    aics_run_init(&run, &program, argc, argv);
-    aics_result *r = aics_result_new(program.exercise, run.seed, "ops-2-per-mac-gb10e9");
-    report(r);
-    aics_plot *p = aics_plot_open(run.figdir);
-    plot(p);
-    int rc = aics_plot_close(p);
-    rc |= aics_run_emit(&run, r);
-    aics_result_free(r);
-    return rc;
-}
+AICS_MAIN(.name = "ex7_1", .exercise = "7.1", .convention = "ops-2-per-mac-gb10e9",
+          .summary = "习题 7.1：几种真实 AI 加速器的峰值算力（按精度）、访存带宽与功耗，各注出处，并由它们算出屋脊点。",
+          .details = "数字引自出处文件（厂商数据手册与论文）；屋脊点与能效由程序计算。\n"
+                     "kv 键：<加速器>.<精度>.tops、<加速器>.<精度>.ridge、<加速器>.gbps、<加速器>.watts。",
+          .report = report, .draw = plot)

@@ -229,7 +229,6 @@ static void report_one(aics_result *r, const exercise *e, const solved *s)
 
 static void plot_times(aics_plot *p, const solved *s)
 {
-    if (!aics_plot_enabled(p)) return;
     double v[NEX * 4];
     for (size_t i = 0; i < NEX; i++) {
         v[4 * i] = (double)i;
@@ -240,14 +239,14 @@ static void plot_times(aics_plot *p, const solved *s)
     aics_plot_begin(p, "ex7_7_times", 1000, 560);
     aics_plot_data(p, "T", v, NEX, 4);
     aics_plot_cmd(p, "set style data histograms; set style histogram clustered gap 1; set style fill solid 0.8 border -1");
-    aics_plot_cmd(p, "set logscale y; set ylabel '时间（μs，对数坐标）'; set key below; set grid ytics");
+    aics_plot_axes_set(p, &(aics_plot_axes){.ylabel = "时间（μs，对数坐标）", .logscale = "y", .grid = "ytics", .key = "below"});
     aics_plot_cmd(p, "set xtics ('7.7' 0, '7.8' 1, '7.9' 2, '7.10' 3, '7.10 跳零' 4, '7.11' 5, '7.12' 6)");
     aics_plot_cmd(p, "plot $T using 2 title '串行', '' using 3 title '流水（双缓冲）', '' using 4 title '屋顶线下界'");
     aics_plot_end(p);
 }
 
 /* A hand-written sequence: run it, report its counts and times, or fail on its first error. */
-static int run_file(aics_run *run, const char *path)
+static void report_file(aics_result *r, const char *path)
 {
     size_t len;
     char *text = aics_read_file(path, 1 << 20, &len);
@@ -266,7 +265,6 @@ static int run_file(aics_run *run, const char *path)
         fprintf(stderr, "%s: %s\n", aics_progname(), err);
         exit(AICS_EXIT_DATA);
     }
-    aics_result *r = aics_result_new("7.7", run->seed, "ns-gb10e9-kb1024");
     aics_result_part_show(r, "answer", opt.cores == 4 ? "四核处理器上的运行结果" : "单核处理器上的运行结果", AICS_SHOW_ANSWER);
     key_int(r, "program", "macs", st.macs, "乘加次数");
     key_int(r, "program", "dram_bytes", st.dram_bytes, "片外传输字节数");
@@ -275,43 +273,45 @@ static int run_file(aics_run *run, const char *path)
     key_int(r, "program", "nram_peak_bytes", st.peak[AICS_MEM_NRAM], "NRAM 峰值占用（B）");
     key_int(r, "program", "wram_peak_bytes", st.peak[AICS_MEM_WRAM], "WRAM 峰值占用（B）");
     aics_result_word(r, "program.double_buffered", st.double_buffered ? "yes" : "no", "双缓冲放得下");
-    int rc = aics_run_emit(run, r);
-    aics_result_free(r);
     aics_isa_prog_free(&prog);
-    return rc;
 }
 
-static const aics_program program = {
-    .name = "ex7_7",
-    .exercise = "7.7",
-    .summary = "习题 7.7–7.12：在第 7 章的单核与四核处理器上，为全连接层写出指令序列并估计时间"
-               "（串行、双缓冲流水、屋顶线下界）。给出 FILE 时运行手写的指令序列。",
-    .usage = "[FILE]",
-    .details = "指令：move 源 目的 字节数（DRAM、SRAM、NRAM、WRAM），compute 类型 次数（MAC_32 等），\n"
-               "loop N … endloop，sync，core K（其后各行属于第 K 个核）。# 之后是注释。\n"
-               "约定：1 GB = 10⁹ B，1 KB = 1024 B，时间单位 ns。\n"
-               "kv 键：ex7_N.{macs,dram_bytes,serial_ns,pipelined_ns,bound_ns,formula_ns,check} 等；\n"
-               "ex7_10.skip.* 是阵列跳过零时的结果。运行 FILE 时键为 program.*。",
-    .opts = options,
-    .max_args = 1,
-};
-
-int main(int argc, char **argv)
-{
-    aics_run run;
-    aics_run_init(&run, &program, argc, argv);
-    if (run.nargs == 1) return run_file(&run, run.args[0]);
+/* The exercises' sequences, solved by report() for draw(); finish() frees them. */
+static struct {
     solved s[NEX];
-    for (size_t i = 0; i < NEX; i++) solve(&exercises[i], &s[i]);
-    aics_result *r = aics_result_new(program.exercise, run.seed, "ns-gb10e9-kb1024");
-    report_answer(r, s);
+    bool done;
+} st;
+
+static void report(aics_result *r, const aics_run *run)
+{
+    if (run->nargs == 1) {
+        report_file(r, run->args[0]);
+        return;
+    }
+    for (size_t i = 0; i < NEX; i++) solve(&exercises[i], &st.s[i]);
+    st.done = true;
+    report_answer(r, st.s);
     report_proc(r);
-    for (size_t i = 0; i < NEX; i++) report_one(r, &exercises[i], &s[i]);
-    aics_plot *p = aics_plot_open(run.figdir);
-    plot_times(p, s);
-    int rc = aics_plot_close(p);
-    rc |= aics_run_emit(&run, r);
-    aics_result_free(r);
-    for (size_t i = 0; i < NEX; i++) aics_isa_prog_free(&s[i].prog);
-    return rc;
+    for (size_t i = 0; i < NEX; i++) report_one(r, &exercises[i], &st.s[i]);
 }
+
+static void draw(aics_plot *p)
+{
+    if (st.done) plot_times(p, st.s);
+}
+
+static void finish(void)
+{
+    for (size_t i = 0; st.done && i < NEX; i++) aics_isa_prog_free(&st.s[i].prog);
+}
+
+AICS_MAIN(.name = "ex7_7", .exercise = "7.7", .convention = "ns-gb10e9-kb1024",
+          .summary = "习题 7.7–7.12：在第 7 章的单核与四核处理器上，为全连接层写出指令序列并估计时间"
+                     "（串行、双缓冲流水、屋顶线下界）。给出 FILE 时运行手写的指令序列。",
+          .usage = "[FILE]",
+          .details = "指令：move 源 目的 字节数（DRAM、SRAM、NRAM、WRAM），compute 类型 次数（MAC_32 等），\n"
+                     "loop N … endloop，sync，core K（其后各行属于第 K 个核）。# 之后是注释。\n"
+                     "约定：1 GB = 10⁹ B，1 KB = 1024 B，时间单位 ns。\n"
+                     "kv 键：ex7_N.{macs,dram_bytes,serial_ns,pipelined_ns,bound_ns,formula_ns,check} 等；\n"
+                     "ex7_10.skip.* 是阵列跳过零时的结果。运行 FILE 时键为 program.*。",
+          .opts = options, .max_args = 1, .report = report, .draw = draw, .finish = finish)

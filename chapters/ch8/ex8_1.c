@@ -160,43 +160,42 @@ static void time_c(const double *x, int reps)
     (void)sink;
 }
 
-static bool timing;
+/* The program's options. */
+typedef struct {
+    bool timing; /* --time: also measure C and Python */
+} options;
+
+static options opt;
 
 static const aics_opt opts[] = {
-    {"time", AICS_OPT_FLAG, &timing, NULL, "另外测量 C 与 Python（若有 python3）的运行时间；时间不进入结果", AICS_RANGE_NONE, 0, 0},
+    {"time", AICS_OPT_FLAG, &opt.timing, NULL, "另外测量 C 与 Python（若有 python3）的运行时间；时间不进入结果", AICS_RANGE_NONE, 0, 0},
     {0},
 };
 
-static const aics_program program = {
-    .name = "ex8_1",
-    .exercise = "8.1",
-    .summary = "习题 8.1：4096 个随机数的方差（数值稳定的算法），以及 C 与 Python 的运行时间比较。",
-    .details = "约定：总体方差（除以 n）；随机数为 k/2^20，k 在 [0, 2^20) 上均匀（PCG32，--seed）。\n"
-               "运行时间每次不同，只在 --time 时单独打印，从不写入 kv 或书中。",
-    .opts = opts,
-    .uses_seed = true,
-    .default_seed = 81,
-};
+static double numbers[N]; /* what report() compared; --time times the methods on them */
 
-int main(int argc, char **argv)
+static void run_exercise(aics_result *r, const aics_run *run)
 {
-    aics_run run;
-    aics_run_init(&run, &program, argc, argv);
     aics_rng rng;
-    aics_rng_seed(&rng, run.seed, 81);
+    aics_rng_seed(&rng, run->seed, 81);
     static uint32_t k[N];
-    static double x[N];
     for (int i = 0; i < N; i++) k[i] = aics_rng_u32(&rng) >> (32 - FRAC_BITS);
-    aics_result *r = aics_result_new(program.exercise, run.seed, "population-variance-exact-reference");
-    report(r, k, x);
-    int rc = aics_run_emit(&run, r);
-    aics_result_free(r);
-    if (timing) {
-        printf("\n运行时间（每次运行都不同；4096 个数，两遍法等）：\n");
-        time_c(x, 2000);
-        printf("Python 两遍法（纯 Python 循环）：");
-        fflush(stdout);
-        time_python(200);
-    }
-    return rc;
+    report(r, k, numbers);
 }
+
+/* Timings are never results: printed after the output, and only with --time. */
+static void finish(void)
+{
+    if (!opt.timing) return;
+    printf("\n运行时间（每次运行都不同；4096 个数，两遍法等）：\n");
+    time_c(numbers, 2000);
+    printf("Python 两遍法（纯 Python 循环）：");
+    fflush(stdout);
+    time_python(200);
+}
+
+AICS_MAIN(.name = "ex8_1", .exercise = "8.1", .convention = "population-variance-exact-reference",
+          .summary = "习题 8.1：4096 个随机数的方差（数值稳定的算法），以及 C 与 Python 的运行时间比较。",
+          .details = "约定：总体方差（除以 n）；随机数为 k/2^20，k 在 [0, 2^20) 上均匀（PCG32，--seed）。\n"
+                     "运行时间每次不同，只在 --time 时单独打印，从不写入 kv 或书中。",
+          .opts = opts, .uses_seed = true, .default_seed = 81, .report = run_exercise, .finish = finish)

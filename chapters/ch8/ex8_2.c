@@ -20,6 +20,8 @@ typedef struct {
     double on_chip, off_chip, hit_rate;
 } options;
 
+static options opt = {4, 150, 0.9};
+
 // ANCHOR: amat
 static double amat_weighted(const options *o) { return o->hit_rate * o->on_chip + (1 - o->hit_rate) * o->off_chip; }
 static double amat_serial(const options *o) { return o->on_chip + (1 - o->hit_rate) * o->off_chip; }
@@ -58,9 +60,9 @@ static void report_table(aics_result *r, const options *o)
     aics_result_double(r, "gap_cycles", amat_serial(o) - amat_weighted(o), "两种读法之差 (1−h)·t片上（周期）");
 }
 
-static void draw_figure(aics_plot *p, const options *o)
+static void draw_figure(aics_plot *p)
 {
-    if (!aics_plot_enabled(p)) return;
+    const options *o = &opt;
     enum { N = 101 };
     static double rows[N][3];
     for (int i = 0; i < N; i++) {
@@ -72,10 +74,7 @@ static void draw_figure(aics_plot *p, const options *o)
     }
     aics_plot_begin(p, "ex8_2_amat", 960, 540);
     aics_plot_data(p, "A", &rows[0][0], N, 3);
-    aics_plot_cmd(p, "set xlabel '片上命中率 h（%%）'");
-    aics_plot_cmd(p, "set ylabel '平均访存延迟（周期）'");
-    aics_plot_cmd(p, "set grid");
-    aics_plot_cmd(p, "set key right top");
+    aics_plot_axes_set(p, &(aics_plot_axes){.xlabel = "片上命中率 h（%）", .ylabel = "平均访存延迟（周期）", .key = "right top"});
     aics_plot_cmd(p, "plot $A using 1:2 with lines lw 3 title '课本读法 h·t_{片上} + (1−h)·t_{片外}', "
                      "$A using 1:3 with lines lw 3 dt 2 title '串行读法 t_{片上} + (1−h)·t_{片外}', "
                      "'+' using (%.17g):(%.17g) every ::0::0 with points pt 7 ps 2 lc 'black' "
@@ -84,8 +83,6 @@ static void draw_figure(aics_plot *p, const options *o)
     aics_plot_end(p);
 }
 
-static options opt = {4, 150, 0.9};
-
 static const aics_opt opts[] = {
     {"on-chip", AICS_OPT_DOUBLE, &opt.on_chip, "N", "片上访问延迟", AICS_RANGE_CLOSED, 0, 1e9, .kv = "on_chip_cycles"},
     {"off-chip", AICS_OPT_DOUBLE, &opt.off_chip, "N", "片外 DDR 访问延迟", AICS_RANGE_CLOSED, 0, 1e9, .kv = "off_chip_cycles"},
@@ -93,26 +90,15 @@ static const aics_opt opts[] = {
     {0},
 };
 
-static const aics_program program = {
-    .name = "ex8_2",
-    .exercise = "8.2",
-    .summary = "习题 8.2：片上 4 周期、片外 DDR 150 周期、命中率 90% 时的平均访存延迟。",
-    .details = "约定：课本读法 T = h·t片上 + (1−h)·t片外 为答案（amat_cycles）；\n"
-               "串行读法 T = t片上 + (1−h)·t片外 另给（amat_cycles_serial）。",
-    .opts = opts,
-};
-
-int main(int argc, char **argv)
+static void report(aics_result *r, const aics_run *run)
 {
-    aics_run run;
-    aics_run_init(&run, &program, argc, argv);
-    aics_result *r = aics_result_new(program.exercise, run.seed, "weighted-mean-h-ton-plus-1mh-toff");
+    (void)run;
     report_answer(r, &opt);
     report_table(r, &opt);
-    aics_plot *p = aics_plot_open(run.figdir);
-    draw_figure(p, &opt);
-    int rc = aics_plot_close(p);
-    rc |= aics_run_emit(&run, r);
-    aics_result_free(r);
-    return rc;
 }
+
+AICS_MAIN(.name = "ex8_2", .exercise = "8.2", .convention = "weighted-mean-h-ton-plus-1mh-toff",
+          .summary = "习题 8.2：片上 4 周期、片外 DDR 150 周期、命中率 90% 时的平均访存延迟。",
+          .details = "约定：课本读法 T = h·t片上 + (1−h)·t片外 为答案（amat_cycles）；\n"
+                     "串行读法 T = t片上 + (1−h)·t片外 另给（amat_cycles_serial）。",
+          .opts = opts, .report = report, .draw = draw_figure)

@@ -52,37 +52,27 @@ static void report_weights(aics_result *r, uint64_t bits)
                      (long long)aics_bits_twos(bits, 8));
 }
 
-static const aics_program program = {
-    .name = "ex8_5",
-    .exercise = "8.5",
-    .summary = "习题 8.5：位模式 10011001 作为 uint8 与 int8 的十进制值。",
-    .usage = "[8位模式...]",
-    .details = "约定：uint8 为无符号二进制，int8 为二进制补码（最高位权重 −128）。\n"
-               "可以给出其他 8 位模式作参数，如 ex8_5 11111111，结果键为 argN.uint8 等。",
-    .max_args = 8,
-};
-
-int main(int argc, char **argv)
+static void report(aics_result *r, const aics_run *run)
 {
-    aics_run run;
-    aics_run_init(&run, &program, argc, argv);
     uint64_t bits;
     AICS_CHECK(aics_bits_parse(TEXTBOOK_BITS, 8, &bits), "the textbook's pattern parses");
-    aics_result *r = aics_result_new(program.exercise, run.seed, "uint8-binary-int8-twos-complement");
     aics_result_part_show(r, "answer", "10011001 作为 uint8 与 int8", AICS_SHOW_ANSWER);
     report_pattern(r, "", TEXTBOOK_BITS, bits);
     report_weights(r, bits);
-    for (int i = 0; i < run.nargs; i++) {
+    for (int i = 0; i < run->nargs; i++) {
         uint64_t b;
-        if (!aics_bits_parse(run.args[i], 8, &b))
-            aics_die_usage("参数 %d “%s”：应为 8 个二进制位（0 或 1）", i + 1, run.args[i]);
+        if (!aics_bits_parse(run->args[i], 8, &b))
+            aics_die_usage("参数 %d “%s”：应为 8 个二进制位（0 或 1）", i + 1, run->args[i]);
         char prefix[32], name[32];
         snprintf(prefix, sizeof prefix, "arg%d.", i + 1);
         snprintf(name, sizeof name, "arg%d", i + 1);
         aics_result_part(r, name, "你给出的位模式");
-        report_pattern(r, prefix, run.args[i], b);
+        report_pattern(r, prefix, run->args[i], b);
     }
-    int rc = aics_run_emit(&run, r);
-    aics_result_free(r);
-    return rc;
 }
+
+AICS_MAIN(.name = "ex8_5", .exercise = "8.5", .convention = "uint8-binary-int8-twos-complement",
+          .summary = "习题 8.5：位模式 10011001 作为 uint8 与 int8 的十进制值。", .usage = "[8位模式...]",
+          .details = "约定：uint8 为无符号二进制，int8 为二进制补码（最高位权重 −128）。\n"
+                     "可以给出其他 8 位模式作参数，如 ex8_5 11111111，结果键为 argN.uint8 等。",
+          .max_args = 8, .report = report)

@@ -116,21 +116,8 @@ static void report_mistakes(aics_result *r)
                        "去掉隐藏位但用 2^−127：−0.1₂ × 2^−127");
 }
 
-static const aics_program program = {
-    .name = "ex8_6",
-    .exercise = "8.6",
-    .summary = "习题 8.6：两个 IEEE 754 单精度位模式的十进制值（含非规格化数）。",
-    .usage = "[32位模式或0x十六进制...]",
-    .details = "约定：IEEE 754 binary32，偏置 127；阶码全 0 为非规格化数，值为 0.f × 2^−126。\n"
-               "可以给出其他 32 位模式作参数（空格可省），结果键为 argN 等。",
-    .max_args = 8,
-};
-
-int main(int argc, char **argv)
+static void report(aics_result *r, const aics_run *run)
 {
-    aics_run run;
-    aics_run_init(&run, &program, argc, argv);
-    aics_result *r = aics_result_new(program.exercise, run.seed, "ieee754-binary32");
     aics_result_part_show(r, "answer", "两个单精度位模式的十进制值", AICS_SHOW_ANSWER);
     for (size_t i = 0; i < sizeof textbook / sizeof *textbook; i++) {
         uint64_t bits;
@@ -138,16 +125,19 @@ int main(int argc, char **argv)
         report_pattern(r, textbook[i].key, textbook[i].bits, (uint32_t)bits);
     }
     report_mistakes(r);
-    for (int i = 0; i < run.nargs; i++) {
+    for (int i = 0; i < run->nargs; i++) {
         uint32_t bits;
-        if (!parse_pattern(run.args[i], &bits))
-            aics_die_usage("参数 %d “%s”：应为 32 个二进制位或 0x 加 8 位十六进制", i + 1, run.args[i]);
+        if (!parse_pattern(run->args[i], &bits))
+            aics_die_usage("参数 %d “%s”：应为 32 个二进制位或 0x 加 8 位十六进制", i + 1, run->args[i]);
         char key[16];
         snprintf(key, sizeof key, "arg%d", i + 1);
         aics_result_part(r, key, "你给出的位模式");
-        report_pattern(r, key, run.args[i], bits);
+        report_pattern(r, key, run->args[i], bits);
     }
-    int rc = aics_run_emit(&run, r);
-    aics_result_free(r);
-    return rc;
 }
+
+AICS_MAIN(.name = "ex8_6", .exercise = "8.6", .convention = "ieee754-binary32",
+          .summary = "习题 8.6：两个 IEEE 754 单精度位模式的十进制值（含非规格化数）。", .usage = "[32位模式或0x十六进制...]",
+          .details = "约定：IEEE 754 binary32，偏置 127；阶码全 0 为非规格化数，值为 0.f × 2^−126。\n"
+                     "可以给出其他 32 位模式作参数（空格可省），结果键为 argN 等。",
+          .max_args = 8, .report = report)

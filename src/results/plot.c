@@ -216,6 +216,31 @@ void aics_plot_data(aics_plot *p, const char *block, const double *values, size_
     aics_buf_free(&b);
 }
 
+/* Send "set WHAT 'text'" with the text in gnuplot's single quotes. */
+static void set_quoted(aics_plot *p, const char *what, const char *text)
+{
+    aics_buf b = AICS_BUF_INIT;
+    for (const char *c = text; *c; c++) {
+        if (*c == '\'') aics_buf_putc(&b, '\'');
+        aics_buf_putc(&b, *c);
+    }
+    aics_plot_cmd(p, "set %s '%s'", what, b.data);
+    aics_buf_free(&b);
+}
+
+void aics_plot_axes_set(aics_plot *p, const aics_plot_axes *a)
+{
+    if (!p->pipe) return;
+    if (a->logscale) aics_plot_cmd(p, "set logscale %s", a->logscale);
+    if (a->xrange) aics_plot_cmd(p, "set xrange [%s]", a->xrange);
+    if (a->yrange) aics_plot_cmd(p, "set yrange [%s]", a->yrange);
+    if (a->xlabel) set_quoted(p, "xlabel", a->xlabel);
+    if (a->ylabel) set_quoted(p, "ylabel", a->ylabel);
+    if (!a->grid) aics_plot_cmd(p, "set grid");
+    else if (strcmp(a->grid, "off") != 0) aics_plot_cmd(p, "set grid %s", a->grid);
+    if (a->key) aics_plot_cmd(p, "set key %s", a->key);
+}
+
 void aics_plot_end(aics_plot *p) { aics_plot_cmd(p, "unset output"); }
 
 /* Replace the single font gnuplot writes with the full fallback list, and

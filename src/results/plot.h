@@ -48,6 +48,21 @@ void aics_plot_cmd(aics_plot *p, const char *fmt, ...)
 void aics_plot_data(aics_plot *p, const char *block, const double *values,
                     size_t rows, size_t cols);
 
+/* The axes of a figure, set in one call instead of a block of "set" lines.
+ * Every field may be left out (NULL): that setting stays gnuplot's default,
+ * except the grid, which is on unless `grid` says otherwise. Labels are
+ * quoted here (a ' inside is doubled), so they may hold ' and %. */
+typedef struct {
+    const char *xlabel, *ylabel;
+    const char *xrange, *yrange;  /* as gnuplot takes it, without brackets: "0:1.05", "0:*" */
+    const char *logscale;         /* the axes: "x", "y", "xy", "x 2" (base 2) */
+    const char *grid;             /* NULL: "set grid"; "ytics": horizontal lines only; "off": none */
+    const char *key;              /* where the legend goes: "below", "right top", "off", … */
+} aics_plot_axes;
+
+/* Send the "set" commands of `a` for the current figure. */
+void aics_plot_axes_set(aics_plot *p, const aics_plot_axes *a);
+
 /* Finish the current figure. */
 void aics_plot_end(aics_plot *p);
 

@@ -121,3 +121,27 @@ int aics_run_emit(const aics_run *run, const aics_result *r)
     if (run->format != AICS_FORMAT_NONE) rc |= write_rendering(run, r, run->format, run->output);
     return rc;
 }
+
+int aics_run_program(const aics_run *run)
+{
+    const aics_program *p = run->program;
+    aics_result *r = aics_result_new(p->exercise, run->seed, p->convention);
+    p->report(r, run);
+    int rc = 0;
+    if (p->draw) {
+        aics_plot *plot = aics_plot_open(run->figdir);
+        if (aics_plot_enabled(plot)) p->draw(plot);
+        rc = aics_plot_close(plot);
+    }
+    rc |= aics_run_emit(run, r);
+    aics_result_free(r);
+    if (p->finish) p->finish();
+    return rc;
+}
+
+int aics_main(int argc, char **argv, const aics_program *p)
+{
+    aics_run run;
+    aics_run_init(&run, p, argc, argv);
+    return aics_run_program(&run);
+}
