@@ -83,16 +83,36 @@ static const char *plain_math(const char *gt, const char *end, aics_buf *out)
     return close_gt;
 }
 
+/* Elements a reader skims past, left out of the search text: code excerpts
+ * and their "完整源文件" links (search snippets would show code). */
+static const char *skipped_element(const char *t, const char *e, const char *end)
+{
+    static const struct { const char *open, *close; } skip[] = {
+        {"<pre", "</pre>"}, {"<p class=\"code-source\"", "</p>"}};
+    for (size_t k = 0; k < sizeof skip / sizeof *skip; k++) {
+        size_t l = strlen(skip[k].open);
+        if ((size_t)(e - t) < l || memcmp(t, skip[k].open, l) != 0) continue;
+        for (const char *p = e; p && p < end; p = memchr(p + 1, '<', (size_t)(end - p - 1))) {
+            size_t c = strlen(skip[k].close);
+            if ((size_t)(end - p) >= c && memcmp(p, skip[k].close, c) == 0) return p + c - 1;
+        }
+        return end - 1;
+    }
+    return e;
+}
+
 /* The plain text of HTML [s, s+n): tags dropped, the common entities decoded,
- * white space collapsed to single spaces. With `math`, math elements become
- * their plain form (λ, a/b) instead of their TeX source, as a reader sees them. */
-static void plain_text(const char *s, size_t n, bool math, aics_buf *out)
+ * white space collapsed to single spaces. With `reader`, the text as a reader
+ * sees it: math elements become their plain form (λ, a/b) instead of their
+ * TeX source, and code blocks are left out. */
+static void plain_text(const char *s, size_t n, bool reader, aics_buf *out)
 {
     for (size_t i = 0; i < n; i++) {
         char c = s[i];
         if (c == '<') {
             const char *e = memchr(s + i, '>', n - i);
-            if (e && math && math_tag(s + i, e)) e = plain_math(e, s + n, out);
+            if (e && reader && math_tag(s + i, e)) e = plain_math(e, s + n, out);
+            else if (e && reader) e = skipped_element(s + i, e, s + n);
             i = e ? (size_t)(e - s) : n;
             c = ' ';
         } else if (c == '&') {
