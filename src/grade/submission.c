@@ -188,7 +188,7 @@ static void take_line(aics_grade_submission *s, const aics_kv *expected, const a
     size_t after = v1;
     while (after < n && is_space(p[after])) after++;
     if (!e) {
-        if (!aics_result_key_ok(key)) note_ignored(s, line, (long)off + 1, "expected a key made of [a-z0-9_.] (line ignored)");
+        if (!aics_kv_key_ok(key)) note_ignored(s, line, (long)off + 1, "expected a key made of [a-z0-9_.] (line ignored)");
         else if (v1 > v0 && after == n) {
             if (s->nextra == *extra_cap) {
                 *extra_cap = *extra_cap ? 2 * *extra_cap : 16;
