@@ -158,3 +158,9 @@ void aics_report_options(aics_result *r, const aics_opt *opts)
     }
     aics_result_kv_only(r, false);
 }
+
+void aics_report_arg_part(aics_result *r, int index, const char *title, char *key, size_t size)
+{
+    snprintf(key, size, "arg%d", index + 1);
+    aics_result_part(r, key, title);
+}
