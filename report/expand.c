@@ -183,14 +183,22 @@ static void do_include(directive *d)
     block(d, part + skip, n - skip);
 }
 
-static void do_value(directive *d)
+/* The result KEY (argument 2) of PROGRAM (argument 1), which the page now
+ * depends on; fails when the program has no kv output or no such key. */
+static const aics_kv_entry *program_result(directive *d)
 {
-    need_args(d, 2, 3, "value PROGRAM KEY [FORMAT]");
     const aics_kv *kv = aics_sources_kv(d->ctx->src, d->arg[0]);
     if (!kv) fail(d, d->argpos[0], "no kv output for program '%s' (is chapters/ch*/%s.c built and run?)", d->arg[0], d->arg[0]);
     aics_expand_note_prog(d->ctx, d->arg[0]);
     const aics_kv_entry *e = aics_kv_find(kv, d->arg[1]);
     if (!e) fail(d, d->argpos[1], "program '%s' has no result '%s'", d->arg[0], d->arg[1]);
+    return e;
+}
+
+static void do_value(directive *d)
+{
+    need_args(d, 2, 3, "value PROGRAM KEY [FORMAT]");
+    const aics_kv_entry *e = program_result(d);
     aics_buf v = AICS_BUF_INIT;
     char err[256];
     if (!aics_format_value(e->value, d->argc == 3 ? d->arg[2] : NULL, &v, err, sizeof err))
@@ -225,11 +233,7 @@ static void attr_escape(aics_buf *out, const char *s)
 static void do_claim(directive *d)
 {
     need_args(d, 3, 3, "claim PROGRAM KEY EXPECTED");
-    const aics_kv *kv = aics_sources_kv(d->ctx->src, d->arg[0]);
-    if (!kv) fail(d, d->argpos[0], "no kv output for program '%s' (is chapters/ch*/%s.c built and run?)", d->arg[0], d->arg[0]);
-    aics_expand_note_prog(d->ctx, d->arg[0]);
-    const aics_kv_entry *e = aics_kv_find(kv, d->arg[1]);
-    if (!e) fail(d, d->argpos[1], "program '%s' has no result '%s'", d->arg[0], d->arg[1]);
+    const aics_kv_entry *e = program_result(d);
     if (!same_value(e->value, d->arg[2]))
         fail(d, d->argpos[2], "the claim is false: %s reports %s = %s, but the sentence claims %s; "
              "correct the sentence (or the program)", d->arg[0], d->arg[1], e->value, d->arg[2]);

@@ -22,10 +22,7 @@ static bool has_ext(const char *name, const char *ext)
 
 static void add(aics_chapter_files *f, size_t *cap, const char *chapter, const char *name)
 {
-    if (f->n == *cap) {
-        *cap = *cap ? 2 * *cap : 32;
-        f->path = aics_xrealloc(f->path, *cap * sizeof *f->path);
-    }
+    f->path = aics_xgrow(f->path, f->n, cap, sizeof *f->path);
     size_t len = strlen(chapter) + strlen(name) + 2;
     f->path[f->n] = aics_xmalloc(len);
     snprintf(f->path[f->n++], len, "%s/%s", chapter, name);

@@ -194,12 +194,14 @@ void aics_csv_read_or_die(const char *path, aics_csv *out)
     if (!ok) aics_die_data(path, err.line, err.col, "%s", err.msg);
 }
 
-long aics_csv_column(const aics_csv *t, const char *name)
+long aics_name_index(char *const *names, size_t n, const char *name)
 {
-    for (size_t j = 0; j < t->ncols; j++)
-        if (strcmp(t->names[j], name) == 0) return (long)j;
+    for (size_t j = 0; j < n; j++)
+        if (strcmp(names[j], name) == 0) return (long)j;
     return -1;
 }
+
+long aics_csv_column(const aics_csv *t, const char *name) { return aics_name_index(t->names, t->ncols, name); }
 
 size_t aics_csv_column_or_die(const aics_csv *t, const char *path, const char *name)
 {

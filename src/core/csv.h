@@ -41,6 +41,11 @@ void aics_csv_read_or_die(const char *path, aics_csv *out);
 /* The index of column `name`, or -1. */
 long aics_csv_column(const aics_csv *t, const char *name);
 
+/* The index of `name` among the `n` strings of `names`, or -1: the column
+ * look-up of a table and of the tables made from one (models/design.h).
+ * A scan: tables have a few dozen columns, looked up once each. */
+long aics_name_index(char *const *names, size_t n, const char *name);
+
 /* Exit 2 with "path:LINE: no column named 'NAME' (columns: a, b, …)", LINE being the
  * header's, unless
  * column `name` exists; returns its index. */

@@ -2,6 +2,7 @@
 #include "error.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -101,6 +102,15 @@ void *aics_xrealloc(void *p, size_t n)
     void *q = realloc(p, n ? n : 1);
     AICS_CHECK(q != NULL, "out of memory");
     return q;
+}
+
+void *aics_xgrow(void *p, size_t n, size_t *cap, size_t size)
+{
+    if (n < *cap) return p;
+    size_t more = *cap ? 2 * *cap : 16;
+    AICS_CHECK(more > *cap && more <= SIZE_MAX / size, "array size overflows");
+    *cap = more;
+    return aics_xrealloc(p, more * size);
 }
 
 char *aics_xstrdup(const char *s)

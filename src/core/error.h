@@ -64,6 +64,12 @@ void aics_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void *aics_xmalloc(size_t n);
 void *aics_xcalloc(size_t count, size_t size);
 void *aics_xrealloc(void *p, size_t n);
+
+/* Room for element `n` of the array `p` of `*cap` elements of `size` bytes:
+ * when n == *cap the array grows to twice its capacity (16 at first), so
+ * appending one at a time costs amortised O(1). Returns the array, which
+ * may have moved:  v = aics_xgrow(v, len, &cap, sizeof *v); v[len++] = x; */
+void *aics_xgrow(void *p, size_t n, size_t *cap, size_t size);
 char *aics_xstrdup(const char *s);
 
 #endif

@@ -54,10 +54,7 @@ void aics_isa_prog_free(aics_isa_prog *p)
 
 static aics_insn *push(aics_isa_prog *p, aics_opcode op, const char *comment)
 {
-    if (p->n == p->cap) {
-        p->cap = p->cap ? 2 * p->cap : 32;
-        p->v = aics_xrealloc(p->v, p->cap * sizeof *p->v);
-    }
+    p->v = aics_xgrow(p->v, p->n, &p->cap, sizeof *p->v);
     aics_insn *in = &p->v[p->n++];
     memset(in, 0, sizeof *in);
     in->op = op;

@@ -251,10 +251,7 @@ static void expand(run_ctx *c, size_t b, size_t e, int64_t core, exec_list *out)
             i = c->match[i];
             continue;
         }
-        if (out->n == out->cap) {
-            out->cap = out->cap ? 2 * out->cap : 64;
-            out->v = aics_xrealloc(out->v, out->cap * sizeof *out->v);
-        }
+        out->v = aics_xgrow(out->v, out->n, &out->cap, sizeof *out->v);
         out->v[out->n++] = in;
         out->syncs += in->op == AICS_OP_SYNC;
     }

@@ -24,7 +24,7 @@ static const char *const field_zh[NFIELDS] = {"乘法次数", "加法次数", "�
 
 /* One catalogue entry: what it changes in the count (a netcount.h mistake
  * or a network variant), which fields it can change, and its words. */
-static const struct {
+static const struct catalogue_entry {
     const char *id;
     unsigned count_bit, variant, fields;
     const char *zh, *en;
@@ -79,18 +79,24 @@ static const struct {
      "the torchvision variant of the network is counted"},
 };
 
-const char *aics_diag_id(unsigned bit)
+/* The catalogue entry of a one-bit set, or NULL. */
+static const struct catalogue_entry *entry_of(unsigned bit)
 {
     for (unsigned i = 0; i < AICS_DIAG_COUNT; i++)
-        if (bit == 1u << i) return catalogue[i].id;
+        if (bit == 1u << i) return &catalogue[i];
     return NULL;
+}
+
+const char *aics_diag_id(unsigned bit)
+{
+    const struct catalogue_entry *e = entry_of(bit);
+    return e ? e->id : NULL;
 }
 
 const char *aics_diag_text(unsigned bit, aics_lang lang)
 {
-    for (unsigned i = 0; i < AICS_DIAG_COUNT; i++)
-        if (bit == 1u << i) return lang == AICS_LANG_EN ? catalogue[i].en : catalogue[i].zh;
-    return NULL;
+    const struct catalogue_entry *e = entry_of(bit);
+    return !e ? NULL : lang == AICS_LANG_EN ? e->en : e->zh;
 }
 
 /* The counts of one NET:FIELD under every combination of its relevant mistakes. */

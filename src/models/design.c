@@ -72,9 +72,7 @@ void aics_design_load(const char *path, const char *target, bool standardize, ai
 
 long aics_design_column(const aics_design *dz, const char *name)
 {
-    for (size_t j = 0; j < dz->d; j++)
-        if (strcmp(dz->names[j], name) == 0) return (long)j;
-    return -1;
+    return aics_name_index(dz->names, dz->d, name);
 }
 
 size_t aics_design_column_or_die(const aics_design *dz, const char *path, const char *name)

@@ -88,12 +88,8 @@ aics_f32_fields aics_f32_decode(uint32_t bits)
 
 const char *aics_f32_class_name(aics_f32_class c)
 {
-    switch (c) {
-    case AICS_F32_ZERO: return "零";
-    case AICS_F32_SUBNORMAL: return "非规格化数";
-    case AICS_F32_NORMAL: return "规格化数";
-    case AICS_F32_INF: return "无穷大";
-    case AICS_F32_NAN: return "NaN";
-    }
-    return "?";
+    static const char *const names[] = {[AICS_F32_ZERO] = "零", [AICS_F32_SUBNORMAL] = "非规格化数",
+                                        [AICS_F32_NORMAL] = "规格化数", [AICS_F32_INF] = "无穷大",
+                                        [AICS_F32_NAN] = "NaN"};
+    return (unsigned)c < sizeof names / sizeof *names ? names[c] : "?";
 }

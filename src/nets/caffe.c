@@ -222,16 +222,21 @@ static bool layer_type(ctx *c, const aics_pt_node *layer, bool v1, const char *l
 
 /* ---- per-type parameters ----------------------------------------------------- */
 
+/* The window of a convolution or a pooling: kernel, stride and pad (the
+ * _h/_w spellings, or stride and pad repeated; kernel_size is read after). */
+static bool get_window(ctx *c, const aics_pt_node *p, aics_layer *l)
+{
+    return get_hw(c, p, "kernel", 0, &l->kernel_h, &l->kernel_w) &&
+           get_hw(c, p, "stride", 1, &l->stride_h, &l->stride_w) && get_hw(c, p, "pad", 0, &l->pad_h, &l->pad_w);
+}
+
 static bool read_conv(ctx *c, const aics_pt_node *layer, aics_layer *l)
 {
     const aics_pt_node *p = aics_pt_child(layer, "convolution_param");
     if (!p) return node_err(c, layer, "convolution layer '%.60s' has no convolution_param", l->name);
     int64_t axis;
     if (!get_i64(c, p, "num_output", 0, &l->num_output) || !get_bool(c, p, "bias_term", true, &l->bias_term) ||
-        !get_i64(c, p, "group", 1, &l->group) || !get_i64(c, p, "axis", 1, &axis) ||
-        !get_hw(c, p, "kernel", 0, &l->kernel_h, &l->kernel_w) ||
-        !get_hw(c, p, "stride", 1, &l->stride_h, &l->stride_w) ||
-        !get_hw(c, p, "pad", 0, &l->pad_h, &l->pad_w) ||
+        !get_i64(c, p, "group", 1, &l->group) || !get_i64(c, p, "axis", 1, &axis) || !get_window(c, p, l) ||
         !get_hw(c, p, "dilation", 1, &l->dilation_h, &l->dilation_w))
         return false;
     /* kernel_size, stride, pad and dilation are the repeated spellings. */
@@ -250,10 +255,7 @@ static bool read_pool(ctx *c, const aics_pt_node *layer, aics_layer *l)
     const aics_pt_node *p = aics_pt_child(layer, "pooling_param");
     int method, round;
     if (!get_enum(c, p, "pool", methods, 0, &method) || !get_enum(c, p, "round_mode", rounding, 0, &round) ||
-        !get_bool(c, p, "global_pooling", false, &l->global_pool) ||
-        !get_hw(c, p, "kernel", 0, &l->kernel_h, &l->kernel_w) ||
-        !get_hw(c, p, "stride", 1, &l->stride_h, &l->stride_w) ||
-        !get_hw(c, p, "pad", 0, &l->pad_h, &l->pad_w))
+        !get_bool(c, p, "global_pooling", false, &l->global_pool) || !get_window(c, p, l))
         return false;
     if (!aics_pt_child(p, "kernel_h") && !get_hw(c, p, "kernel_size", 0, &l->kernel_h, &l->kernel_w))
         return false;

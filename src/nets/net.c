@@ -74,10 +74,7 @@ void aics_layer_add_top(aics_layer *l, const char *name) { push_name(&l->top, &l
 aics_layer *aics_net_layer(aics_net *net, aics_layer_type type, const char *name,
                            const char *bottom, const char *top)
 {
-    if (net->nlayers == net->cap) {
-        net->cap = net->cap ? net->cap * 2 : 16;
-        net->layers = aics_xrealloc(net->layers, net->cap * sizeof *net->layers);
-    }
+    net->layers = aics_xgrow(net->layers, net->nlayers, &net->cap, sizeof *net->layers);
     aics_layer *l = &net->layers[net->nlayers++];
     memset(l, 0, sizeof *l);
     l->name = aics_xstrdup(name);
@@ -162,10 +159,7 @@ static void table_put(blob_table *t, const char *name, aics_shape shape)
 {
     size_t i;
     if (aics_strmap_add(t->index, name, t->n, &i)) {
-        if (t->n == t->cap) {
-            t->cap = t->cap ? 2 * t->cap : 64;
-            t->shape = aics_xrealloc(t->shape, t->cap * sizeof *t->shape);
-        }
+        t->shape = aics_xgrow(t->shape, t->n, &t->cap, sizeof *t->shape);
         i = t->n++;
     }
     t->shape[i] = shape;

@@ -300,20 +300,19 @@ bool aics_layer_count(const aics_net *net, size_t i, unsigned mistakes, aics_lay
     return c.ok;
 }
 
+/* Every field of aics_layer_counts is an int64_t count, and a net's counts
+ * are its layers' sums field by field: add them as one array. */
+enum { NCOUNTS = sizeof(aics_layer_counts) / sizeof(int64_t) };
+_Static_assert(sizeof(aics_layer_counts) == NCOUNTS * sizeof(int64_t),
+               "aics_layer_counts holds int64_t counts only");
+
 static void add_counts(ck *c, aics_layer_counts *t, const aics_layer_counts *x)
 {
-    t->mul = add(c, t->mul, x->mul);
-    t->add = add(c, t->add, x->add);
-    t->mac = add(c, t->mac, x->mac);
-    t->neurons = add(c, t->neurons, x->neurons);
-    t->params = add(c, t->params, x->params);
-    t->other_cmp = add(c, t->other_cmp, x->other_cmp);
-    t->other_add = add(c, t->other_add, x->other_add);
-    t->other_mul = add(c, t->other_mul, x->other_mul);
-    t->other_div = add(c, t->other_div, x->other_div);
-    t->other_exp = add(c, t->other_exp, x->other_exp);
-    t->param_bytes = add(c, t->param_bytes, x->param_bytes);
-    t->act_bytes = add(c, t->act_bytes, x->act_bytes);
+    int64_t sum[NCOUNTS], one[NCOUNTS];
+    memcpy(sum, t, sizeof sum);
+    memcpy(one, x, sizeof one);
+    for (size_t k = 0; k < NCOUNTS; k++) sum[k] = add(c, sum[k], one[k]);
+    memcpy(t, sum, sizeof sum);
 }
 
 bool aics_net_count(const aics_net *net, unsigned mistakes, aics_layer_counts *per_layer,

@@ -30,14 +30,21 @@ const char *const aics_net_builtin_names[] = {"alexnet", "vgg19", "resnet152", "
 
 /* ---- small builders: each returns the name of the blob it wrote ----------- */
 
+/* A k×k window moved by `stride` over an input padded by `pad`: the same
+ * numbers down and across, as in every built-in net. */
+static void square_window(aics_layer *l, int64_t k, int64_t stride, int64_t pad)
+{
+    l->kernel_h = l->kernel_w = k;
+    l->stride_h = l->stride_w = stride;
+    l->pad_h = l->pad_w = pad;
+}
+
 static aics_layer *conv(aics_net *n, const char *name, const char *bottom, const char *top,
                         int64_t cout, int64_t k, int64_t stride, int64_t pad, int64_t group, bool bias)
 {
     aics_layer *l = aics_net_layer(n, AICS_LAYER_CONV, name, bottom, top);
     l->num_output = cout;
-    l->kernel_h = l->kernel_w = k;
-    l->stride_h = l->stride_w = stride;
-    l->pad_h = l->pad_w = pad;
+    square_window(l, k, stride, pad);
     l->group = group;
     l->bias_term = bias;
     return l;
@@ -53,9 +60,7 @@ static void pool(aics_net *n, const char *name, const char *bottom, const char *
 {
     aics_layer *l = aics_net_layer(n, AICS_LAYER_POOL, name, bottom, top);
     l->pool = m;
-    l->kernel_h = l->kernel_w = k;
-    l->stride_h = l->stride_w = stride;
-    l->pad_h = l->pad_w = pad;
+    square_window(l, k, stride, pad);
     l->pool_floor = floor_mode;
 }
 

@@ -124,10 +124,7 @@ void aics_result_free(aics_result *r)
 
 static item *push(aics_result *r, item_kind kind)
 {
-    if (r->n == r->cap) {
-        r->cap = r->cap ? 2 * r->cap : 32;
-        r->items = aics_xrealloc(r->items, r->cap * sizeof *r->items);
-    }
+    r->items = aics_xgrow(r->items, r->n, &r->cap, sizeof *r->items);
     item *it = &r->items[r->n++];
     memset(it, 0, sizeof *it);
     it->kind = kind;
@@ -307,6 +304,12 @@ static size_t value_run_end(const aics_result *r, size_t i)
     return i;
 }
 
+/* Index one past the item at i, a run of rows being one item (one table). */
+static size_t item_end(const aics_result *r, size_t i)
+{
+    return is_row(&r->items[i]) ? value_run_end(r, i) : i + 1;
+}
+
 static void text_values(const aics_result *r, size_t from, size_t to, aics_buf *out)
 {
     size_t width = 0;
@@ -388,20 +391,12 @@ static void text_note(const char *md, aics_buf *out)
 /* The items of the part starting at `i` (just after its ITEM_PART), up to the next part. */
 static size_t text_items(const aics_result *r, size_t i, aics_buf *out)
 {
-    while (i < r->n && r->items[i].kind != ITEM_PART) {
+    for (size_t end; i < r->n && r->items[i].kind != ITEM_PART; i = end) {
         const item *it = &r->items[i];
-        if (is_row(it)) {
-            size_t end = value_run_end(r, i);
-            text_values(r, i, end, out);
-            i = end;
-            continue;
-        }
-        if (it->kind == ITEM_NOTE) {
-            text_note(it->label, out);
-        } else {
-            text_table(it->table, out);
-        }
-        i++;
+        end = item_end(r, i);
+        if (is_row(it)) text_values(r, i, end, out);
+        else if (it->kind == ITEM_NOTE) text_note(it->label, out);
+        else text_table(it->table, out);
     }
     return i;
 }
@@ -510,15 +505,12 @@ static void md_table(const aics_table *t, aics_buf *out)
 static void render_md(const aics_result *r, aics_buf *out)
 {
     const char *open = NULL;
-    for (size_t i = 0; i < r->n;) {
+    for (size_t i = 0, end; i < r->n; i = end) {
         const item *it = &r->items[i];
+        end = item_end(r, i);
         if (is_row(it)) {
-            size_t end = value_run_end(r, i);
             md_values(r, i, end, out);
-            i = end;
-            continue;
-        }
-        if (it->kind == ITEM_PART) {
+        } else if (it->kind == ITEM_PART) {
             if (open) aics_buf_printf(out, "<!-- aics:end %s -->\n\n", open);
             open = it->key;
             aics_buf_printf(out, "<!-- aics:part %s -->\n\n", open);
@@ -528,7 +520,6 @@ static void render_md(const aics_result *r, aics_buf *out)
         } else {
             md_table(it->table, out);
         }
-        i++;
     }
     if (open) aics_buf_printf(out, "<!-- aics:end %s -->\n", open);
 }
