@@ -105,16 +105,19 @@ static void free_table(aics_table *t)
     free(t);
 }
 
+static void free_item(item *it)
+{
+    free(it->key);
+    free(it->label);
+    free(it->word);
+    free(it->shown);
+    if (it->table) free_table(it->table);
+}
+
 void aics_result_free(aics_result *r)
 {
     if (!r) return;
-    for (size_t i = 0; i < r->n; i++) {
-        free(r->items[i].key);
-        free(r->items[i].label);
-        free(r->items[i].word);
-        free(r->items[i].shown);
-        if (r->items[i].table) free_table(r->items[i].table);
-    }
+    for (size_t i = 0; i < r->n; i++) free_item(&r->items[i]);
     free(r->items);
     aics_strmap_free(r->index);
     free(r->exercise);
