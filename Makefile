@@ -19,7 +19,11 @@ SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-fr
 ifeq ($(SANITIZE),1)
 AICS_CFLAGS  += $(SAN_FLAGS)
 AICS_LDFLAGS += $(SAN_FLAGS)
-# Tests that would wrap a program in another checker (valgrind) look at this.
+endif
+# Tests that would wrap a program in another checker (valgrind) or link it
+# statically look at this: set by SANITIZE=1 and by -fsanitize in the user's
+# flags (`make CFLAGS='-O1 -g -fsanitize=address,undefined' LDFLAGS=… check`).
+ifneq ($(findstring -fsanitize,$(AICS_CFLAGS) $(CFLAGS) $(LDFLAGS)),)
 export AICS_SANITIZED := 1
 endif
 LDLIBS   += -lm

@@ -389,9 +389,12 @@ static void title_block(const book *b, aics_buf *body)
     aics_buf_puts(body, "<h1 class=\"book-title\">");
     aics_render_inline(b->outline.title, body);
     aics_buf_puts(body, "</h1>\n<p class=\"subtitle\">陈云霁等《智能计算系统》课后习题的可运行解答。"
-                        "书中每一个计算结果、表格和图都由本项目的 C 程序在构建时算出。照录的只有文献中的数字"
-                        "（论文给出的参数量与运算量、已发表的回归系数与变量次序），每处都注明出处，"
-                        "并与程序算出的结果并列对照。</p>\n");
+                        "书中每一个计算结果、表格和图都由本项目的 C 程序在构建时算出。照录的只有下面这些文献中的数字，"
+                        "每处都注明出处，并与程序算出的结果并列对照：习题 2.5 中糖尿病数据的已发表 OLS 系数"
+                        "（R 的 <code>lm()</code> 与 scikit-learn 的结果）和 LARS 论文（Efron 等，2004）给出的变量进入次序；"
+                        "习题 3.1、3.2 中 AlexNet、VGG、ResNet 论文与 torchvision 文档给出的参数量与运算量；"
+                        "习题 7.1 中各加速器的峰值算力、带宽与功耗（厂商数据手册与论文，表中逐项注明）。"
+                        "此外，题目本身给定的条件（如习题 6.3、6.8 的带宽）照题目原文。</p>\n");
 }
 
 /* Whether book.html and book.md are there to link: being written now, or

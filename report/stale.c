@@ -144,18 +144,36 @@ static const char *const allow_words[] = {"stale-ok", NULL};
 /* ---- claims: qualitative statements need the program's verdict ---------------- */
 
 /* Words that state something a program can decide: monotone or not, which of
- * two is larger, oscillates, converges or diverges, changes sign. */
+ * two is larger, oscillates, converges or diverges, changes sign, how a
+ * quantity moves (rises, falls, stays, levels off, all the way). */
 static const char *const claim_words[] = {
     "单调", "振荡", "震荡", "收敛", "发散", "大于", "小于", "更大", "更小", "大得多", "小得多", "变号",
+    "上升", "下降", "增大", "减小", "增加", "减少", "变大", "变小", "不变", "趋于", "平稳", "越来越",
+    "一路", "始终", "总是",
     "monoton", "oscillat", "converge", "diverge", NULL};
 
+/* Names that hold a claim word but state nothing: gradient descent is a
+ * method, not a fall. */
+static const char *const not_claims[] = {"梯度下降", "坐标下降", "下降方向", NULL};
+
 static const char *const claim_ok[] = {"claim-ok", NULL};
+
+/* Whether the claim word `w` at i is part of a name in not_claims. */
+static bool in_name(const char *t, size_t i, const char *w)
+{
+    for (const char *const *p = not_claims; *p; p++) {
+        const char *at = strstr(*p, w);
+        size_t off = at ? (size_t)(at - *p) : 0;
+        if (at && i >= off && !strncmp(t + i - off, *p, strlen(*p))) return true;
+    }
+    return false;
+}
 
 /* The claim word at i, or NULL. */
 static const char *claim_word_at(const char *t, size_t i)
 {
     for (const char *const *w = claim_words; *w; w++)
-        if (!strncmp(t + i, *w, strlen(*w))) return *w;
+        if (!strncmp(t + i, *w, strlen(*w))) return in_name(t, i, *w) ? NULL : *w;
     return NULL;
 }
 

@@ -278,6 +278,15 @@ static void report_run(aics_result *r, const char *prefix, const char *what, con
     aics_result_int(r, key, aics_bp_correct(&run->net, &ds->d), label);
 }
 
+/* The first epoch whose loss is at most half the initial one (epochs run + 1
+ * if none): the prose's "SGD 的损失下降得早", decided. */
+static int64_t half_epoch(const run_t *run)
+{
+    for (int64_t e = 1; e <= run->res.epochs_run; e++)
+        if (run->curve[e] <= 0.5 * run->curve[0]) return e;
+    return run->res.epochs_run + 1;
+}
+
 static void report_training(aics_result *r, const options *o, const aics_mlp *init, const dataset *ds,
                             const run_t *gd, const run_t *sgd)
 {
@@ -294,6 +303,9 @@ static void report_training(aics_result *r, const options *o, const aics_mlp *in
     report_run(r, "gd", "GD", gd, ds);
     aics_result_int(r, "sgd.steps", sgd->res.steps, "SGD：参数更新次数");
     report_run(r, "sgd", "SGD", sgd, ds);
+    aics_result_int(r, "gd.half_epoch", half_epoch(gd), "GD：损失降到训练前一半的轮次");
+    aics_result_int(r, "sgd.half_epoch", half_epoch(sgd), "SGD：损失降到训练前一半的轮次");
+    aics_result_bool(r, "sgd.falls_sooner", half_epoch(sgd) < half_epoch(gd), "SGD 的损失比 GD 更早降到训练前的一半");
 }
 
 /* The shape of a run's loss curve over its finite epochs 0 … epochs_run:

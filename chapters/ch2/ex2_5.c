@@ -40,6 +40,7 @@
 #include "regtree.h"
 #include "resample.h"
 #include "rng.h"
+#include "shape.h"
 #include "toydata.h"
 
 /* The program's options (the subcommands have their own, in regfit.c). */
@@ -129,10 +130,14 @@ static void poly_report(aics_result *r, const poly_data *pd)
     aics_result_int(r, "poly.degree", POLY_DEGREE, "多项式次数");
     aics_result_int(r, "poly.n_train", POLY_TRAIN, "训练样本数");
     aics_poly_score s0 = aics_poly_score_of(&pd->m, &pd->s, pd->w0), sb = aics_poly_score_of(&pd->m, &pd->s, pd->wb);
+    aics_poly_score sl = aics_poly_score_of(&pd->m, &pd->s, pd->wl);
     report_poly_score(r, "ols", "λ = 0", 0.0, s0);
     report_poly_score(r, "best", "验证集选出的 λ", pd->lbest, sb);
     ans.ols_test = s0.test, ans.best_lambda = pd->lbest, ans.best_test = sb.test;
-    report_poly_score(r, "large", "大 λ", POLY_LARGE, aics_poly_score_of(&pd->m, &pd->s, pd->wl));
+    report_poly_score(r, "large", "大 λ", POLY_LARGE, sl);
+    aics_result_bool(r, "poly.best_test_lower", sb.test < s0.test, "验证集选出的 λ 的测试 RMSE 小于 λ = 0 的");
+    aics_result_bool(r, "poly.large_both_higher", sl.train > sb.train && sl.test > sb.test,
+                     "大 λ 的训练 RMSE 与测试 RMSE 都大于验证集选出的 λ 的（欠拟合）");
     aics_table *t = aics_result_table(r, "rrrrr", (const char *const[]){"λ", "训练 RMSE", "验证 RMSE", "测试 RMSE", "‖w‖₂"});
     for (int k = 0; k < POLY_GRID; k += 10) {
         for (int c = 0; c < 4; c++) aics_table_cell(t, c ? "%.4f" : "%.0e", pd->grid[k][c]);
@@ -314,6 +319,21 @@ static void bag_run(uint64_t seed, bag_study *st)
     aics_bag_study(&plan, seed, &st->single, &st->table[0][0]);
 }
 
+/* The figure's words, decided: bias² hardly changes with B (its range over B
+ * is at most 5% of the single tree's error), and the variance falls and
+ * levels off (the last step of B takes at most 5% of its whole fall). */
+static void bag_verdicts(aics_result *r, const bag_study *st)
+{
+    aics_shape b = aics_shape_of(&st->table[0][2], BAG_NSIZES, 4, 0.0);
+    double range = st->table[b.argmax][2] - st->table[b.argmin][2];
+    aics_result_double(r, "bagging.bias2_range_share", range / st->single.error, "偏差² 随 B 的极差 ÷ 单棵树的误差");
+    aics_result_bool(r, "bagging.bias2_flat", range <= 0.05 * st->single.error,
+                     "偏差² 随 B 几乎不变：极差不超过单棵树误差的 5%");
+    aics_result_bool(r, "bagging.variance_levels_off",
+                     aics_shape_falls_and_levels(&st->table[0][3], BAG_NSIZES, 4, 1e-12, 0.05),
+                     "方差随 B 只降不升并趋于平稳：最后一档 B 的降幅不超过总降幅的 5%");
+}
+
 static void bag_report(aics_result *r, const bag_study *st)
 {
     aics_result_part(r, "bagging", "演示 3：装袋（bagging）回归树");
@@ -347,6 +367,7 @@ static void bag_report(aics_result *r, const bag_study *st)
                     "B 最大时的方差占单棵树的百分比（四舍五入）");
     aics_result_int(r, "bagging.error_pct", (int64_t)lround(100.0 * last[1] / st->single.error),
                     "B 最大时的误差占单棵树的百分比（四舍五入）");
+    bag_verdicts(r, st);
 }
 
 static void bag_plot(aics_plot *plot, const bag_study *st)
@@ -390,6 +411,16 @@ typedef aics_es_study es_task; /* src/models/overfit.h */
 
 static double es_rmse(const es_task *t, const double *w, int set) { return aics_es_study_rmse(t, w, set); }
 
+/* The figure's words, decided on the run trained to the end: the training
+ * error only falls; the validation error only rises after its minimum. */
+static void es_verdicts(aics_result *r, const es_task *t)
+{
+    aics_shape tr = aics_shape_of(t->train_curve, ES_EPOCHS + 1, 1, 1e-12);
+    aics_result_bool(r, "early.train_falls", tr.falls && !tr.rises, "训练到底：训练误差逐轮只降不升");
+    aics_result_bool(r, "early.val_rises_after_min", aics_shape_rises_after_min(t->val_curve, ES_EPOCHS + 1, 1, 1e-12),
+                     "训练到底：验证误差过了最低点之后逐轮只升不降");
+}
+
 static void es_report(aics_result *r, const es_task *t)
 {
     aics_result_part(r, "early_stopping", "演示 4：提前停止");
@@ -419,6 +450,7 @@ static void es_report(aics_result *r, const es_task *t)
     ans.norm_smaller = nb < ne;
     aics_result_int(r, "early.full_best_epoch", t->full.best_epoch,
                     "训练到底时验证损失最低的轮次（耐心规则看不到停止之后的轮次）");
+    es_verdicts(r, t);
 }
 
 static void es_plot(aics_plot *plot, const es_task *t)

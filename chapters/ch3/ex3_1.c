@@ -125,9 +125,10 @@ static void report_compare(aics_result *r, const aics_netreport *rep)
  * 227 the paper's layer sizes (and Caffe's file) need. */
 static void report_alexnet_224(aics_result *r, const aics_netreport *rep)
 {
-    bool have = false;
-    for (size_t i = 0; i < rep->n; i++) have |= rep->e[i].builtin && strcmp(rep->e[i].net->name, "alexnet") == 0;
-    if (!have) return;
+    const aics_netreport_entry *a = NULL;
+    for (size_t i = 0; i < rep->n; i++)
+        if (rep->e[i].builtin && strcmp(rep->e[i].net->name, "alexnet") == 0) a = &rep->e[i];
+    if (!a) return;
     aics_net *v = aics_net_builtin("alexnet_224");
     aics_net_totals t;
     AICS_CHECK(aics_net_count_totals(v, 0, &t), "the built-in variants never overflow");
@@ -136,6 +137,8 @@ static void report_alexnet_224(aics_result *r, const aics_netreport *rep)
             aics_result_int(r, "compare.alexnet_224.conv1_side", v->layers[i].out.h, "输入 224×224 时 conv1 输出的边长");
     aics_result_int(r, "compare.alexnet_224.neurons", t.neurons, "输入 224×224 时 AlexNet 的神经元");
     aics_result_int(r, "compare.alexnet_224.params", t.params, "输入 224×224 时 AlexNet 的可训练参数");
+    aics_result_bool(r, "compare.alexnet_224.same_params", t.params == a->total.params,
+                     "输入 224×224 与 227×227 时 AlexNet 的可训练参数相同（全连接层的输入不变）");
     aics_result_int(r, "compare.alexnet_224.mac", t.mac, "输入 224×224 时 AlexNet 的乘加次数");
     aics_net_free(v);
 }

@@ -38,7 +38,8 @@ static void report_conventions(aics_result *r)
     aics_result_note(r,
         "- **mul** = 输出元素数 × $F$（只计卷积层与全连接层）；\n"
         "- **add** = 输出元素数 × $(F-1+b)$，$b=1$ 表示该层有偏置；\n"
-        "- **mac**（乘加）= mul，即论文中所说的 FLOPs；\n"
+        "- **mac**（乘加）= mul，即 ResNet、VGG 论文所说的 FLOPs（一次乘加算一次）；"
+        "按字面把乘、加各算一次时 FLOPs = 2 × mac（PyTorch 的一些计数工具这样算）；\n"
         "- 其他层的运算单独列出，不计入 mul、add：比较（最大池化、ReLU）、加法/乘法/除法"
         "（平均池化、LRN、BN/Scale、Eltwise、Softmax）、指数与幂（Softmax、LRN 的幂、BN 的开方）。\n"
         "- 一律按一张图（batch 1）计数，64 位整数，逐步检查溢出。");
@@ -103,7 +104,7 @@ static void report_other(aics_result *r, const aics_netreport *rep)
     }
     aics_result_note(r, "最大池化每个输出比较（窗口元素数 − 1）次，窗口按 Caffe 的方式在边界截断；"
                         "平均池化相应地做加法并除一次。LRN 每个元素：窗口内平方与求和、乘 α/n、加 k、一次幂、一次除法。"
-                        "BN 每个元素减均值、除标准差；每个通道给方差加一次 ε、开一次方（这一次加法计入 add）；Scale 每个元素一次乘法（有 β 时再加一次）。"
+                        "BN 每个元素减均值、除标准差；每个通道给方差加一次 ε（计入上表的“加法”）、开一次方（计入“指数/幂/开方”）；Scale 每个元素一次乘法（有 β 时再加一次）。"
                         "Softmax 按 Caffe：求最大值、减去、取指数、求和、相除。");
     aics_result_kv_only(r, true);
     for (size_t i = 0; i < rep->n; i++) {

@@ -46,6 +46,38 @@ static double util_at(const aics_dlp6_layer *l, size_t n, int64_t macs, bool sca
     return aics_dlp6_utilisation(&p, l, n, scalar);
 }
 
+/* The prose's words, decided over the array sizes of the table: utilisation
+ * never rises as the array grows (and does fall); the largest size at which
+ * each structure is still fully busy; and the layers bound by memory (matrix
+ * structure) never become fewer as the array grows. (Not shape.h: its
+ * aics_shape clashes with net.h's.) */
+static void report_verdicts(aics_result *r, const aics_dlp6_layer *l, size_t n)
+{
+    bool rises = false, grows = true;
+    int64_t full_m = 0, full_s = 0;
+    size_t bound = 0, prev = 0, first = 0;
+    for (int i = 0; i < NSIZES; i++) {
+        double um = util_at(l, n, size_at(i), false), us = util_at(l, n, size_at(i), true);
+        if (i > 0) rises |= um > util_at(l, n, size_at(i - 1), false) || us > util_at(l, n, size_at(i - 1), true);
+        if (um >= 1.0) full_m = size_at(i);
+        if (us >= 1.0) full_s = size_at(i);
+        aics_dlp6 p = proc;
+        p.macs_per_cycle = size_at(i);
+        bound = 0;
+        for (size_t k = 0; k < n; k++)
+            bound += (double)l[k].bytes / (p.bw_gbps * 1e9) > (double)l[k].macs / aics_dlp6_peak(&p);
+        if (i > 0 && bound < prev) grows = false;
+        if (i == 0) first = bound;
+        prev = bound;
+    }
+    aics_result_bool(r, "util.falls_with_array", !rises && util_at(l, n, size_at(NSIZES - 1), false) < 1.0,
+                     "阵列越大利用率越低：两种结构的利用率随阵列规模只降不升");
+    aics_result_int(r, "util.matrix.last_full_p", full_m, "矩阵结构仍满载的最大阵列（表中的档，乘加/周期）");
+    aics_result_int(r, "util.scalar.last_full_p", full_s, "标量结构仍满载的最大阵列（表中的档，乘加/周期）");
+    aics_result_bool(r, "util.memory_bound_layers_grow", grows && prev > first,
+                     "矩阵结构中受访存限制的层随阵列规模只增不减，且最大阵列时比最小时多");
+}
+
 static void report_answer(aics_result *r, const aics_dlp6_layer *l, size_t n)
 {
     aics_result_part_show(r, "answer", "答案", AICS_SHOW_ANSWER);
@@ -73,6 +105,7 @@ static void report_answer(aics_result *r, const aics_dlp6_layer *l, size_t n)
         aics_result_double(r, key, util_at(l, n, size_at(i), true), NULL);
     }
     aics_result_kv_only(r, false);
+    report_verdicts(r, l, n);
 }
 
 static void report_layers(aics_result *r, const aics_net *net, const aics_dlp6_layer *l, size_t n)
@@ -122,7 +155,9 @@ static const aics_program program = {
     .summary = "习题 6.8、6.9：带宽 12.8 GB/s 时 AlexNet 上运算单元的利用率，以及利用率随运算阵列规模的变化"
                "（矩阵结构与 §6.4.1 的标量乘加结构）。",
     .details = "处理器参数取 DianNao（16×16 乘加阵列，0.98 GHz，16 位定点），是假设，均可用选项修改。\n"
-               "kv 键：util.matrix、util.scalar、util.{matrix,scalar}.pN（N 个乘加单元）、proc.*。",
+               "kv 键：util.matrix、util.scalar、util.{matrix,scalar}.pN（N 个乘加单元）、proc.*；\n"
+               "书中文字的判定：util.falls_with_array、util.{matrix,scalar}.last_full_p、\n"
+               "util.memory_bound_layers_grow。",
     .opts = options,
 };
 

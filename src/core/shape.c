@@ -25,3 +25,19 @@ aics_shape aics_shape_of(const double *v, size_t n, size_t stride, double rel_to
 }
 
 bool aics_shape_monotone(aics_shape s) { return !(s.rises && s.falls); }
+
+bool aics_shape_falls_and_levels(const double *v, size_t n, size_t stride, double rel_tol, double share)
+{
+    if (n < 2) return false;
+    aics_shape s = aics_shape_of(v, n, stride, rel_tol);
+    double whole = v[0] - v[(n - 1) * stride], last = v[(n - 2) * stride] - v[(n - 1) * stride];
+    return !s.rises && s.falls && last <= share * whole;
+}
+
+bool aics_shape_rises_after_min(const double *v, size_t n, size_t stride, double rel_tol)
+{
+    if (n == 0) return false;
+    size_t m = aics_shape_of(v, n, stride, rel_tol).argmin;
+    aics_shape after = aics_shape_of(v + m * stride, n - m, stride, rel_tol);
+    return after.rises && !after.falls;
+}

@@ -28,4 +28,14 @@ aics_shape aics_shape_of(const double *v, size_t n, size_t stride, double rel_to
 /* Only rises or only falls (flat allowed): !(rises && falls). */
 bool aics_shape_monotone(aics_shape s);
 
+/* "Falls and levels off": the values never rise, do fall, and the last step
+ * v[n−2] → v[n−1] is at most `share` of the whole fall v[0] − v[n−1]
+ * (n ≥ 2). Used for claims like "方差随 B 下降并趋于平稳". */
+bool aics_shape_falls_and_levels(const double *v, size_t n, size_t stride, double rel_tol, double share);
+
+/* "Rises all the way after its minimum": from the (first) smallest value on,
+ * the values never fall and do rise. False when the minimum is the last
+ * value. */
+bool aics_shape_rises_after_min(const double *v, size_t n, size_t stride, double rel_tol);
+
 #endif

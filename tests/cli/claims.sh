@@ -49,6 +49,13 @@ grep -q "^$ch/ch2/ex2_5.md:3:12: '振荡': a qualitative claim needs the program
     || fail "the lint should name file:line:col of the claim word: $(cat "$tmp/lint")"
 printf '### 解答\n\nL2 路径上各系数并不都随 λ 单调 {{claim ex2_5 diabetes.ridge.coef_monotone_all 0}}。\n\n由 $f'"'"'>0$ 知 $f$ 单调。<!-- claim-ok: 推导 -->\n' >"$ch/ch2/ex2_5.md"
 lint || fail "a claim with its verdict, and a reasoned claim-ok, should pass: $(cat "$tmp/lint")"
+# The words of movement (issue 18): "一路上升" needs a verdict; "梯度下降" is a name.
+printf '### 解答\n\n用梯度下降训练。\n\n验证误差却一路上升。\n' >"$ch/ch2/ex2_5.md"
+lint && fail "'一路上升' without a verdict should fail the lint"
+grep -q "ex2_5.md:5:6: '一路'" "$tmp/lint" || fail "'一路' should be flagged at 5:6: $(cat "$tmp/lint")"
+grep -q "ex2_5.md:3:" "$tmp/lint" && fail "'梯度下降' is a name, not a claim: $(cat "$tmp/lint")"
+printf '### 解答\n\n验证误差一路上升 {{claim ex2_5 early.val_rises_after_min 1}}。\n' >"$ch/ch2/ex2_5.md"
+lint || fail "'一路上升' with its verdict should pass: $(cat "$tmp/lint")"
 printf '### 解答\n\n{{figure ex2_5_ridge_path 系数单调缩小}}\n' >"$ch/ch2/ex2_5.md"
 lint && fail "a figure caption may not state a claim"
 grep -q "ex2_5.md:3:[0-9]*: '单调': a figure caption may not state" "$tmp/lint" || fail "caption message: $(cat "$tmp/lint")"

@@ -32,6 +32,20 @@ START_TEST(rounding_is_flat_at_any_scale)
 }
 END_TEST
 
+/* The two claims of ex2_5's captions, on hand-made sequences. */
+START_TEST(falls_and_levels_rises_after_min)
+{
+    const double level[5] = {10, 6, 4, 3.5, 3.4}, steady[4] = {10, 7, 4, 1}, bump[4] = {10, 6, 6.5, 6.4};
+    ck_assert_msg(aics_shape_falls_and_levels(level, 5, 1, 1e-12, 0.05), "10 6 4 3.5 3.4: the last step is 0.1 of 6.6.");
+    ck_assert_msg(!aics_shape_falls_and_levels(steady, 4, 1, 1e-12, 0.05), "10 7 4 1 falls but does not level off.");
+    ck_assert_msg(!aics_shape_falls_and_levels(bump, 4, 1, 1e-12, 0.5), "10 6 6.5 6.4 rises once: not only falling.");
+    const double vee[5] = {3, 1, 2, 4, 9}, wobble[5] = {3, 1, 2, 1.9, 9}, down[3] = {3, 2, 1};
+    ck_assert_msg(aics_shape_rises_after_min(vee, 5, 1, 1e-12), "3 1 2 4 9 rises all the way after the minimum.");
+    ck_assert_msg(!aics_shape_rises_after_min(wobble, 5, 1, 1e-12), "2 → 1.9 is a fall after the minimum.");
+    ck_assert_msg(!aics_shape_rises_after_min(down, 3, 1, 1e-12), "The minimum is last: nothing rises after it.");
+}
+END_TEST
+
 /* Ridge on an orthogonal design (G = I): w_j(λ) = c_j/(1 + λ), all monotone,
  * no sign change. Then a path that is made to turn and change sign. */
 START_TEST(path_shape_by_hand)
@@ -61,6 +75,7 @@ Suite *shape_suite(void)
     Suite *s = suite_create("shape");
     TCase *c = tcase_create("Core");
     tcase_add_test(c, shape_by_hand);
+    tcase_add_test(c, falls_and_levels_rises_after_min);
     tcase_add_test(c, rounding_is_flat_at_any_scale);
     tcase_add_test(c, path_shape_by_hand);
     tcase_add_test(c, log_epochs_are_increasing_and_end_at_max);
