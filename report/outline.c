@@ -119,9 +119,7 @@ void aics_outline_parse(const char *text, const char *path, aics_outline *out)
     where w = {.r = {.path = path}};
     aics_reader_start(&w.r, text, strlen(text), AICS_REFUSE_NONE); /* a C string has no NUL inside */
     for (aics_line l; aics_reader_next(&w.r, &l);) {
-        char *line = aics_xmalloc(l.n + 1);
-        memcpy(line, l.s, l.n);
-        line[l.n] = '\0';
+        char *line = aics_line_dup(&l);
         w.start = line;
         parse_line(out, &w, line);
         free(line);
