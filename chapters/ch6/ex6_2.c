@@ -42,16 +42,19 @@ static double speedup(double conv, double other)
 static const double others[] = {0.0, 0.05, 0.10, 0.20};
 #define NOTHER (sizeof others / sizeof *others)
 
-static void report_answer(aics_result *r, int64_t conv, int64_t fc)
+static void report_answer(aics_result *r, int64_t conv, int64_t fc, bool split_ok)
 {
     double fconv = (double)conv / (double)(conv + fc);
     aics_result_part_show(r, "answer", "答案", AICS_SHOW_ANSWER);
     aics_result_double(r, "speedup", speedup(fconv, 0.0), "总加速比（按乘加数分配时间）");
-    aics_result_note(r, "约定：原处理器上各层时间与乘加次数成正比，其他层（池化、ReLU、LRN 等）不计时间。"
-                        "卷积占 %.2f%%，全连接占 %.2f%%。", 100 * fconv, 100 * (1 - fconv));
     aics_result_int(r, "conv_macs", conv, "卷积层乘加次数");
     aics_result_int(r, "fc_macs", fc, "全连接层乘加次数");
     aics_result_double(r, "conv_fraction", fconv, "卷积层所占时间比例");
+    aics_result_shown(r, "%.2f%%", 100 * fconv);
+    aics_result_word(r, "split.check", split_ok ? "pass" : "fail",
+                     "卷积与全连接的乘加数之和等于全网乘加数（习题 3.2）");
+    aics_result_note(r, "约定：原处理器上各层时间与乘加次数成正比，其他层（池化、ReLU、LRN 等）不计时间；"
+                        "全连接占 %.2f%%。", 100 * (1 - fconv));
     aics_result_part(r, "other", "其他层也占时间时");
     aics_table *t = aics_result_table(r, "rr", (const char *const[]){"其他层所占时间", "总加速比"});
     for (size_t i = 0; i < NOTHER; i++) {
@@ -78,9 +81,7 @@ static void report(aics_result *r, const aics_run *run)
     int64_t conv = 0, fc = 0;
     for (size_t i = 0; i < d.n; i++) *(d.l[i].fc ? &fc : &conv) += d.l[i].macs;
     fconv = (double)conv / (double)(conv + fc);
-    report_answer(r, conv, fc);
-    aics_result_word(r, "split.check", conv + fc == d.total.mac ? "pass" : "fail",
-                     "卷积与全连接的乘加数之和等于全网乘加数（习题 3.2）");
+    report_answer(r, conv, fc, conv + fc == d.total.mac);
     aics_result_kv_only(r, true);
     aics_result_double(r, "conv_speedup", opt.conv_speedup, NULL);
     aics_result_double(r, "fc_speedup", opt.fc_speedup, NULL);
