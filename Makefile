@@ -351,7 +351,7 @@ install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/aics
 	install -m 755 $(PROGS) $(TOOLS) $(BOOKGEN) $(DESTDIR)$(PREFIX)/bin
 	install -m 644 $(LIBS) $(DESTDIR)$(PREFIX)/lib
-	install -m 644 $(wildcard src/*/*.h) $(DESTDIR)$(PREFIX)/include/aics
+	install -m 644 $(filter-out %_parts.h,$(wildcard src/*/*.h)) $(DESTDIR)$(PREFIX)/include/aics
 	for f in $(DATA_FILES); do install -D -m 644 "$$f" "$(DESTDIR)$(PREFIX)/share/aics-workbook/$$f" || exit 1; done
 
 uninstall:

@@ -1,5 +1,5 @@
 /* course_parts.h — what the files of the grader's course share; private to
- * src/grade (tools include course.h).
+ * src/grade (tools include course.h; `make install` leaves it out).
  *
  * aics_course_run (course.h) is split by concern:
  *   course.c       the flow: students, finding and grading each exercise;
