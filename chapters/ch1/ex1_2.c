@@ -33,39 +33,7 @@
 
 
 #define NRULES AICS_ZOOKEEPER_NRULES
-#define NANIMALS AICS_ZOOKEEPER_NANIMALS
 #define MAX_GIVEN_FACTS 32 /* leaves room in working memory for every conclusion */
-
-static const char *const glossary[][2] = {
-    {"has_hair", "有毛发"}, {"gives_milk", "有奶"}, {"has_feathers", "有羽毛"},
-    {"flies", "会飞"}, {"lays_eggs", "会下蛋"}, {"eats_meat", "吃肉"},
-    {"pointed_teeth", "有犬齿"}, {"claws", "有爪"}, {"forward_eyes", "眼盯前方"},
-    {"hoofs", "有蹄"}, {"chews_cud", "反刍"}, {"tawny", "黄褐色"},
-    {"dark_spots", "有暗斑点"}, {"black_stripes", "有黑色条纹"}, {"long_neck", "长脖子"},
-    {"long_legs", "长腿"}, {"does_not_fly", "不会飞"}, {"swims", "会游泳"},
-    {"black_and_white", "黑白二色"}, {"flies_well", "善飞"}, {"mammal", "哺乳动物"},
-    {"bird", "鸟"}, {"carnivore", "食肉动物"}, {"ungulate", "有蹄类动物"},
-    {"cheetah", "金钱豹"}, {"tiger", "虎"}, {"giraffe", "长颈鹿"}, {"zebra", "斑马"},
-    {"ostrich", "鸵鸟"}, {"penguin", "企鹅"}, {"albatross", "信天翁"},
-};
-
-/* The Chinese name of a fact, for tables; unknown facts show as themselves. */
-static const char *gloss(const char *fact)
-{
-    for (size_t i = 0; i < sizeof glossary / sizeof *glossary; i++)
-        if (strcmp(glossary[i][0], fact) == 0) return glossary[i][1];
-    return fact;
-}
-
-static bool fact_in_rule_base(const char *fact)
-{
-    for (int r = 0; r < NRULES; r++) {
-        if (strcmp(aics_zookeeper_rules[r].then, fact) == 0) return true;
-        for (int i = 0; i < AICS_RULE_MAX_IF && aics_zookeeper_rules[r].if_all[i]; i++)
-            if (strcmp(aics_zookeeper_rules[r].if_all[i], fact) == 0) return true;
-    }
-    return false;
-}
 
 /* The default query: the textbook's giraffe. */
 static const char *const default_facts[] = {"dark_spots", "long_neck", "long_legs",
@@ -84,7 +52,7 @@ static int parse_facts(const char *spec, char **copy, const char **facts)
         if (!*p || strspn(p, "abcdefghijklmnopqrstuvwxyz_") != strlen(p))
             aics_die_usage("--facts expects comma-separated words of a-z and _, like has_hair,tawny, not '%s'", spec);
         if (n == MAX_GIVEN_FACTS) aics_die_usage("--facts takes at most %d facts", MAX_GIVEN_FACTS);
-        if (!fact_in_rule_base(p)) aics_warn("fact '%s' appears in no rule and cannot fire one", p);
+        if (!aics_zookeeper_mentions(p, true)) aics_warn("fact '%s' appears in no rule and cannot fire one", p);
         bool seen = false;
         for (int i = 0; i < n && !seen; i++) seen = strcmp(facts[i], p) == 0;
         if (!seen) facts[n++] = p; /* a fact given twice counts once */
@@ -93,46 +61,18 @@ static int parse_facts(const char *spec, char **copy, const char **facts)
     }
 }
 
-typedef struct {
-    aics_facts wm;          /* working memory after the run */
-    int fired[NRULES];      /* rule indices, in firing order */
-    int nfired;
-    const char *conclusion; /* an animal, or NULL */
-} inference;
-
-static inference infer(const char *const *given, int ngiven)
-{
-    inference in;
-    aics_facts_init(&in.wm);
-    for (int i = 0; i < ngiven; i++)
-        AICS_CHECK(aics_facts_add(&in.wm, given[i]), "MAX_GIVEN_FACTS fits in working memory");
-    in.nfired = aics_rules_forward(aics_zookeeper_rules, NRULES, &in.wm, in.fired);
-    in.conclusion = aics_rules_goal(&in.wm, aics_zookeeper_animals, NANIMALS);
-    return in;
-}
-
-/* "R2-R7-R11", or "none"; the caller frees it. */
-static char *chain_word(const inference *in)
-{
-    aics_buf b = AICS_BUF_INIT;
-    for (int i = 0; i < in->nfired; i++)
-        aics_buf_printf(&b, "%s%s", i ? "-" : "", aics_zookeeper_rules[in->fired[i]].name);
-    if (in->nfired == 0) aics_buf_puts(&b, "none");
-    return aics_buf_take(&b);
-}
-
 /* The Chinese names of facts[0..n) (or up to a NULL), joined by sep; the caller frees it. */
 static char *glossed_list(const char *const *facts, int n, const char *sep)
 {
     aics_buf b = AICS_BUF_INIT;
-    for (int i = 0; i < n && facts[i]; i++) aics_buf_printf(&b, "%s%s", i ? sep : "", gloss(facts[i]));
+    for (int i = 0; i < n && facts[i]; i++) aics_buf_printf(&b, "%s%s", i ? sep : "", aics_zookeeper_gloss(facts[i]));
     return aics_buf_take(&b);
 }
 
 static void report_symbolic(aics_result *r, const char *const *given, int ngiven)
 {
     aics_result_part(r, "symbolic", "符号主义：动物识别规则库上的正向推理");
-    inference in = infer(given, ngiven);
+    aics_inference in = aics_zookeeper_infer(given, ngiven);
     char *text = glossed_list(given, ngiven, "、");
     aics_result_note(r, "已知事实：%s。推理机每一轮选规则库中第一条前提全部成立、结论尚未知道的规则触发，"
                         "直到没有规则可以触发。", text);
@@ -144,16 +84,16 @@ static void report_symbolic(aics_result *r, const char *const *given, int ngiven
         aics_table_cell(t, "%d", i + 1);
         aics_table_cell(t, "%s", rule->name);
         aics_table_cell(t, "%s", text);
-        aics_table_cell(t, "%s", gloss(rule->then));
+        aics_table_cell(t, "%s", aics_zookeeper_gloss(rule->then));
         free(text);
     }
-    char *chain = chain_word(&in);
+    char *chain = aics_zookeeper_chain(&in);
     aics_result_int(r, "symbolic.rules", NRULES, "规则库中的规则数");
     aics_result_int(r, "symbolic.facts_given", ngiven, "已知事实数");
     aics_result_int(r, "symbolic.rules_fired", in.nfired, "触发的规则数");
     aics_result_word(r, "symbolic.chain", chain, "推理链");
     aics_result_word(r, "symbolic.conclusion", in.conclusion ? in.conclusion : "none", "结论");
-    aics_result_shown(r, "%s", in.conclusion ? gloss(in.conclusion) : "无法识别");
+    aics_result_shown(r, "%s", in.conclusion ? aics_zookeeper_gloss(in.conclusion) : "无法识别");
     free(chain);
 }
 
@@ -172,11 +112,11 @@ static void report_symbolic_more(aics_result *r)
     for (size_t q = 0; q < sizeof queries / sizeof *queries; q++) {
         int n = 0;
         while (queries[q][n]) n++;
-        inference in = infer(queries[q], n);
-        char *facts = glossed_list(queries[q], n, "、"), *chain = chain_word(&in);
+        aics_inference in = aics_zookeeper_infer(queries[q], n);
+        char *facts = glossed_list(queries[q], n, "、"), *chain = aics_zookeeper_chain(&in);
         aics_table_cell(t, "%s", facts);
         aics_table_cell(t, "%s", chain);
-        aics_table_cell(t, "%s", in.conclusion ? gloss(in.conclusion) : "（无法识别）");
+        aics_table_cell(t, "%s", in.conclusion ? aics_zookeeper_gloss(in.conclusion) : "（无法识别）");
         free(facts);
         free(chain);
     }
@@ -349,18 +289,16 @@ static void draw_perceptron_panel(aics_plot *plot, const logic_fn *fn, int k)
 
 static void draw_perceptron(aics_plot *plot)
 {
-    if (!aics_plot_enabled(plot)) return;
     aics_plot_begin(plot, "ex1_2_perceptron", 960, 400);
     /* Fixed margins, so the three squares are equal whatever their keys hold. */
     aics_plot_cmd(plot, "set multiplot layout 1,3 margins 0.05,0.98,0.32,0.85 spacing 0.07,0");
     aics_plot_cmd(plot, "set size ratio -1");
-    aics_plot_cmd(plot, "set xrange [%g:%g]", BOX_LO, BOX_HI);
-    aics_plot_cmd(plot, "set yrange [%g:%g]", BOX_LO, BOX_HI);
+    char box[32];
+    snprintf(box, sizeof box, "%g:%g", BOX_LO, BOX_HI);
+    aics_plot_axes_set(plot, &(aics_plot_axes){.xlabel = "x₁", .ylabel = "x₂", .xrange = box, .yrange = box,
+                                               .grid = "off", .key = "below"});
     aics_plot_cmd(plot, "set xtics 0,1,1");
     aics_plot_cmd(plot, "set ytics 0,1,1");
-    aics_plot_cmd(plot, "set xlabel 'x₁'");
-    aics_plot_cmd(plot, "set ylabel 'x₂'");
-    aics_plot_cmd(plot, "set key below");
     for (int f = 0; f < NLOGIC; f++) draw_perceptron_panel(plot, &logic_fns[f], f);
     aics_plot_cmd(plot, "unset multiplot");
     aics_plot_end(plot);
@@ -462,7 +400,6 @@ static void report_agent(aics_result *r, const agent_cfg *cfg, const agent_run *
 
 static void draw_agent(aics_plot *plot, const agent_cfg *cfg, const agent_run *ag, int nag)
 {
-    if (!aics_plot_enabled(plot)) return;
     int steps = (int)cfg->steps, cols = 1 + 2 * nag;
     double *rows = aics_xcalloc((size_t)steps * (size_t)cols, sizeof(double));
     for (int t = 0; t < steps; t++) {
@@ -475,10 +412,9 @@ static void draw_agent(aics_plot *plot, const agent_cfg *cfg, const agent_run *a
     aics_plot_begin(plot, "ex1_2_agent", 760, 620);
     aics_plot_data(plot, "A", rows, (size_t)steps, (size_t)cols);
     aics_plot_cmd(plot, "set multiplot layout 2,1");
-    aics_plot_cmd(plot, "set grid");
-    aics_plot_cmd(plot, "set key below");
-    aics_plot_cmd(plot, "set xrange [1:%d]", steps);
-    aics_plot_cmd(plot, "set ylabel '平均奖励'");
+    char xrange[32];
+    snprintf(xrange, sizeof xrange, "1:%d", steps);
+    aics_plot_axes_set(plot, &(aics_plot_axes){.ylabel = "平均奖励", .xrange = xrange, .key = "below"});
     aics_buf cmd = AICS_BUF_INIT;
     aics_buf_printf(&cmd, "plot %.17g with lines dt 2 lc 'black' title 'E[max q*]'", expected_max_normal((int)cfg->arms));
     for (int i = 0; i < nag; i++)
@@ -506,10 +442,10 @@ static void draw_agent(aics_plot *plot, const agent_cfg *cfg, const agent_run *a
 static void report_answer(aics_result *r, const char *const *given, int ngiven, const agent_run *ag, int nag)
 {
     aics_result_part_show(r, "answer", "人工智能的三个学派，各用一个能运行的小例子", AICS_SHOW_ANSWER);
-    inference in = infer(given, ngiven);
-    char *chain = chain_word(&in);
+    aics_inference in = aics_zookeeper_infer(given, ngiven);
+    char *chain = aics_zookeeper_chain(&in);
     aics_result_fact(r, "符号主义", "规则推理：由 %d 个已知事实推出「%s」（规则 %s）", ngiven,
-                     in.conclusion ? gloss(in.conclusion) : "无法识别", in.nfired ? chain : "无");
+                     in.conclusion ? aics_zookeeper_gloss(in.conclusion) : "无法识别", in.nfired ? chain : "无");
     free(chain);
     aics_buf b = AICS_BUF_INIT;
     for (int f = 0; f < NLOGIC; f++) {
@@ -567,14 +503,10 @@ static const char *help_details(void)
                       "与贪心（ε = 0）和随机（ε = 1）智能体在同样的老虎机上比较；“最终”指最后 10% 的步。\n\n"
                       "--facts 可用的事实：\n");
     bool column = false;
-    for (size_t i = 0; i < sizeof glossary / sizeof *glossary; i++) {
-        bool premise = false;
-        for (int r = 0; r < NRULES && !premise; r++)
-            for (int k = 0; k < AICS_RULE_MAX_IF && aics_zookeeper_rules[r].if_all[k]; k++)
-                premise |= strcmp(aics_zookeeper_rules[r].if_all[k], glossary[i][0]) == 0;
-        if (!premise) continue;
-        aics_buf_printf(&b, "  %-17s%s", glossary[i][0], glossary[i][1]);
-        size_t w = 19 + aics_display_width(glossary[i][1]);
+    for (size_t i = 0; i < AICS_ZOOKEEPER_NGLOSSARY; i++) {
+        if (!aics_zookeeper_mentions(aics_zookeeper_glossary[i][0], false)) continue;
+        aics_buf_printf(&b, "  %-17s%s", aics_zookeeper_glossary[i][0], aics_zookeeper_glossary[i][1]);
+        size_t w = 19 + aics_display_width(aics_zookeeper_glossary[i][1]);
         if (column) aics_buf_putc(&b, '\n');
         else for (; w < 40; w++) aics_buf_putc(&b, ' ');
         column = !column;
@@ -591,21 +523,16 @@ static const char *help_details(void)
     return text;
 }
 
-static aics_program program = {
-    .name = "ex1_2",
-    .exercise = "1.2",
-    .summary = "习题 1.2：人工智能的三个学派，各用一个能运行的小例子说明。",
-    .opts = table,
-    .uses_seed = true,
-    .default_seed = 12,
+/* The three agents of the bandit demo, run by report() and drawn by draw(). */
+static agent_run agents[] = {
+    {"agent", "ε-贪心", 0.0, {0}, 0, 0}, /* ε from --epsilon */
+    {"agent.greedy", "贪心", 0.0, {0}, 0, 0},
+    {"agent.random", "随机", 1.0, {0}, 0, 0},
 };
+#define NAGENTS ((int)(sizeof agents / sizeof *agents))
 
-int main(int argc, char **argv)
+static void report(aics_result *r, const aics_run *run)
 {
-    aics_run run;
-    program.details = help_details();
-    aics_run_init(&run, &program, argc, argv);
-    const agent_cfg agent = opt.agent;
     const char *given[MAX_GIVEN_FACTS];
     char *facts_copy = NULL;
     int ngiven = 0;
@@ -614,35 +541,42 @@ int main(int argc, char **argv)
     } else {
         for (size_t i = 0; i < sizeof default_facts / sizeof *default_facts; i++) given[ngiven++] = default_facts[i];
     }
-
-    aics_result *r = aics_result_new(program.exercise, run.seed, "forward-chaining+perceptron+epsilon-greedy");
     report_symbolic(r, given, ngiven);
     report_symbolic_more(r);
 
     train_logic((int)opt.max_epochs);
     report_perceptron(r, (int)opt.max_epochs);
 
-    agent_run agents[] = {
-        {"agent", "ε-贪心", agent.epsilon, {0}, 0, 0},
-        {"agent.greedy", "贪心", 0.0, {0}, 0, 0},
-        {"agent.random", "随机", 1.0, {0}, 0, 0},
-    };
-    int nag = (int)(sizeof agents / sizeof *agents);
-    run_agents(&run, &agent, agents, nag);
-    report_agent(r, &agent, agents, nag);
-    report_answer(r, given, ngiven, agents, nag);
+    agents[0].epsilon = opt.agent.epsilon;
+    run_agents(run, &opt.agent, agents, NAGENTS);
+    report_agent(r, &opt.agent, agents, NAGENTS);
+    report_answer(r, given, ngiven, agents, NAGENTS);
+    free(facts_copy);
+}
 
-    aics_plot *plot = aics_plot_open(run.figdir);
-    draw_perceptron(plot);
-    draw_agent(plot, &agent, agents, nag);
-    int rc = aics_plot_close(plot);
-    rc |= aics_run_emit(&run, r);
+static void draw(aics_plot *p)
+{
+    draw_perceptron(p);
+    draw_agent(p, &opt.agent, agents, NAGENTS);
+}
 
-    for (int i = 0; i < nag; i++) {
+static void finish(void)
+{
+    for (int i = 0; i < NAGENTS; i++) {
         free(agents[i].c.avg_reward);
         free(agents[i].c.optimal);
     }
-    free(facts_copy);
-    aics_result_free(r);
-    return rc;
+}
+
+static aics_program program = {
+    .name = "ex1_2", .exercise = "1.2", .convention = "forward-chaining+perceptron+epsilon-greedy",
+    .summary = "习题 1.2：人工智能的三个学派，各用一个能运行的小例子说明。",
+    .opts = table, .uses_seed = true, .default_seed = 12,
+    .report = report, .draw = draw, .finish = finish,
+};
+
+int main(int argc, char **argv)
+{
+    program.details = help_details(); /* generated from the rule base */
+    return aics_main(argc, argv, &program);
 }

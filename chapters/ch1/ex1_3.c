@@ -149,13 +149,14 @@ static void draw_panel(aics_plot *p, int f, const outcome *o)
     }
 }
 
-static void draw_figure(aics_plot *p, const outcome out[NFUNC])
+/* The 16 functions, trained by report() and drawn by draw_figure(). */
+static outcome out[NFUNC];
+
+static void draw_figure(aics_plot *p)
 {
-    if (!aics_plot_enabled(p)) return;
     aics_plot_begin(p, "ex1_3_functions", 1000, 1000);
     aics_plot_cmd(p, "set multiplot layout 4,4 title '实心点输出 1，空心点输出 0；蓝线：学到的分隔直线；红虚线：100 轮后仍有错'");
-    aics_plot_cmd(p, "set xrange [-0.6:1.6]");
-    aics_plot_cmd(p, "set yrange [-0.6:1.6]");
+    aics_plot_axes_set(p, &(aics_plot_axes){.xrange = "-0.6:1.6", .yrange = "-0.6:1.6", .grid = "off"});
     aics_plot_cmd(p, "set size ratio -1");
     aics_plot_cmd(p, "set xtics (0, 1)");
     aics_plot_cmd(p, "set ytics (0, 1)");
@@ -164,27 +165,16 @@ static void draw_figure(aics_plot *p, const outcome out[NFUNC])
     aics_plot_end(p);
 }
 
-static const aics_program program = {
-    .name = "ex1_3",
-    .exercise = "1.3",
-    .summary = "习题 1.3：两输入单神经元感知机能完成什么任务（16 个布尔函数逐一训练）。",
-    .details = "约定：y = [w1·x1 + w2·x2 + b > 0]，感知机规则，η = 1，零初值，样本顺序 00、01、10、11，\n"
-               "最多 100 轮；学会 = 某一轮没有错误。",
-};
-
-int main(int argc, char **argv)
+static void report(aics_result *r, const aics_run *run)
 {
-    aics_run run;
-    aics_run_init(&run, &program, argc, argv);
-    outcome out[NFUNC];
+    (void)run;
     train_all(out);
-    aics_result *r = aics_result_new(program.exercise, run.seed, "perceptron-rule-eta1-zero-init-100-epochs");
     report_answer(r, out);
     report_table(r, out);
-    aics_plot *p = aics_plot_open(run.figdir);
-    draw_figure(p, out);
-    int rc = aics_plot_close(p);
-    rc |= aics_run_emit(&run, r);
-    aics_result_free(r);
-    return rc;
 }
+
+AICS_MAIN(.name = "ex1_3", .exercise = "1.3", .convention = "perceptron-rule-eta1-zero-init-100-epochs",
+          .summary = "习题 1.3：两输入单神经元感知机能完成什么任务（16 个布尔函数逐一训练）。",
+          .details = "约定：y = [w1·x1 + w2·x2 + b > 0]，感知机规则，η = 1，零初值，样本顺序 00、01、10、11，\n"
+                     "最多 100 轮；学会 = 某一轮没有错误。",
+          .report = report, .draw = draw_figure)

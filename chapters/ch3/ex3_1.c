@@ -24,9 +24,7 @@ static char *thou(int64_t v, char *buf) { return aics_fmt_thousands(v, buf); }
 
 static void key_int(aics_result *r, const char *net, const char *rest, int64_t v)
 {
-    char key[600];
-    snprintf(key, sizeof key, "%s.%s", net, rest);
-    aics_result_int(r, key, v, NULL);
+    aics_netreport_int(r, net, rest, v, NULL);
 }
 
 static void report_conventions(aics_result *r)
@@ -119,28 +117,6 @@ static void report_compare(aics_result *r, const aics_netreport *rep)
             aics_table_cell(t, "%g", papers[p].published);
             aics_table_cell(t, "%s", papers[p].source);
         }
-}
-
-/* AlexNet on the 224×224 input the paper states, for comparison with the
- * 227 the paper's layer sizes (and Caffe's file) need. */
-static void report_alexnet_224(aics_result *r, const aics_netreport *rep)
-{
-    const aics_netreport_entry *a = NULL;
-    for (size_t i = 0; i < rep->n; i++)
-        if (rep->e[i].builtin && strcmp(rep->e[i].net->name, "alexnet") == 0) a = &rep->e[i];
-    if (!a) return;
-    aics_net *v = aics_net_builtin("alexnet_224");
-    aics_net_totals t;
-    AICS_CHECK(aics_net_count_totals(v, 0, &t), "the built-in variants never overflow");
-    for (size_t i = 0; i < v->nlayers; i++)
-        if (strcmp(v->layers[i].name, "conv1") == 0)
-            aics_result_int(r, "compare.alexnet_224.conv1_side", v->layers[i].out.h, "输入 224×224 时 conv1 输出的边长");
-    aics_result_int(r, "compare.alexnet_224.neurons", t.neurons, "输入 224×224 时 AlexNet 的神经元");
-    aics_result_int(r, "compare.alexnet_224.params", t.params, "输入 224×224 时 AlexNet 的可训练参数");
-    aics_result_bool(r, "compare.alexnet_224.same_params", t.params == a->total.params,
-                     "输入 224×224 与 227×227 时 AlexNet 的可训练参数相同（全连接层的输入不变）");
-    aics_result_int(r, "compare.alexnet_224.mac", t.mac, "输入 224×224 时 AlexNet 的乘加次数");
-    aics_net_free(v);
 }
 
 static const unsigned mistake_sets[] = {
@@ -249,58 +225,36 @@ static void report_layers(aics_result *r, const aics_netreport_entry *e)
     aics_result_kv_only(r, false);
 }
 
-static const char *net_name;
-static bool allow_unknown;
+static aics_netreport_opts opt;
+static const aics_opt options[] = {AICS_NETREPORT_OPTS(opt), {NULL}};
 
-static const aics_opt options[] = {
-    {"net", AICS_OPT_STRING, &net_name, "NAME",
-     "只算一个内置网络：alexnet、vgg19、resnet152、alexnet_tv 或 resnet152_tv",
-     .default_text = "alexnet、vgg19、resnet152 三个"},
-    {"allow-unknown", AICS_OPT_FLAG, &allow_unknown, NULL, "未知类型的层按 0 计并警告，不报错；它的输入形状原样传给下一层（假定不改变形状）"},
-    {NULL},
-};
+/* The networks, loaded by report() and drawn by draw(). */
+static aics_netreport rep;
 
-static const aics_program program = {
-    .name = "ex3_1",
-    .exercise = "3.1",
-    .summary = "习题 3.1：AlexNet、VGG-19、ResNet-152 或 Caffe prototxt 文件描述的网络的神经元数与可训练参数。",
-    .usage = "[FILE.prototxt...]",
-    .details = "约定（每张图）：神经元 = 卷积层与全连接层的输出元素数；参数 = 卷积层与全连接层的\n"
-               "权重和偏置，加上 Scale 层的 γ、β（BN 的滑动均值与方差不是可训练参数）。\n"
-               "--format=kv 的键：<net>.total.{neurons,params,param_bytes,act_bytes}、\n"
-               "<net>.layer.<层>.{neurons,params}、<net>.mistake.<错误>.{neurons,params}、\n"
-               "<net>.file_batch（部署文件写的 batch，只用于演示把它乘进去的错误）。\n"
-               "<net> 是内置网络名，或文件名去掉扩展名、小写、[^a-z0-9_] 换成 _。\n"
-               "例：ex3_1 data/nets/lenet5.prototxt 数一个自己写的网络。",
-    .opts = options,
-    .max_args = 1000,
-    .layers = true,
-};
-
-int main(int argc, char **argv)
+static void report(aics_result *r, const aics_run *run)
 {
-    aics_run run;
-    aics_run_init(&run, &program, argc, argv);
-    aics_netreport rep;
-    aics_netreport_load(&rep, &run, net_name, allow_unknown);
-    aics_result *r = aics_result_new(program.exercise, run.seed, "neurons-params-per-image");
+    aics_netreport_load(&rep, run, opt.net, opt.allow_unknown);
     report_conventions(r);
     report_totals(r, &rep);
     report_brief(r, &rep);
     report_compare(r, &rep);
-    report_alexnet_224(r, &rep);
+    aics_netreport_alexnet_224(r, &rep, true);
     report_mistakes(r, &rep);
     for (size_t i = 0; i < rep.n; i++) report_layers(r, &rep.e[i]);
-
-    aics_plot *p = aics_plot_open(run.figdir);
-    char fig[200];
-    for (size_t i = 0; i < rep.n; i++) {
-        snprintf(fig, sizeof fig, "ex3_1_params_%s", rep.e[i].key);
-        aics_netreport_plot_layers(p, &rep.e[i], fig, AICS_NETREPORT_PARAMS);
-    }
-    int rc = aics_plot_close(p);
-    rc |= aics_run_emit(&run, r);
-    aics_result_free(r);
-    aics_netreport_free(&rep);
-    return rc;
 }
+
+static void draw(aics_plot *p) { aics_netreport_plot_each(p, &rep, "ex3_1_params", AICS_NETREPORT_PARAMS); }
+
+static void finish(void) { aics_netreport_free(&rep); }
+
+AICS_MAIN(.name = "ex3_1", .exercise = "3.1", .convention = "neurons-params-per-image",
+          .summary = "习题 3.1：AlexNet、VGG-19、ResNet-152 或 Caffe prototxt 文件描述的网络的神经元数与可训练参数。",
+          .usage = "[FILE.prototxt...]",
+          .details = "约定（每张图）：神经元 = 卷积层与全连接层的输出元素数；参数 = 卷积层与全连接层的\n"
+                     "权重和偏置，加上 Scale 层的 γ、β（BN 的滑动均值与方差不是可训练参数）。\n"
+                     "--format=kv 的键：<net>.total.{neurons,params,param_bytes,act_bytes}、\n"
+                     "<net>.layer.<层>.{neurons,params}、<net>.mistake.<错误>.{neurons,params}、\n"
+                     "<net>.file_batch（部署文件写的 batch，只用于演示把它乘进去的错误）。\n"
+                     "<net> 是内置网络名，或文件名去掉扩展名、小写、[^a-z0-9_] 换成 _。\n"
+                     "例：ex3_1 data/nets/lenet5.prototxt 数一个自己写的网络。",
+          .opts = options, .max_args = 1000, .layers = true, .report = report, .draw = draw, .finish = finish)

@@ -132,31 +132,21 @@ static void report_forget(aics_result *r, const aics_lstm *m, aics_rng *rng)
     }
 }
 
-static const aics_program program = {
-    .name = "ex3_7",
-    .exercise = "3.7",
-    .summary = "习题 3.7：LSTM 三个门的作用与公式（一步计算与梯度核对）。",
-    .details = "约定：门按 i、f、o、g 排列，参数在 [−1, 1] 上均匀随机；损失 ½‖h‖² + ¼‖c‖²。",
-    .uses_seed = true,
-    .default_seed = 37,
-};
-
-int main(int argc, char **argv)
+static void report(aics_result *r, const aics_run *run)
 {
-    aics_run run;
-    aics_run_init(&run, &program, argc, argv);
     aics_rng rng;
-    aics_rng_seed(&rng, run.seed, 7);
+    aics_rng_seed(&rng, run->seed, 7);
     aics_lstm m;
     aics_lstm_init(&m, N_IN, N_H);
     randomize(&m, &rng);
     double x[N_IN] = {0.5, -1.0, 0.25}, h0[N_H] = {0.1, -0.3}, c0[N_H] = {0.7, -0.2};
-    aics_result *r = aics_result_new(program.exercise, run.seed, "gates-i-f-o-g-central-difference-check");
     report_gradcheck(r, &m, x, h0, c0);
     report_step(r, &m, x, h0, c0);
     report_forget(r, &m, &rng);
-    int rc = aics_run_emit(&run, r);
-    aics_result_free(r);
     aics_lstm_free(&m);
-    return rc;
 }
+
+AICS_MAIN(.name = "ex3_7", .exercise = "3.7", .convention = "gates-i-f-o-g-central-difference-check",
+          .summary = "习题 3.7：LSTM 三个门的作用与公式（一步计算与梯度核对）。",
+          .details = "约定：门按 i、f、o、g 排列，参数在 [−1, 1] 上均匀随机；损失 ½‖h‖² + ¼‖c‖²。",
+          .uses_seed = true, .default_seed = 37, .report = report)

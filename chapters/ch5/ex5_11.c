@@ -70,23 +70,21 @@ static double bars[NNETS][3]; /* index, unfused MB, fused MB: the figure's data 
 
 static void draw_figure(aics_plot *p)
 {
-    if (!aics_plot_enabled(p)) return;
     aics_plot_begin(p, "ex5_11_traffic", 900, 500);
     aics_plot_data(p, "T", &bars[0][0], NNETS, 3);
     aics_plot_cmd(p, "set style data histogram");
     aics_plot_cmd(p, "set style histogram clustered gap 1");
     aics_plot_cmd(p, "set style fill solid 0.8 border -1");
-    aics_plot_cmd(p, "set ylabel '每张图的访存量（MB）'");
-    aics_plot_cmd(p, "set yrange [0:*]");
-    aics_plot_cmd(p, "set grid ytics");
-    aics_plot_cmd(p, "set key left top");
+    aics_plot_axes_set(p, &(aics_plot_axes){.ylabel = "每张图的访存量（MB）", .yrange = "0:*", .grid = "ytics",
+                                            .key = "left top"});
     aics_plot_cmd(p, "set xtics ('AlexNet' 0, 'VGG19' 1, 'ResNet152' 2)");
     aics_plot_cmd(p, "plot $T using 2 title '不融合', $T using 3 title '融合 BN、Scale、ReLU'");
     aics_plot_end(p);
 }
 
-static void report(aics_result *r)
+static void report(aics_result *r, const aics_run *run)
 {
+    (void)run;
     aics_result_part_show(r, "answer", "融合 卷积/全连接 + BN + Scale + ReLU 省下的访存（每张图，fp32）", AICS_SHOW_ANSWER);
     aics_table *t = aics_result_table(r, "lrrrrr",
         (const char *const[]){"网络", "融合的层", "不融合 MB", "融合 MB", "省下", "加速上限"});
@@ -125,24 +123,8 @@ static void report(aics_result *r)
     aics_result_note(r, "MB = 10⁶ 字节；加速上限 = 不融合/融合，假设各层都受访存限制。");
 }
 
-static const aics_program program = {
-    .name = "ex5_11",
-    .exercise = "5.11",
-    .summary = "习题 5.11：算子融合为何提速；第 3 章三个网络融合 conv+BN+ReLU 省下的访存。",
-    .details = "约定：批大小 1，fp32；每层读入输入与参数、写出输出；融合去掉紧跟卷积/全连接层的\n"
-               "原位 BatchNorm、Scale、ReLU 的读写（参数仍计入，所以是下界）。",
-};
-
-int main(int argc, char **argv)
-{
-    aics_run run;
-    aics_run_init(&run, &program, argc, argv);
-    aics_result *r = aics_result_new(program.exercise, run.seed, "fp32-batch1-read-inputs-params-write-outputs");
-    report(r);
-    aics_plot *p = aics_plot_open(run.figdir);
-    draw_figure(p);
-    int rc = aics_plot_close(p);
-    rc |= aics_run_emit(&run, r);
-    aics_result_free(r);
-    return rc;
-}
+AICS_MAIN(.name = "ex5_11", .exercise = "5.11", .convention = "fp32-batch1-read-inputs-params-write-outputs",
+          .summary = "习题 5.11：算子融合为何提速；第 3 章三个网络融合 conv+BN+ReLU 省下的访存。",
+          .details = "约定：批大小 1，fp32；每层读入输入与参数、写出输出；融合去掉紧跟卷积/全连接层的\n"
+                     "原位 BatchNorm、Scale、ReLU 的读写（参数仍计入，所以是下界）。",
+          .report = report, .draw = draw_figure)

@@ -137,26 +137,16 @@ static void report_conv(aics_result *r, uint64_t seed)
     aics_result_word(r, "conv.check", worst <= 1e-12 ? "pass" : "fail", "两种实现一致");
 }
 
-static const aics_program program = {
-    .name = "ex5_5",
-    .exercise = "5.5",
-    .summary = "习题 5.5、5.7：sin 与最大池化的梯度；卷积的直接实现与 im2col + 矩阵乘法实现。",
-    .details = "约定：张量为 CHW、批大小 1；卷积层参数与输入由 --seed 的 PCG32 生成（正态分布）。",
-    .uses_seed = true,
-    .default_seed = 55,
-};
-
-int main(int argc, char **argv)
+static void report(aics_result *r, const aics_run *run)
 {
-    aics_run run;
-    aics_run_init(&run, &program, argc, argv);
-    aics_result *r = aics_result_new(program.exercise, run.seed, "dual-and-central-checks-direct-vs-im2col");
     aics_result_part_show(r, "answer", "sin 与最大池化的梯度；卷积的两种实现", AICS_SHOW_ANSWER);
     report_sin(r);
     aics_result_note(r, "最大池化的梯度：每个窗口的梯度只传给窗口内最大值的位置，其余为 0。");
     report_pool(r);
-    report_conv(r, run.seed);
-    int rc = aics_run_emit(&run, r);
-    aics_result_free(r);
-    return rc;
+    report_conv(r, run->seed);
 }
+
+AICS_MAIN(.name = "ex5_5", .exercise = "5.5", .convention = "dual-and-central-checks-direct-vs-im2col",
+          .summary = "习题 5.5、5.7：sin 与最大池化的梯度；卷积的直接实现与 im2col + 矩阵乘法实现。",
+          .details = "约定：张量为 CHW、批大小 1；卷积层参数与输入由 --seed 的 PCG32 生成（正态分布）。",
+          .uses_seed = true, .default_seed = 55, .report = report)

@@ -86,7 +86,7 @@ static size_t alexnet_convs(conv_layer *out, size_t cap)
     return n;
 }
 
-static void report(aics_result *r, const conv_layer *c, size_t n)
+static void report_answer(aics_result *r, const conv_layer *c, size_t n)
 {
     aics_result_part_show(r, "answer", "答案：AlexNet 各卷积层的访存量（×10⁶ 字节）", AICS_SHOW_ANSWER);
     char h[AICS_TILE_COUNT][48];
@@ -133,12 +133,22 @@ static void report(aics_result *r, const conv_layer *c, size_t n)
     aics_result_note(r, "最后两列是一组（group）在输出通道分块与输入通道分块时的片上占用：每块的数据都留在片上，才能做到每块只搬一次。");
 }
 
-static void plot(aics_plot *p, const conv_layer *c, size_t n)
+/* AlexNet's convolution layers, found by report() for draw(). */
+static conv_layer convs[8];
+static size_t nconvs;
+
+static void report(aics_result *r, const aics_run *run)
 {
-    if (!aics_plot_enabled(p)) return;
+    (void)run;
+    nconvs = alexnet_convs(convs, 8);
+    report_answer(r, convs, nconvs);
+}
+
+static void draw(aics_plot *p)
+{
     const conv_layer *L = NULL;
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(c[i].name, opt.layer) == 0) L = &c[i];
+    for (size_t i = 0; i < nconvs; i++)
+        if (strcmp(convs[i].name, opt.layer) == 0) L = &convs[i];
     if (!L) aics_die_usage("--layer: AlexNet has no convolution layer '%s'", opt.layer);
     aics_plot_begin(p, "ex6_11_tradeoff", 1000, 620);
     for (int t = AICS_TILE_CO; t < AICS_TILE_COUNT; t++) {
@@ -158,8 +168,10 @@ static void plot(aics_plot *p, const conv_layer *c, size_t n)
     }
     double comp[4] = {1, (double)compulsory(L) / 1e6, 1e5, (double)compulsory(L) / 1e6};
     aics_plot_data(p, "C", comp, 2, 2);
-    aics_plot_cmd(p, "set logscale xy; set grid; set key top right; set xrange [20:2000]");
-    aics_plot_cmd(p, "set xlabel '一组的片上占用（KB，对数坐标）'; set ylabel '%s 的访存量（×10⁶ 字节，对数坐标）'", L->name);
+    char ylabel[200];
+    snprintf(ylabel, sizeof ylabel, "%s 的访存量（×10⁶ 字节，对数坐标）", L->name);
+    aics_plot_axes_set(p, &(aics_plot_axes){.xlabel = "一组的片上占用（KB，对数坐标）", .ylabel = ylabel,
+                                            .xrange = "20:2000", .logscale = "xy", .key = "top right"});
     aics_plot_cmd(p, "plot $T1 using 1:2 with linespoints lw 2 pt 7 title '%s', $T2 using 1:2 with linespoints lw 2 "
                      "pt 5 title '%s', $T3 using 1:2 with linespoints lw 2 pt 9 title '%s', $C using 1:2 with lines "
                      "dt 2 lw 2 lc rgb 'black' title '必需访存量'",
@@ -167,28 +179,9 @@ static void plot(aics_plot *p, const conv_layer *c, size_t n)
     aics_plot_end(p);
 }
 
-static const aics_program program = {
-    .name = "ex6_11",
-    .exercise = "6.11",
-    .summary = "习题 6.11：卷积层的循环表示与三种分块（输出通道、输出行、输入通道），以及它们在 AlexNet 各卷积层上"
-               "的访存量。",
-    .details = "分块的代码在 src/dlp/tiling.c；单元测试检查三种分块与不分块的输出逐位相同、运行中数出的访存量等于公式。\n"
-               "kv 键：<层>.bytes.{compulsory,none,co,rows,ci}、<层>.intensity.*、tile.*。",
-    .opts = options,
-};
-
-int main(int argc, char **argv)
-{
-    aics_run run;
-    aics_run_init(&run, &program, argc, argv);
-    conv_layer c[8];
-    size_t n = alexnet_convs(c, 8);
-    aics_result *r = aics_result_new(program.exercise, run.seed, "elements-moved-times-bytes");
-    report(r, c, n);
-    aics_plot *p = aics_plot_open(run.figdir);
-    plot(p, c, n);
-    int rc = aics_plot_close(p);
-    rc |= aics_run_emit(&run, r);
-    aics_result_free(r);
-    return rc;
-}
+AICS_MAIN(.name = "ex6_11", .exercise = "6.11", .convention = "elements-moved-times-bytes",
+          .summary = "习题 6.11：卷积层的循环表示与三种分块（输出通道、输出行、输入通道），以及它们在 AlexNet 各卷积层上"
+                     "的访存量。",
+          .details = "分块的代码在 src/dlp/tiling.c；单元测试检查三种分块与不分块的输出逐位相同、运行中数出的访存量等于公式。\n"
+                     "kv 键：<层>.bytes.{compulsory,none,co,rows,ci}、<层>.intensity.*、tile.*。",
+          .opts = options, .report = report, .draw = draw)

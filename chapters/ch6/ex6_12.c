@@ -17,10 +17,12 @@
 #include "netreport.h"
 #include "program.h"
 
-static const char *net_name;
+static struct {
+    const char *net;
+} opt;
 
 static const aics_opt options[] = {
-    {"net", AICS_OPT_STRING, &net_name, "NAME", "只算一个内置网络：alexnet、vgg19、resnet152 等"},
+    {"net", AICS_OPT_STRING, &opt.net, "NAME", "只算一个内置网络：alexnet、vgg19、resnet152 等"},
     {NULL, 0, NULL, NULL, NULL, 0, 0, 0},
 };
 
@@ -57,12 +59,10 @@ static counts count_net(const aics_net *net)
 
 static void key_int(aics_result *r, const char *net, const char *rest, int64_t v)
 {
-    char key[300];
-    snprintf(key, sizeof key, "%s.%s", net, rest);
-    aics_result_int(r, key, v, NULL);
+    aics_netreport_int(r, net, rest, v, NULL);
 }
 
-static void report(aics_result *r, const aics_netreport *rep, const counts *c)
+static void report_answer(aics_result *r, const aics_netreport *rep, const counts *c)
 {
     aics_result_part_show(r, "answer", "答案：两种表示省下什么、多花什么", AICS_SHOW_ANSWER);
     aics_table *t = aics_result_table(r, "lrrrr", (const char *const[]){"网络", "im2col 输入放大", "3×3 层占乘加",
@@ -95,42 +95,38 @@ static void report(aics_result *r, const aics_netreport *rep, const counts *c)
     aics_result_kv_only(r, false);
 }
 
-static const aics_program program = {
-    .name = "ex6_12",
-    .exercise = "6.12",
-    .summary = "习题 6.12：卷积的循环表示在深度学习处理器上的问题，以及 im2col（转成矩阵乘法）与 Winograd 两种表示"
-               "在 AlexNet、VGG19、ResNet152 上省下与多花的量。",
-    .usage = "[FILE.prototxt...]",
-    .details = "kv 键：<网络>.conv.macs、<网络>.im2col.elements、<网络>.conv.input_elements、"
-               "<网络>.winograd.{direct_macs,f2.mul,f4.mul,layers}。",
-    .opts = options,
-    .max_args = 100,
-};
-
-int main(int argc, char **argv)
+/* Whether each net's convolution MACs here equal the chapter-3 count. */
+static bool same_macs(const aics_netreport *rep, const counts *c)
 {
-    aics_run run;
-    aics_run_init(&run, &program, argc, argv);
+    bool same = true;
+    for (size_t i = 0; i < rep->n; i++) {
+        int64_t m = 0;
+        for (size_t k = 0; k < rep->e[i].net->nlayers; k++)
+            if (rep->e[i].net->layers[k].type == AICS_LAYER_CONV) m += rep->e[i].per_layer[k].mac;
+        same &= m == c[i].macs;
+    }
+    return same;
+}
+
+static void report(aics_result *r, const aics_run *run)
+{
     aics_netreport rep;
-    aics_netreport_load(&rep, &run, net_name, false);
+    aics_netreport_load(&rep, run, opt.net, false);
     counts *c = aics_xcalloc(rep.n, sizeof *c);
     for (size_t i = 0; i < rep.n; i++) {
         c[i] = count_net(rep.e[i].net);
         if (c[i].layers == 0) aics_die_usage("%s has no Convolution layer", rep.e[i].key);
     }
-    aics_result *r = aics_result_new(program.exercise, run.seed, "per-image-exact");
-    report(r, &rep, c);
-    bool same = true;
-    for (size_t i = 0; i < rep.n; i++) {
-        int64_t m = 0;
-        for (size_t k = 0; k < rep.e[i].net->nlayers; k++)
-            if (rep.e[i].net->layers[k].type == AICS_LAYER_CONV) m += rep.e[i].per_layer[k].mac;
-        same &= m == c[i].macs;
-    }
-    aics_result_word(r, "macs.check", same ? "pass" : "fail", "卷积层的乘加数与习题 3.2 的计数一致");
-    int rc = aics_run_emit(&run, r);
-    aics_result_free(r);
+    report_answer(r, &rep, c);
+    aics_result_word(r, "macs.check", same_macs(&rep, c) ? "pass" : "fail", "卷积层的乘加数与习题 3.2 的计数一致");
     free(c);
     aics_netreport_free(&rep);
-    return rc;
 }
+
+AICS_MAIN(.name = "ex6_12", .exercise = "6.12", .convention = "per-image-exact",
+          .summary = "习题 6.12：卷积的循环表示在深度学习处理器上的问题，以及 im2col（转成矩阵乘法）与 Winograd 两种表示"
+                     "在 AlexNet、VGG19、ResNet152 上省下与多花的量。",
+          .usage = "[FILE.prototxt...]",
+          .details = "kv 键：<网络>.conv.macs、<网络>.im2col.elements、<网络>.conv.input_elements、"
+                     "<网络>.winograd.{direct_macs,f2.mul,f4.mul,layers}。",
+          .opts = options, .max_args = 100, .report = report)

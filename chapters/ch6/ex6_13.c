@@ -19,22 +19,19 @@
 #include "plot.h"
 #include "program.h"
 
-static aics_dlp6 proc;
 static struct {
+    aics_dlp6 proc;
     int64_t tn, to;
     const char *net;
-} opt = {16, 16, NULL};
+} opt = {AICS_DLP6_DIANNAO, 16, 16, NULL};
 
 static const aics_opt options[] = {
     {"tn", AICS_OPT_INT, &opt.tn, "N", "运算阵列为 Tn×Tn（DianNao：16，假设）", AICS_RANGE_CLOSED, 1, 4096,
      .kv = "proc.tn"},
     {"to", AICS_OPT_INT, &opt.to, "N", "每块的输出通道数", AICS_RANGE_CLOSED, 1, 1 << 20, .kv = "proc.to"},
-    {"bw-gbps", AICS_OPT_DOUBLE, &proc.bw_gbps, "GB/S", "带宽，GB/s（1 GB = 10⁹ B）", AICS_RANGE_OPEN_MIN, 0, 1e6,
-     .kv = "proc.bw_gbps"},
-    {"freq-ghz", AICS_OPT_DOUBLE, &proc.freq_ghz, "GHZ", "主频，GHz（取 DianNao 的值，假设）", AICS_RANGE_OPEN_MIN, 0,
-     100, .kv = "proc.freq_ghz"},
-    {"bytes", AICS_OPT_INT, &proc.elem_bytes, "B", "每个数的字节数（16 位定点为 2，假设）", AICS_RANGE_CLOSED, 1, 8,
-     .kv = "proc.elem_bytes"},
+    AICS_DLP6_OPT_BW(opt.proc),
+    AICS_DLP6_OPT_FREQ(opt.proc),
+    AICS_DLP6_OPT_BYTES(opt.proc),
     {"net", AICS_OPT_STRING, &opt.net, "NAME", "只模拟一个内置网络：alexnet、vgg19、resnet152 等"},
     {NULL, 0, NULL, NULL, NULL, 0, 0, 0},
 };
@@ -52,16 +49,16 @@ typedef struct {
 static void simulate(const aics_netreport_entry *e, net_sim *s)
 {
     const aics_net *net = e->net;
-    double bpc = proc.bw_gbps / proc.freq_ghz, peak = (double)(opt.tn * opt.tn);
+    double bpc = opt.proc.bw_gbps / opt.proc.freq_ghz, peak = (double)(opt.tn * opt.tn);
     memset(s, 0, sizeof *s);
     s->l = aics_xcalloc(net->nlayers + 1, sizeof *s->l);
-    s->n = aics_dlp6_layers(net, e->per_layer, proc.elem_bytes, s->l);
+    s->n = aics_dlp6_layers(net, e->per_layer, opt.proc.elem_bytes, s->l);
     s->cycles = aics_xcalloc(s->n + 1, sizeof *s->cycles);
     s->bound = aics_xcalloc(s->n + 1, sizeof *s->bound);
     s->ok = true;
     for (size_t i = 0; i < s->n; i++) {
         size_t nt;
-        aics_sim_tile *t = aics_sim_layer_tiles(&net->layers[s->l[i].index], opt.tn, opt.to, proc.elem_bytes, &nt);
+        aics_sim_tile *t = aics_sim_layer_tiles(&net->layers[s->l[i].index], opt.tn, opt.to, opt.proc.elem_bytes, &nt);
         aics_sim_result r = aics_sim_run(t, nt, bpc);
         free(t);
         double c = (double)s->l[i].macs / peak, m = (double)s->l[i].bytes / bpc;
@@ -73,7 +70,7 @@ static void simulate(const aics_netreport_entry *e, net_sim *s)
     }
 }
 
-static void report(aics_result *r, const aics_netreport *rep, const net_sim *s)
+static void report_answer(aics_result *r, const aics_netreport *rep, const net_sim *s)
 {
     aics_result_part_show(r, "answer", "答案：模拟结果", AICS_SHOW_ANSWER);
     aics_table *t = aics_result_table(r, "lrrrrr", (const char *const[]){"网络", "层数", "模拟周期（×10⁶）",
@@ -90,7 +87,7 @@ static void report(aics_result *r, const aics_netreport *rep, const net_sim *s)
     }
     aics_result_note(r, "约定：%lld×%lld 乘加阵列，%.2f GHz，带宽 %.1f GB/s，%lld 字节一个数；每块 %lld 个输出通道，"
                         "双缓冲；下界 = max(乘加 ÷ 阵列规模, 必需字节 ÷ 每周期字节数)。",
-                     (long long)opt.tn, (long long)opt.tn, proc.freq_ghz, proc.bw_gbps, (long long)proc.elem_bytes,
+                     (long long)opt.tn, (long long)opt.tn, opt.proc.freq_ghz, opt.proc.bw_gbps, (long long)opt.proc.elem_bytes,
                      (long long)opt.to);
     aics_result_word(r, "sim.check", ok ? "pass" : "fail", "每一层的模拟周期都不低于屋顶线下界");
     aics_result_kv_only(r, true);
@@ -110,9 +107,9 @@ static void report(aics_result *r, const aics_netreport *rep, const net_sim *s)
     }
     aics_result_int(r, "proc.tn", opt.tn, NULL);
     aics_result_int(r, "proc.to", opt.to, NULL);
-    aics_result_double(r, "proc.bw_gbps", proc.bw_gbps, NULL);
-    aics_result_double(r, "proc.freq_ghz", proc.freq_ghz, NULL);
-    aics_result_int(r, "proc.elem_bytes", proc.elem_bytes, NULL);
+    aics_result_double(r, "proc.bw_gbps", opt.proc.bw_gbps, NULL);
+    aics_result_double(r, "proc.freq_ghz", opt.proc.freq_ghz, NULL);
+    aics_result_int(r, "proc.elem_bytes", opt.proc.elem_bytes, NULL);
     aics_result_kv_only(r, false);
 }
 
@@ -123,7 +120,7 @@ static void report_layers(aics_result *r, const aics_netreport_entry *e, const n
     snprintf(title, sizeof title, "%s 逐层的模拟周期", e->key);
     aics_result_part(r, part, title);
     aics_table *t = aics_result_table(r, "lrrrl", (const char *const[]){"层", "模拟周期", "下界", "模拟 ÷ 下界", "瓶颈"});
-    double bpc = proc.bw_gbps / proc.freq_ghz;
+    double bpc = opt.proc.bw_gbps / opt.proc.freq_ghz;
     for (size_t k = 0; k < s->n; k++) {
         aics_table_cell(t, "%s", e->net->layers[s->l[k].index].name);
         aics_table_cell(t, "%s", aics_fmt_thousands(s->cycles[k], a));
@@ -134,72 +131,60 @@ static void report_layers(aics_result *r, const aics_netreport_entry *e, const n
     }
 }
 
-static void plot(aics_plot *p, const aics_netreport *rep, const net_sim *s)
-{
-    if (!aics_plot_enabled(p)) return;
-    double peak = (double)(opt.tn * opt.tn) * proc.freq_ghz, ridge = peak / proc.bw_gbps; /* GMAC/s, MAC/B */
-    double roof[6] = {0.1, 0.1 * proc.bw_gbps, ridge, peak, 1e4, peak};
-    aics_plot_begin(p, "ex6_13_roofline", 1100, 680);
-    aics_plot_data(p, "R", roof, 3, 2);
-    for (size_t i = 0; i < rep->n; i++) {
-        double *v = aics_xcalloc(s[i].n * 2 + 2, sizeof *v);
-        for (size_t k = 0; k < s[i].n; k++) {
-            v[2 * k] = (double)s[i].l[k].macs / (double)s[i].l[k].bytes;
-            v[2 * k + 1] = (double)s[i].l[k].macs / (double)s[i].cycles[k] * proc.freq_ghz;
-        }
-        char block[32];
-        snprintf(block, sizeof block, "N%zu", i);
-        aics_plot_data(p, block, v, s[i].n, 2);
-        free(v);
-    }
-    aics_plot_cmd(p, "set logscale xy; set grid; set key bottom right; set xrange [0.1:10000]");
-    aics_plot_cmd(p, "set xlabel '运算强度（乘加/必需字节，对数坐标）'; set ylabel '模拟性能（10⁹ 乘加/秒，对数坐标）'");
-    aics_buf cmd = AICS_BUF_INIT;
-    aics_buf_puts(&cmd, "plot $R using 1:2 with lines lw 3 lc rgb 'black' title '屋顶线'");
-    static const int pts[] = {7, 5, 9, 11, 13};
-    for (size_t i = 0; i < rep->n; i++)
-        aics_buf_printf(&cmd, ", $N%zu using 1:2 with points pt %d ps 1.4 title '%s（模拟）'", i, pts[i % 5],
-                        rep->e[i].key);
-    aics_plot_cmd(p, "%s", cmd.data);
-    aics_buf_free(&cmd);
-    aics_plot_end(p);
-}
+/* The networks and their simulations, made by report() for draw(). */
+static aics_netreport rep;
+static net_sim *sims;
 
-static const aics_program program = {
-    .name = "ex6_13",
-    .exercise = "6.13",
-    .summary = "习题 6.13：第 6 章深度学习处理器的周期级模拟器（事件驱动，以周期为单位），运行 AlexNet、VGG19、"
-               "ResNet152（或 prototxt 文件）的每个卷积层与全连接层，并把结果画在屋顶线上。",
-    .usage = "[FILE.prototxt...]",
-    .details = "模拟：DMA 载入（权重与整组输入）、Tn×Tn 阵列计算、写回，双缓冲；缓存容量不限制（数据流式经过）。\n"
-               "kv 键：<网络>.cycles、<网络>.bound_cycles、<网络>.sim_bytes、<网络>.layer.<层>.cycles、sim.check、proc.*。",
-    .opts = options,
-    .max_args = 100,
-};
-
-int main(int argc, char **argv)
+static void report(aics_result *r, const aics_run *run)
 {
-    proc = aics_dlp6_diannao();
-    aics_run run;
-    aics_run_init(&run, &program, argc, argv);
-    aics_netreport rep;
-    aics_netreport_load(&rep, &run, opt.net, false);
-    net_sim *s = aics_xcalloc(rep.n, sizeof *s);
+    aics_netreport_load(&rep, run, opt.net, false);
+    sims = aics_xcalloc(rep.n, sizeof *sims);
     for (size_t i = 0; i < rep.n; i++) {
-        simulate(&rep.e[i], &s[i]);
-        if (s[i].n == 0) aics_die_usage("%s has no Convolution or InnerProduct layer", rep.e[i].key);
-        aics_progress(&run, "%s: %zu layers simulated", rep.e[i].key, s[i].n);
+        simulate(&rep.e[i], &sims[i]);
+        if (sims[i].n == 0) aics_die_usage("%s has no Convolution or InnerProduct layer", rep.e[i].key);
     }
-    aics_result *r = aics_result_new(program.exercise, run.seed, "cycles-double-buffered-tiles");
-    report(r, &rep, s);
-    for (size_t i = 0; i < rep.n; i++) report_layers(r, &rep.e[i], &s[i]);
-    aics_plot *p = aics_plot_open(run.figdir);
-    plot(p, &rep, s);
-    int rc = aics_plot_close(p);
-    rc |= aics_run_emit(&run, r);
-    aics_result_free(r);
-    for (size_t i = 0; i < rep.n; i++) free(s[i].l), free(s[i].cycles), free(s[i].bound);
-    free(s);
-    aics_netreport_free(&rep);
-    return rc;
+    report_answer(r, &rep, sims);
+    for (size_t i = 0; i < rep.n; i++) report_layers(r, &rep.e[i], &sims[i]);
 }
+
+static void draw(aics_plot *p)
+{
+    double peak = (double)(opt.tn * opt.tn) * opt.proc.freq_ghz, ridge = peak / opt.proc.bw_gbps; /* GMAC/s, MAC/B */
+    double roof[6] = {0.1, 0.1 * opt.proc.bw_gbps, ridge, peak, 1e4, peak};
+    aics_plot_series *series = aics_xcalloc(rep.n, sizeof *series);
+    for (size_t i = 0; i < rep.n; i++) {
+        const net_sim *s = &sims[i];
+        double *v = aics_xcalloc(s->n * 2 + 2, sizeof *v);
+        for (size_t k = 0; k < s->n; k++) {
+            v[2 * k] = (double)s->l[k].macs / (double)s->l[k].bytes;
+            v[2 * k + 1] = (double)s->l[k].macs / (double)s->cycles[k] * opt.proc.freq_ghz;
+        }
+        size_t len = strlen(rep.e[i].key) + sizeof "（模拟）";
+        char *title = aics_xcalloc(len, 1);
+        snprintf(title, len, "%s（模拟）", rep.e[i].key);
+        series[i] = (aics_plot_series){v, s->n, title};
+    }
+    aics_plot_begin(p, "ex6_13_roofline", 1100, 680);
+    aics_plot_axes_set(p, &(aics_plot_axes){.xlabel = "运算强度（乘加/必需字节，对数坐标）",
+                                            .ylabel = "模拟性能（10⁹ 乘加/秒，对数坐标）", .xrange = "0.1:10000",
+                                            .logscale = "xy", .key = "bottom right"});
+    aics_plot_roofline(p, roof, 3, series, rep.n, 1.4);
+    aics_plot_end(p);
+    for (size_t i = 0; i < rep.n; i++) free((double *)series[i].xy), free((char *)series[i].title);
+    free(series);
+}
+
+static void finish(void)
+{
+    for (size_t i = 0; i < rep.n; i++) free(sims[i].l), free(sims[i].cycles), free(sims[i].bound);
+    free(sims);
+    aics_netreport_free(&rep);
+}
+
+AICS_MAIN(.name = "ex6_13", .exercise = "6.13", .convention = "cycles-double-buffered-tiles",
+          .summary = "习题 6.13：第 6 章深度学习处理器的周期级模拟器（事件驱动，以周期为单位），运行 AlexNet、VGG19、"
+                     "ResNet152（或 prototxt 文件）的每个卷积层与全连接层，并把结果画在屋顶线上。",
+          .usage = "[FILE.prototxt...]",
+          .details = "模拟：DMA 载入（权重与整组输入）、Tn×Tn 阵列计算、写回，双缓冲；缓存容量不限制（数据流式经过）。\n"
+                     "kv 键：<网络>.cycles、<网络>.bound_cycles、<网络>.sim_bytes、<网络>.layer.<层>.cycles、sim.check、proc.*。",
+          .opts = options, .max_args = 100, .report = report, .draw = draw, .finish = finish)

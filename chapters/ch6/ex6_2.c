@@ -42,7 +42,7 @@ static double speedup(double conv, double other)
 static const double others[] = {0.0, 0.05, 0.10, 0.20};
 #define NOTHER (sizeof others / sizeof *others)
 
-static void report(aics_result *r, int64_t conv, int64_t fc)
+static void report_answer(aics_result *r, int64_t conv, int64_t fc)
 {
     double fconv = (double)conv / (double)(conv + fc);
     aics_result_part_show(r, "answer", "答案", AICS_SHOW_ANSWER);
@@ -67,9 +67,29 @@ static void report(aics_result *r, int64_t conv, int64_t fc)
     aics_result_kv_only(r, false);
 }
 
-static void plot(aics_plot *p, double fconv)
+/* The convolution share of the conv + FC time, for the figure. */
+static double fconv;
+
+static void report(aics_result *r, const aics_run *run)
 {
-    if (!aics_plot_enabled(p)) return;
+    (void)run;
+    aics_dlp6_net d;
+    aics_dlp6_net_load(&d, opt.net, 2);
+    int64_t conv = 0, fc = 0;
+    for (size_t i = 0; i < d.n; i++) *(d.l[i].fc ? &fc : &conv) += d.l[i].macs;
+    fconv = (double)conv / (double)(conv + fc);
+    report_answer(r, conv, fc);
+    aics_result_word(r, "split.check", conv + fc == d.total.mac ? "pass" : "fail",
+                     "卷积与全连接的乘加数之和等于全网乘加数（习题 3.2）");
+    aics_result_kv_only(r, true);
+    aics_result_double(r, "conv_speedup", opt.conv_speedup, NULL);
+    aics_result_double(r, "fc_speedup", opt.fc_speedup, NULL);
+    aics_result_kv_only(r, false);
+    aics_dlp6_net_free(&d);
+}
+
+static void draw(aics_plot *p)
+{
     enum { N = 101 };
     double v[N * (NOTHER + 1)];
     for (int i = 0; i < N; i++) {
@@ -81,51 +101,16 @@ static void plot(aics_plot *p, double fconv)
     aics_plot_begin(p, "ex6_2_amdahl", 1000, 600);
     aics_plot_data(p, "S", v, N, NOTHER + 1);
     aics_plot_data(p, "P", pt, 1, 2);
-    aics_plot_cmd(p, "set xlabel '卷积层占卷积与全连接时间的比例（%%）'; set ylabel '总加速比'");
-    aics_plot_cmd(p, "set key below; set grid; set xrange [0:100]; set yrange [0:*]");
+    aics_plot_axes_set(p, &(aics_plot_axes){.xlabel = "卷积层占卷积与全连接时间的比例（%）", .ylabel = "总加速比",
+                                            .xrange = "0:100", .yrange = "0:*", .key = "below"});
     aics_plot_cmd(p, "plot $S using 1:2 with lines lw 2 title '其他层 0%%', '' using 1:3 with lines lw 2 title "
                      "'其他层 5%%', '' using 1:4 with lines lw 2 title '其他层 10%%', '' using 1:5 with lines lw 2 "
                      "title '其他层 20%%', $P using 1:2 with points pt 7 ps 2 title 'AlexNet（按乘加数）'");
     aics_plot_end(p);
 }
 
-static const aics_program program = {
-    .name = "ex6_2",
-    .exercise = "6.2",
-    .summary = "习题 6.2：卷积层加速 10 倍、全连接层加速 2 倍时，AlexNet 的总加速比（阿姆达尔定律）。",
-    .details = "时间按各层乘加次数分配（第 3 章的精确计数），其他层不计时间；另给出其他层占时间时的结果。\n"
-               "kv 键：speedup、conv_fraction、conv_macs、fc_macs、speedup.other_NN。",
-    .opts = options,
-};
-
-int main(int argc, char **argv)
-{
-    aics_run run;
-    aics_run_init(&run, &program, argc, argv);
-    aics_net *net = aics_net_builtin(opt.net);
-    if (!net) aics_die_usage("--net: unknown network '%s'", opt.net);
-    aics_layer_counts *per = aics_xcalloc(net->nlayers, sizeof *per), total;
-    aics_net_error e;
-    if (!aics_net_count(net, 0, per, &total, &e)) aics_die_usage("%s", e.msg);
-    int64_t conv = 0, fc = 0;
-    for (size_t i = 0; i < net->nlayers; i++) {
-        if (net->layers[i].type == AICS_LAYER_CONV) conv += per[i].mac;
-        if (net->layers[i].type == AICS_LAYER_FC) fc += per[i].mac;
-    }
-    aics_result *r = aics_result_new(program.exercise, run.seed, "time-proportional-to-macs");
-    report(r, conv, fc);
-    aics_result_word(r, "split.check", conv + fc == total.mac ? "pass" : "fail",
-                     "卷积与全连接的乘加数之和等于全网乘加数（习题 3.2）");
-    aics_result_kv_only(r, true);
-    aics_result_double(r, "conv_speedup", opt.conv_speedup, NULL);
-    aics_result_double(r, "fc_speedup", opt.fc_speedup, NULL);
-    aics_result_kv_only(r, false);
-    aics_plot *p = aics_plot_open(run.figdir);
-    plot(p, (double)conv / (double)(conv + fc));
-    int rc = aics_plot_close(p);
-    rc |= aics_run_emit(&run, r);
-    aics_result_free(r);
-    free(per);
-    aics_net_free(net);
-    return rc;
-}
+AICS_MAIN(.name = "ex6_2", .exercise = "6.2", .convention = "time-proportional-to-macs",
+          .summary = "习题 6.2：卷积层加速 10 倍、全连接层加速 2 倍时，AlexNet 的总加速比（阿姆达尔定律）。",
+          .details = "时间按各层乘加次数分配（第 3 章的精确计数），其他层不计时间；另给出其他层占时间时的结果。\n"
+                     "kv 键：speedup、conv_fraction、conv_macs、fc_macs、speedup.other_NN。",
+          .opts = options, .report = report, .draw = draw)

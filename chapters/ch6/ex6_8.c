@@ -20,19 +20,14 @@
 #include "plot.h"
 #include "program.h"
 
-static aics_dlp6 proc;
-static const char *net_name = "alexnet";
+static struct {
+    aics_dlp6 proc;
+    const char *net;
+} opt = {AICS_DLP6_DIANNAO, "alexnet"};
 
 static const aics_opt options[] = {
-    {"bw-gbps", AICS_OPT_DOUBLE, &proc.bw_gbps, "GB/S", "带宽，GB/s（1 GB = 10⁹ B）", AICS_RANGE_OPEN_MIN, 0, 1e6,
-     .kv = "proc.bw_gbps"},
-    {"freq-ghz", AICS_OPT_DOUBLE, &proc.freq_ghz, "GHZ", "主频，GHz（取 DianNao 的值，假设）", AICS_RANGE_OPEN_MIN, 0,
-     100, .kv = "proc.freq_ghz"},
-    {"macs", AICS_OPT_INT, &proc.macs_per_cycle, "N", "运算阵列每周期乘加数（DianNao：16×16，假设）",
-     AICS_RANGE_CLOSED, 1, 1 << 24, .kv = "proc.macs_per_cycle"},
-    {"bytes", AICS_OPT_INT, &proc.elem_bytes, "B", "每个数的字节数（16 位定点为 2，假设）", AICS_RANGE_CLOSED, 1, 8,
-     .kv = "proc.elem_bytes"},
-    {"net", AICS_OPT_STRING, &net_name, "NAME", "内置网络：alexnet、vgg19、resnet152 等"},
+    AICS_DLP6_OPTS(opt.proc),
+    {"net", AICS_OPT_STRING, &opt.net, "NAME", "内置网络：alexnet、vgg19、resnet152 等"},
     {NULL, 0, NULL, NULL, NULL, 0, 0, 0},
 };
 
@@ -41,7 +36,7 @@ static int64_t size_at(int i) { return (int64_t)1 << (2 * i); } /* 1, 4, 16, …
 
 static double util_at(const aics_dlp6_layer *l, size_t n, int64_t macs, bool scalar)
 {
-    aics_dlp6 p = proc;
+    aics_dlp6 p = opt.proc;
     p.macs_per_cycle = macs;
     return aics_dlp6_utilisation(&p, l, n, scalar);
 }
@@ -61,7 +56,7 @@ static void report_verdicts(aics_result *r, const aics_dlp6_layer *l, size_t n)
         if (i > 0) rises |= um > util_at(l, n, size_at(i - 1), false) || us > util_at(l, n, size_at(i - 1), true);
         if (um >= 1.0) full_m = size_at(i);
         if (us >= 1.0) full_s = size_at(i);
-        aics_dlp6 p = proc;
+        aics_dlp6 p = opt.proc;
         p.macs_per_cycle = size_at(i);
         bound = 0;
         for (size_t k = 0; k < n; k++)
@@ -81,12 +76,12 @@ static void report_verdicts(aics_result *r, const aics_dlp6_layer *l, size_t n)
 static void report_answer(aics_result *r, const aics_dlp6_layer *l, size_t n)
 {
     aics_result_part_show(r, "answer", "答案", AICS_SHOW_ANSWER);
-    aics_result_double(r, "util.matrix", util_at(l, n, proc.macs_per_cycle, false), "矩阵结构的利用率");
-    aics_result_double(r, "util.scalar", util_at(l, n, proc.macs_per_cycle, true), "标量乘加结构的利用率");
+    aics_result_double(r, "util.matrix", util_at(l, n, opt.proc.macs_per_cycle, false), "矩阵结构的利用率");
+    aics_result_double(r, "util.scalar", util_at(l, n, opt.proc.macs_per_cycle, true), "标量乘加结构的利用率");
     aics_result_note(r, "约定：%lld 个乘加单元，%.2f GHz，带宽 %.1f GB/s，%lld 字节一个数，batch 1；"
                         "每层时间 = max(乘加 ÷ 峰值, 字节 ÷ 带宽)。矩阵结构每个数只搬一次；"
                         "标量结构每次乘加都从存储器取输入和权重。",
-                     (long long)proc.macs_per_cycle, proc.freq_ghz, proc.bw_gbps, (long long)proc.elem_bytes);
+                     (long long)opt.proc.macs_per_cycle, opt.proc.freq_ghz, opt.proc.bw_gbps, (long long)opt.proc.elem_bytes);
     aics_result_part(r, "sizes", "利用率随运算阵列规模的变化");
     aics_table *t = aics_result_table(r, "rrrr", (const char *const[]){"阵列（Tn×Tn）", "乘加/周期", "矩阵结构",
                                                                      "标量结构"});
@@ -115,8 +110,8 @@ static void report_layers(aics_result *r, const aics_net *net, const aics_dlp6_l
                                                                         "计算 μs", "访存 μs", "瓶颈"});
     char a[32], b[32];
     for (size_t i = 0; i < n; i++) {
-        double c = (double)l[i].macs / aics_dlp6_peak(&proc) * 1e6;
-        double m = (double)l[i].bytes / (proc.bw_gbps * 1e9) * 1e6;
+        double c = (double)l[i].macs / aics_dlp6_peak(&opt.proc) * 1e6;
+        double m = (double)l[i].bytes / (opt.proc.bw_gbps * 1e9) * 1e6;
         aics_table_cell(t, "%s", net->layers[l[i].index].name);
         aics_table_cell(t, "%s", aics_fmt_thousands(l[i].macs, a));
         aics_table_cell(t, "%s", aics_fmt_thousands(l[i].bytes, b));
@@ -127,9 +122,20 @@ static void report_layers(aics_result *r, const aics_net *net, const aics_dlp6_l
     }
 }
 
+/* The network's layers, loaded by report() and drawn by draw(). */
+static aics_dlp6_net d;
+
+static void report(aics_result *r, const aics_run *run)
+{
+    (void)run;
+    aics_dlp6_net_load(&d, opt.net, opt.proc.elem_bytes);
+    report_answer(r, d.l, d.n);
+    report_layers(r, d.net, d.l, d.n);
+    aics_dlp6_report_proc(r, &opt.proc);
+}
+
 static void plot(aics_plot *p, const aics_dlp6_layer *l, size_t n)
 {
-    if (!aics_plot_enabled(p)) return;
     enum { N = 65 };
     double v[N * 3];
     for (int i = 0; i < N; i++) {
@@ -140,54 +146,23 @@ static void plot(aics_plot *p, const aics_dlp6_layer *l, size_t n)
     }
     aics_plot_begin(p, "ex6_8_util", 1000, 600);
     aics_plot_data(p, "U", v, N, 3);
-    aics_plot_cmd(p, "set logscale x 2; set grid; set key below; set yrange [0:105]");
-    aics_plot_cmd(p, "set xlabel '运算阵列每周期乘加数（对数坐标）'; set ylabel '利用率（%%）'");
-    aics_plot_cmd(p, "set arrow from %lld, graph 0 to %lld, graph 1 nohead dt 3", (long long)proc.macs_per_cycle,
-                  (long long)proc.macs_per_cycle);
+    aics_plot_axes_set(p, &(aics_plot_axes){.xlabel = "运算阵列每周期乘加数（对数坐标）", .ylabel = "利用率（%）",
+                                            .yrange = "0:105", .logscale = "x 2", .key = "below"});
+    aics_plot_cmd(p, "set arrow from %lld, graph 0 to %lld, graph 1 nohead dt 3", (long long)opt.proc.macs_per_cycle,
+                  (long long)opt.proc.macs_per_cycle);
     aics_plot_cmd(p, "plot $U using 1:2 with linespoints lw 2 pt 7 title '矩阵结构（片上复用）', '' using 1:3 with "
                      "linespoints lw 2 pt 5 title '标量乘加结构（无复用）'");
     aics_plot_end(p);
 }
 
-static const aics_program program = {
-    .name = "ex6_8",
-    .exercise = "6.8",
-    .summary = "习题 6.8、6.9：带宽 12.8 GB/s 时 AlexNet 上运算单元的利用率，以及利用率随运算阵列规模的变化"
-               "（矩阵结构与 §6.4.1 的标量乘加结构）。",
-    .details = "处理器参数取 DianNao（16×16 乘加阵列，0.98 GHz，16 位定点），是假设，均可用选项修改。\n"
-               "kv 键：util.matrix、util.scalar、util.{matrix,scalar}.pN（N 个乘加单元）、proc.*；\n"
-               "书中文字的判定：util.falls_with_array、util.{matrix,scalar}.last_full_p、\n"
-               "util.memory_bound_layers_grow。",
-    .opts = options,
-};
+static void draw(aics_plot *p) { plot(p, d.l, d.n); }
+static void finish(void) { aics_dlp6_net_free(&d); }
 
-int main(int argc, char **argv)
-{
-    proc = aics_dlp6_diannao();
-    aics_run run;
-    aics_run_init(&run, &program, argc, argv);
-    aics_net *net = aics_net_builtin(net_name);
-    if (!net) aics_die_usage("--net: unknown network '%s'", net_name);
-    aics_layer_counts *per = aics_xcalloc(net->nlayers, sizeof *per), total;
-    aics_dlp6_layer *dl = aics_xcalloc(net->nlayers, sizeof *dl);
-    aics_net_error e;
-    if (!aics_net_count(net, 0, per, &total, &e)) aics_die_usage("%s", e.msg);
-    size_t n = aics_dlp6_layers(net, per, proc.elem_bytes, dl);
-    aics_result *r = aics_result_new(program.exercise, run.seed, "roofline-max-compute-memory");
-    report_answer(r, dl, n);
-    report_layers(r, net, dl, n);
-    aics_result_kv_only(r, true);
-    aics_result_double(r, "proc.bw_gbps", proc.bw_gbps, NULL);
-    aics_result_double(r, "proc.freq_ghz", proc.freq_ghz, NULL);
-    aics_result_int(r, "proc.macs_per_cycle", proc.macs_per_cycle, NULL);
-    aics_result_int(r, "proc.elem_bytes", proc.elem_bytes, NULL);
-    aics_result_kv_only(r, false);
-    aics_plot *p = aics_plot_open(run.figdir);
-    plot(p, dl, n);
-    int rc = aics_plot_close(p);
-    rc |= aics_run_emit(&run, r);
-    aics_result_free(r);
-    free(per), free(dl);
-    aics_net_free(net);
-    return rc;
-}
+AICS_MAIN(.name = "ex6_8", .exercise = "6.8", .convention = "roofline-max-compute-memory",
+          .summary = "习题 6.8、6.9：带宽 12.8 GB/s 时 AlexNet 上运算单元的利用率，以及利用率随运算阵列规模的变化"
+                     "（矩阵结构与 §6.4.1 的标量乘加结构）。",
+          .details = "处理器参数取 DianNao（16×16 乘加阵列，0.98 GHz，16 位定点），是假设，均可用选项修改。\n"
+                     "kv 键：util.matrix、util.scalar、util.{matrix,scalar}.pN（N 个乘加单元）、proc.*；\n"
+                     "书中文字的判定：util.falls_with_array、util.{matrix,scalar}.last_full_p、\n"
+                     "util.memory_bound_layers_grow。",
+          .opts = options, .report = report, .draw = draw, .finish = finish)

@@ -1,13 +1,22 @@
 /* dlp6.c — the chapter-6 layer-level processor model (see dlp6.h). */
 #include "dlp6.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 #include "error.h"
 #include "intmath.h"
 
-aics_dlp6 aics_dlp6_diannao(void)
+aics_dlp6 aics_dlp6_diannao(void) { return (aics_dlp6)AICS_DLP6_DIANNAO; }
+
+void aics_dlp6_report_proc(aics_result *r, const aics_dlp6 *p)
 {
-    return (aics_dlp6){.freq_ghz = 0.98, .macs_per_cycle = 256, .elem_bytes = 2, .bw_gbps = 12.8,
-                       .nbin_bytes = 2048, .nbout_bytes = 2048, .sb_bytes = 32768};
+    aics_result_kv_only(r, true);
+    aics_result_double(r, "proc.bw_gbps", p->bw_gbps, NULL);
+    aics_result_double(r, "proc.freq_ghz", p->freq_ghz, NULL);
+    aics_result_int(r, "proc.macs_per_cycle", p->macs_per_cycle, NULL);
+    aics_result_int(r, "proc.elem_bytes", p->elem_bytes, NULL);
+    aics_result_kv_only(r, false);
 }
 
 static int64_t mul(int64_t a, int64_t b)
@@ -43,6 +52,26 @@ size_t aics_dlp6_layers(const aics_net *net, const aics_layer_counts *per_layer,
         d->scalar_bytes = mul(add(mul(d->macs, 2), d->out_elems), elem_bytes);
     }
     return n;
+}
+
+void aics_dlp6_net_load(aics_dlp6_net *d, const char *name, int64_t elem_bytes)
+{
+    memset(d, 0, sizeof *d);
+    d->net = aics_net_builtin(name);
+    if (!d->net) aics_die_usage("--net: unknown network '%s'", name);
+    aics_layer_counts *per = aics_xcalloc(d->net->nlayers + 1, sizeof *per);
+    aics_net_error e;
+    if (!aics_net_count(d->net, 0, per, &d->total, &e)) aics_die_usage("%s", e.msg);
+    d->l = aics_xcalloc(d->net->nlayers + 1, sizeof *d->l);
+    d->n = aics_dlp6_layers(d->net, per, elem_bytes, d->l);
+    free(per);
+}
+
+void aics_dlp6_net_free(aics_dlp6_net *d)
+{
+    free(d->l);
+    aics_net_free(d->net);
+    memset(d, 0, sizeof *d);
 }
 
 double aics_dlp6_peak(const aics_dlp6 *p) { return (double)p->macs_per_cycle * p->freq_ghz * 1e9; }

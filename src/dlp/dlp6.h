@@ -24,6 +24,8 @@
 
 #include "net.h"
 #include "netcount.h"
+#include "opts.h"
+#include "result.h"
 
 typedef struct {
     double freq_ghz;          /* clock */
@@ -33,8 +35,35 @@ typedef struct {
     int64_t nbin_bytes, nbout_bytes, sb_bytes; /* on-chip buffers */
 } aics_dlp6;
 
-/* DianNao's parameters with the exercises' 12.8 GB/s. */
+/* DianNao's parameters with the exercises' 12.8 GB/s, as an initializer
+ * (`static aics_dlp6 proc = AICS_DLP6_DIANNAO;`) and as a value. */
+#define AICS_DLP6_DIANNAO                                                                       \
+    {.freq_ghz = 0.98, .macs_per_cycle = 256, .elem_bytes = 2, .bw_gbps = 12.8, .nbin_bytes = 2048, \
+     .nbout_bytes = 2048, .sb_bytes = 32768}
 aics_dlp6 aics_dlp6_diannao(void);
+
+/* Entries of a program's option table (opts.h) that change `proc`, an
+ * aics_dlp6 variable, reported under the kv keys proc.*:
+ * --bw-gbps, --freq-ghz, --macs and --bytes, one by one or all four. */
+#define AICS_DLP6_OPT_BW(proc)                                                                          \
+    {"bw-gbps", AICS_OPT_DOUBLE, &(proc).bw_gbps, "GB/S", "带宽，GB/s（1 GB = 10⁹ B）", AICS_RANGE_OPEN_MIN, 0, \
+     1e6, .kv = "proc.bw_gbps"}
+#define AICS_DLP6_OPT_FREQ(proc)                                                                        \
+    {"freq-ghz", AICS_OPT_DOUBLE, &(proc).freq_ghz, "GHZ", "主频，GHz（取 DianNao 的值，假设）",            \
+     AICS_RANGE_OPEN_MIN, 0, 100, .kv = "proc.freq_ghz"}
+#define AICS_DLP6_OPT_MACS(proc)                                                                        \
+    {"macs", AICS_OPT_INT, &(proc).macs_per_cycle, "N", "运算阵列每周期乘加数（DianNao：16×16，假设）",     \
+     AICS_RANGE_CLOSED, 1, 1 << 24, .kv = "proc.macs_per_cycle"}
+#define AICS_DLP6_OPT_BYTES(proc)                                                                       \
+    {"bytes", AICS_OPT_INT, &(proc).elem_bytes, "B", "每个数的字节数（16 位定点为 2，假设）",              \
+     AICS_RANGE_CLOSED, 1, 8, .kv = "proc.elem_bytes"}
+
+#define AICS_DLP6_OPTS(proc) \
+    AICS_DLP6_OPT_BW(proc), AICS_DLP6_OPT_FREQ(proc), AICS_DLP6_OPT_MACS(proc), AICS_DLP6_OPT_BYTES(proc)
+
+/* Add the kv-only results proc.bw_gbps, proc.freq_ghz, proc.macs_per_cycle
+ * and proc.elem_bytes (the values the four options above set). */
+void aics_dlp6_report_proc(aics_result *r, const aics_dlp6 *p);
 
 /* One Convolution or InnerProduct layer. */
 typedef struct {
@@ -51,6 +80,19 @@ typedef struct {
  * is a check failure: the chapter-3 counts already fit. */
 size_t aics_dlp6_layers(const aics_net *net, const aics_layer_counts *per_layer, int64_t elem_bytes,
                         aics_dlp6_layer *out);
+
+/* One built-in network with its Convolution and InnerProduct layers. */
+typedef struct {
+    aics_net *net;
+    aics_layer_counts total;  /* of the whole network (chapter-3 counts) */
+    aics_dlp6_layer *l;
+    size_t n;
+} aics_dlp6_net;
+
+/* Load the built-in network `name` (an unknown one exits 2, naming --net)
+ * and its layers at `elem_bytes` bytes a value. */
+void aics_dlp6_net_load(aics_dlp6_net *d, const char *name, int64_t elem_bytes);
+void aics_dlp6_net_free(aics_dlp6_net *d);
 
 /* Peak in MACs per second. */
 double aics_dlp6_peak(const aics_dlp6 *p);

@@ -62,4 +62,31 @@ extern const aics_rule aics_zookeeper_rules[AICS_ZOOKEEPER_NRULES];
 /* The conclusions that answer "which animal is it?". */
 extern const char *const aics_zookeeper_animals[AICS_ZOOKEEPER_NANIMALS];
 
+/* Every fact the rule base names, with its Chinese name: {fact, 中文}. */
+#define AICS_ZOOKEEPER_NGLOSSARY 31
+extern const char *const aics_zookeeper_glossary[AICS_ZOOKEEPER_NGLOSSARY][2];
+
+/* The Chinese name of `fact`, or `fact` itself when the glossary lacks it. */
+const char *aics_zookeeper_gloss(const char *fact);
+
+/* Whether some rule has `fact` as a premise (or, with `conclusions`, as its
+ * conclusion too). */
+bool aics_zookeeper_mentions(const char *fact, bool conclusions);
+
+/* One query: forward chaining on the zoo rules from `given` (at most
+ * AICS_FACTS_MAX − AICS_ZOOKEEPER_NRULES facts, so every conclusion fits),
+ * then the first animal known. */
+typedef struct {
+    aics_facts wm;                       /* working memory after the run */
+    int fired[AICS_ZOOKEEPER_NRULES];    /* rule indices, in firing order */
+    int nfired;
+    const char *conclusion;              /* an animal, or NULL */
+} aics_inference;
+
+aics_inference aics_zookeeper_infer(const char *const *given, int ngiven);
+
+/* The rules fired, as one word "R2-R7-R11" ("none" when none did); the
+ * caller frees it. */
+char *aics_zookeeper_chain(const aics_inference *in);
+
 #endif

@@ -271,3 +271,43 @@ size_t aics_netreport_layer_key(const aics_netreport_entry *e, size_t i, char *b
     buf[a + 8 + b] = '\0';
     return a + 8 + b;
 }
+
+void aics_netreport_int(aics_result *r, const char *net, const char *rest, int64_t v, const char *label)
+{
+    aics_buf key = AICS_BUF_INIT;
+    aics_buf_printf(&key, "%s.%s", net, rest);
+    aics_result_int(r, key.data, v, label);
+    aics_buf_free(&key);
+}
+
+void aics_netreport_alexnet_224(aics_result *r, const aics_netreport *rep, bool same_params)
+{
+    const aics_netreport_entry *a = NULL;
+    for (size_t i = 0; i < rep->n; i++)
+        if (rep->e[i].builtin && strcmp(rep->e[i].net->name, "alexnet") == 0) a = &rep->e[i];
+    if (!a) return;
+    aics_net *v = aics_net_builtin("alexnet_224");
+    aics_net_totals t;
+    AICS_CHECK(aics_net_count_totals(v, 0, &t), "the built-in variants never overflow");
+    for (size_t i = 0; i < v->nlayers; i++)
+        if (strcmp(v->layers[i].name, "conv1") == 0)
+            aics_result_int(r, "compare.alexnet_224.conv1_side", v->layers[i].out.h, "输入 224×224 时 conv1 输出的边长");
+    aics_result_int(r, "compare.alexnet_224.neurons", t.neurons, "输入 224×224 时 AlexNet 的神经元");
+    aics_result_int(r, "compare.alexnet_224.params", t.params, "输入 224×224 时 AlexNet 的可训练参数");
+    if (same_params)
+        aics_result_bool(r, "compare.alexnet_224.same_params", t.params == a->total.params,
+                         "输入 224×224 与 227×227 时 AlexNet 的可训练参数相同（全连接层的输入不变）");
+    aics_result_int(r, "compare.alexnet_224.mac", t.mac, "输入 224×224 时 AlexNet 的乘加次数");
+    aics_net_free(v);
+}
+
+void aics_netreport_plot_each(aics_plot *p, const aics_netreport *rep, const char *prefix,
+                              aics_netreport_metric metric)
+{
+    for (size_t i = 0; i < rep->n; i++) {
+        aics_buf fig = AICS_BUF_INIT;
+        aics_buf_printf(&fig, "%s_%s", prefix, rep->e[i].key);
+        aics_netreport_plot_layers(p, &rep->e[i], fig.data, metric);
+        aics_buf_free(&fig);
+    }
+}

@@ -33,6 +33,21 @@ typedef struct {
     aics_strmap *keys, *next_suffix; /* private: the net keys given so far */
 } aics_netreport;
 
+/* The options of a program that counts the networks named by --net or given
+ * as files, and their option-table entries (opts.h) for an
+ * aics_netreport_opts variable `o`: --net and --allow-unknown. */
+typedef struct {
+    const char *net;     /* one built-in network, or NULL for the default three */
+    bool allow_unknown;  /* layers of unknown type count 0, with a warning */
+} aics_netreport_opts;
+
+#define AICS_NETREPORT_OPTS(o)                                                                           \
+    {"net", AICS_OPT_STRING, &(o).net, "NAME",                                                           \
+     "只算一个内置网络：alexnet、vgg19、resnet152、alexnet_tv 或 resnet152_tv",                           \
+     .default_text = "alexnet、vgg19、resnet152 三个"},                                                   \
+    {"allow-unknown", AICS_OPT_FLAG, &(o).allow_unknown, NULL,                                           \
+     "未知类型的层按 0 计并警告，不报错；它的输入形状原样传给下一层（假定不改变形状）"}
+
 /* Load and count the networks `run` asks for (see above). `net_name` is the
  * --net value or NULL. Exits 2 on bad input, naming file, line and column. */
 void aics_netreport_load(aics_netreport *rep, const aics_run *run, const char *net_name,
@@ -57,6 +72,15 @@ aics_layer_counts aics_netreport_count(const aics_netreport_entry *e, unsigned m
  * the file states batch 1 or none, since that mistake cannot happen there. */
 bool aics_netreport_mistake_shown(const aics_netreport_entry *e, unsigned mistakes);
 
+/* Add the integer result "<net>.<rest>" (`net` is an entry's key). */
+void aics_netreport_int(aics_result *r, const char *net, const char *rest, int64_t v, const char *label);
+
+/* When `rep` holds the built-in AlexNet: its neurons, parameters and MACs on
+ * the 224×224 input the paper states (compare.alexnet_224.*), next to the
+ * 227×227 its layer sizes and Caffe's file need; with `same_params`, also
+ * whether the parameter count is the same for both inputs (.same_params). */
+void aics_netreport_alexnet_224(aics_result *r, const aics_netreport *rep, bool same_params);
+
 /* Write "<net>.layer.<layer>." for layer i into buf (n bytes); returns its
  * length, so the caller appends the metric. */
 size_t aics_netreport_layer_key(const aics_netreport_entry *e, size_t i, char *buf, size_t n);
@@ -72,6 +96,9 @@ typedef enum {
 struct aics_plot;
 void aics_netreport_plot_layers(struct aics_plot *p, const aics_netreport_entry *e,
                                 const char *figname, aics_netreport_metric metric);
+/* aics_netreport_plot_layers() for every net of `rep`, named "<prefix>_<key>". */
+void aics_netreport_plot_each(struct aics_plot *p, const aics_netreport *rep, const char *prefix,
+                              aics_netreport_metric metric);
 /* The nets side by side: MACs, params and activations (elements), log axis. */
 void aics_netreport_plot_compare(struct aics_plot *p, const aics_netreport *rep,
                                  const char *figname);

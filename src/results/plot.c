@@ -241,6 +241,24 @@ void aics_plot_axes_set(aics_plot *p, const aics_plot_axes *a)
     if (a->key) aics_plot_cmd(p, "set key %s", a->key);
 }
 
+void aics_plot_roofline(aics_plot *p, const double *roof, size_t nroof, const aics_plot_series *s, size_t ns,
+                        double ps)
+{
+    if (!p->pipe) return;
+    static const int pts[] = {7, 5, 9, 11, 13};
+    aics_plot_data(p, "R", roof, nroof, 2);
+    aics_buf cmd = AICS_BUF_INIT;
+    aics_buf_puts(&cmd, "plot $R using 1:2 with lines lw 3 lc rgb 'black' title '屋顶线'");
+    for (size_t i = 0; i < ns; i++) {
+        char block[32];
+        snprintf(block, sizeof block, "N%zu", i);
+        aics_plot_data(p, block, s[i].xy, s[i].n, 2);
+        aics_buf_printf(&cmd, ", $N%zu using 1:2 with points pt %d ps %g title '%s'", i, pts[i % 5], ps, s[i].title);
+    }
+    aics_plot_cmd(p, "%s", cmd.data);
+    aics_buf_free(&cmd);
+}
+
 void aics_plot_end(aics_plot *p) { aics_plot_cmd(p, "unset output"); }
 
 /* Replace the single font gnuplot writes with the full fallback list, and

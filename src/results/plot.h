@@ -63,6 +63,19 @@ typedef struct {
 /* Send the "set" commands of `a` for the current figure. */
 void aics_plot_axes_set(aics_plot *p, const aics_plot_axes *a);
 
+/* A roofline: the roof, a polyline through `nroof` rows (x, y) drawn black
+ * and titled 屋顶线, and on it one set of points per series, marked with
+ * gnuplot point types 7, 5, 9, 11, 13 in turn at size `ps`. The axes (log
+ * scales, labels) are the caller's, set before. */
+typedef struct {
+    const double *xy;   /* n rows (x, y) */
+    size_t n;
+    const char *title;  /* the legend entry */
+} aics_plot_series;
+
+void aics_plot_roofline(aics_plot *p, const double *roof, size_t nroof, const aics_plot_series *s, size_t ns,
+                        double ps);
+
 /* Finish the current figure. */
 void aics_plot_end(aics_plot *p);
 

@@ -28,4 +28,7 @@ grep -q '^small.layer.conv1.cycles ' "$tmp/kv" || fail "per-layer cycles of the 
 "$AICS_BIN/ex6_13" --quiet --format=kv --bw-gbps=16 --freq-ghz=1 "$tmp/small.prototxt" >"$tmp/kv2" ||
     fail "ex6_13 with options"
 grep -q '^small.layer.fc.cycles 2258$' "$tmp/kv2" || fail "fc: expected 2158 + 98 + 2 = 2258 cycles: $(grep fc "$tmp/kv2")"
+# The default run prints the answer only: nothing on stderr.
+"$AICS_BIN/ex6_13" >"$tmp/out" 2>"$tmp/err" || fail "ex6_13 should run"
+[ ! -s "$tmp/err" ] || fail "the default run should print nothing on stderr: $(cat "$tmp/err")"
 exit 0

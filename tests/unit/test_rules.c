@@ -2,6 +2,7 @@
  * resolution, refraction and the animal rule base's hand-derived chains. */
 #include <check.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "rules.h"
@@ -157,6 +158,44 @@ START_TEST(test_working_memory_limits)
 }
 END_TEST
 
+/* Every fact a rule names has a Chinese name; unknown facts show as themselves. */
+START_TEST(test_glossary_covers_rules)
+{
+    for (int r = 0; r < AICS_ZOOKEEPER_NRULES; r++) {
+        const aics_rule *rule = &aics_zookeeper_rules[r];
+        ck_assert_msg(aics_zookeeper_gloss(rule->then) != rule->then, "%s has no Chinese name", rule->then);
+        for (int i = 0; i < AICS_RULE_MAX_IF && rule->if_all[i]; i++)
+            ck_assert_msg(aics_zookeeper_gloss(rule->if_all[i]) != rule->if_all[i], "%s has no Chinese name",
+                          rule->if_all[i]);
+    }
+    ck_assert_str_eq(aics_zookeeper_gloss("giraffe"), "长颈鹿");
+    ck_assert_str_eq(aics_zookeeper_gloss("purple"), "purple");
+    ck_assert(aics_zookeeper_mentions("tawny", false));
+    ck_assert(!aics_zookeeper_mentions("giraffe", false)); /* only ever a conclusion */
+    ck_assert(aics_zookeeper_mentions("giraffe", true));
+    ck_assert(!aics_zookeeper_mentions("purple", true));
+}
+END_TEST
+
+/* The giraffe query of test_giraffe_chain, through aics_zookeeper_infer, and
+ * a query that fires nothing. */
+START_TEST(test_infer_and_chain)
+{
+    const char *const giraffe[] = {"dark_spots", "long_neck", "long_legs", "gives_milk", "hoofs"};
+    aics_inference in = aics_zookeeper_infer(giraffe, 5);
+    char *chain = aics_zookeeper_chain(&in);
+    ck_assert_str_eq(chain, "R2-R7-R11");
+    ck_assert_str_eq(in.conclusion, "giraffe");
+    free(chain);
+    const char *const none[] = {"swims"};
+    in = aics_zookeeper_infer(none, 1);
+    chain = aics_zookeeper_chain(&in);
+    ck_assert_str_eq(chain, "none");
+    ck_assert_ptr_null(in.conclusion);
+    free(chain);
+}
+END_TEST
+
 Suite *rules_suite(void)
 {
     Suite *s = suite_create("rules");
@@ -166,6 +205,8 @@ Suite *rules_suite(void)
     tcase_add_test(core, test_first_applicable_rule_wins);
     tcase_add_test(core, test_rescans_after_each_firing);
     tcase_add_test(core, test_goal_order);
+    tcase_add_test(core, test_glossary_covers_rules);
+    tcase_add_test(core, test_infer_and_chain);
     suite_add_tcase(s, core);
     TCase *limits = tcase_create("Limits");
     tcase_add_test(limits, test_cycle_terminates);
