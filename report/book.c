@@ -300,7 +300,7 @@ static void render_source(book *b, const char *rel)
     if (!text) return;
     aics_buf name = AICS_BUF_INIT, body = AICS_BUF_INIT, side = AICS_BUF_INIT, title = AICS_BUF_INIT;
     aics_source_page_name(rel, &name);
-    const char *shown = strncmp(rel, "../", 3) == 0 ? rel + 3 : rel;
+    const char *shown = aics_source_shown_name(rel);
     aics_buf_printf(&title, "%s · %s", shown, b->outline.title);
     aics_buf_puts(&body, "<h1 class=\"source-title\"><code>");
     aics_html_escape(&body, shown, strlen(shown));

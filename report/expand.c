@@ -58,9 +58,14 @@ void aics_expand_note_prog(aics_expand_ctx *ctx, const char *prog)
     ctx->progs[ctx->nprogs++] = aics_xstrdup(prog);
 }
 
+const char *aics_source_shown_name(const char *rel)
+{
+    return strncmp(rel, "../", 3) == 0 ? rel + 3 : rel;
+}
+
 void aics_source_page_name(const char *rel, aics_buf *out)
 {
-    if (strncmp(rel, "../", 3) == 0) rel += 3;
+    rel = aics_source_shown_name(rel);
     aics_buf_puts(out, "source-");
     for (; *rel; rel++) aics_buf_putc(out, *rel == '/' ? '-' : *rel);
     aics_buf_puts(out, ".html");
@@ -360,7 +365,7 @@ static void do_code(directive *d)
     aics_buf href = AICS_BUF_INIT;
     aics_source_page_name(d->arg[0], &href);
     aics_buf_printf(d->page, "<p class=\"code-source\"><a href=\"%s#L%ld\">完整源文件 %s</a></p>\n", href.data,
-                    anchor_line_number(src, d->arg[1]), d->arg[0]);
+                    anchor_line_number(src, d->arg[1]), aics_source_shown_name(d->arg[0]));
     aics_buf_free(&href);
     aics_buf_free(&code);
     aics_buf_free(&md);

@@ -52,6 +52,10 @@ void aics_expand_note_prog(aics_expand_ctx *ctx, const char *prog);
  * whole: "source-ch2-ex2_7.c.html", "source-src-models-mlp.c.html". */
 void aics_source_page_name(const char *rel, aics_buf *out);
 
+/* The name a reader sees for source file `rel`, as the project names it:
+ * "ch2/ex2_7.c", "src/models/mlp.c" (no "../"). A pointer into rel. */
+const char *aics_source_shown_name(const char *rel);
+
 /* Forget the source files noted so far. */
 void aics_expand_clear_files(aics_expand_ctx *ctx);
 

@@ -9,6 +9,7 @@
 #include "error.h"
 #include "json.h"
 #include "mathpass.h"
+#include "plain.h"
 #include "render.h"
 
 void aics_nav_add(aics_nav_page *page, int level, const char *id, const char *title_html)
@@ -24,32 +25,102 @@ void aics_nav_page_free(aics_nav_page *page)
     *page = (aics_nav_page){0};
 }
 
-/* The plain text of HTML [s, s+n): tags dropped, the common entities decoded,
- * white space collapsed to single spaces. */
-static void plain_text(const char *s, size_t n, aics_buf *out)
+/* Append c to out, a run of white space as one space. */
+static void put_plain(aics_buf *out, char c)
+{
+    bool space = out->len == 0 || out->data[out->len - 1] == ' ';
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+        if (!space) aics_buf_putc(out, ' ');
+    } else {
+        aics_buf_putc(out, c);
+    }
+}
+
+/* The character of the entity at s (of n bytes), its length in *len; else 0. */
+static char entity(const char *s, size_t n, size_t *len)
 {
     static const struct { const char *ent; char c; } ents[] = {
         {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}};
-    bool space = out->len == 0 || out->data[out->len - 1] == ' ';
+    for (size_t k = 0; k < sizeof ents / sizeof *ents; k++) {
+        *len = strlen(ents[k].ent);
+        if (*len <= n && memcmp(s, ents[k].ent, *len) == 0) return ents[k].c;
+    }
+    return 0;
+}
+
+/* Whether the tag [t, e] (e at its '>') opens a math element (mathpass.h). */
+static bool math_tag(const char *t, const char *e)
+{
+    static const char *const opens[] = {"<span class=\"math", "<div class=\"math"};
+    for (size_t k = 0; k < 2; k++) {
+        size_t l = strlen(opens[k]);
+        if ((size_t)(e - t) >= l && memcmp(t, opens[k], l) == 0) return true;
+    }
+    return false;
+}
+
+/* The TeX of the math element whose start tag ends at `gt`, written as plain
+ * text (src/results/plain.h: $\lambda$ -> λ) to out; returns its end tag's
+ * '>' (the element holds no other tag), or gt when it does not end before `end`. */
+static const char *plain_math(const char *gt, const char *end, aics_buf *out)
+{
+    const char *close = memchr(gt + 1, '<', (size_t)(end - gt - 1));
+    const char *close_gt = close ? memchr(close, '>', (size_t)(end - close)) : NULL;
+    if (!close_gt) return gt;
+    aics_buf tex = AICS_BUF_INIT, text = AICS_BUF_INIT;
+    aics_buf_putc(&tex, '$');
+    for (const char *p = gt + 1; p < close; p++) {
+        size_t len = 1;
+        char c = *p == '&' ? entity(p, (size_t)(close - p), &len) : 0;
+        aics_buf_putc(&tex, c ? c : *p);
+        if (c) p += len - 1;
+    }
+    aics_buf_putc(&tex, '$');
+    aics_plain(tex.data, &text);
+    put_plain(out, ' ');
+    for (size_t k = 0; k < text.len; k++) put_plain(out, text.data[k]);
+    aics_buf_free(&tex), aics_buf_free(&text);
+    return close_gt;
+}
+
+/* Elements a reader skims past, left out of the search text: code excerpts
+ * and their "完整源文件" links (search snippets would show code). */
+static const char *skipped_element(const char *t, const char *e, const char *end)
+{
+    static const struct { const char *open, *close; } skip[] = {
+        {"<pre", "</pre>"}, {"<p class=\"code-source\"", "</p>"}};
+    for (size_t k = 0; k < sizeof skip / sizeof *skip; k++) {
+        size_t l = strlen(skip[k].open);
+        if ((size_t)(e - t) < l || memcmp(t, skip[k].open, l) != 0) continue;
+        for (const char *p = e; p && p < end; p = memchr(p + 1, '<', (size_t)(end - p - 1))) {
+            size_t c = strlen(skip[k].close);
+            if ((size_t)(end - p) >= c && memcmp(p, skip[k].close, c) == 0) return p + c - 1;
+        }
+        return end - 1;
+    }
+    return e;
+}
+
+/* The plain text of HTML [s, s+n): tags dropped, the common entities decoded,
+ * white space collapsed to single spaces. With `reader`, the text as a reader
+ * sees it: math elements become their plain form (λ, a/b) instead of their
+ * TeX source, and code blocks are left out. */
+static void plain_text(const char *s, size_t n, bool reader, aics_buf *out)
+{
     for (size_t i = 0; i < n; i++) {
         char c = s[i];
         if (c == '<') {
             const char *e = memchr(s + i, '>', n - i);
+            if (e && reader && math_tag(s + i, e)) e = plain_math(e, s + n, out);
+            else if (e && reader) e = skipped_element(s + i, e, s + n);
             i = e ? (size_t)(e - s) : n;
             c = ' ';
         } else if (c == '&') {
-            for (size_t k = 0; k < sizeof ents / sizeof *ents; k++) {
-                size_t l = strlen(ents[k].ent);
-                if (i + l <= n && memcmp(s + i, ents[k].ent, l) == 0) { c = ents[k].c, i += l - 1; break; }
-            }
+            size_t len;
+            char d = entity(s + i, n - i, &len);
+            if (d) c = d, i += len - 1;
         }
-        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-            if (!space) aics_buf_putc(out, ' ');
-            space = true;
-        } else {
-            aics_buf_putc(out, c);
-            space = false;
-        }
+        put_plain(out, c);
     }
 }
 
@@ -58,7 +129,7 @@ static void plain_text(const char *s, size_t n, aics_buf *out)
 static char *heading_id(const aics_nav_page *page, const char *ex, const char *title, size_t n)
 {
     aics_buf text = AICS_BUF_INIT, id = AICS_BUF_INIT;
-    plain_text(title, n, &text);
+    plain_text(title, n, false, &text); /* ids stay as they were: links into the book keep working */
     aics_buf_printf(&id, "%s-", ex);
     for (size_t i = 0; i < text.len; i++) {
         unsigned char c = (unsigned char)text.data[i];
@@ -84,7 +155,7 @@ static void add_text(aics_nav_page *page, const char *s, size_t n)
     if (page->n == 0) return;
     aics_buf b = AICS_BUF_INIT;
     aics_buf_puts(&b, page->h[page->n - 1].text);
-    plain_text(s, n, &b);
+    plain_text(s, n, true, &b);
     free(page->h[page->n - 1].text);
     page->h[page->n - 1].text = aics_buf_take(&b);
 }
@@ -171,7 +242,7 @@ void aics_nav_search_docs(const aics_nav_page *page, const char *href, const cha
     for (size_t i = 0; i < page->n; i++) {
         const aics_nav_heading *h = &page->h[i];
         aics_buf title = AICS_BUF_INIT;
-        plain_text(h->title, strlen(h->title), &title);
+        plain_text(h->title, strlen(h->title), true, &title);
         if (json->len) aics_buf_puts(json, ",\n");
         aics_buf_puts(json, "{\"page\":");
         aics_json_string(json, href, strlen(href), AICS_JSON_IN_SCRIPT);

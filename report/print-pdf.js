@@ -7,6 +7,11 @@
  *     numbers are written into the contents list, and the book is printed
  *     again. The first print reserves the numbers' width, so the pages do not
  *     move between the two prints.
+ * Two prints of the same book are byte-identical (tests/cli/book.sh): Chromium
+ * stamps the time (CreationDate, ModDate) and numbers the tagged structure by
+ * its DOM node ids, which shift between runs; the dates are blanked, the ids
+ * renumbered in order, and qpdf rewrites the file with an ID computed from its
+ * contents (--deterministic-id).
  * The PDF is written to OUT.tmp and renamed: an interrupted print leaves none.
  *
  *   node report/print-pdf.js BOOK_HTML OUT_PDF
@@ -32,6 +37,23 @@ function print(page, file) {
     displayHeaderFooter: true, headerTemplate: "<span></span>", footerTemplate: FOOTER,
     margin: { top: "16mm", bottom: "18mm", left: "16mm", right: "16mm" }, timeout: 0
   });
+}
+
+/* Make `file` the same bytes in every run (see the top). The edits keep every
+ * byte offset (a date becomes spaces; "node00000381" becomes "node00000001"),
+ * so the file stays valid for qpdf, which then writes it anew. */
+function deterministic(file) {
+  let s = fs.readFileSync(file).toString("latin1");
+  s = s.replace(/\/(CreationDate|ModDate)\s*\([^)]*\)/g, (m) => " ".repeat(m.length));
+  const ids = Array.from(new Set(s.match(/\(node\d{8}\)/g) || [])).sort();
+  const rank = new Map(ids.map((id, i) => [id, "(node" + String(i + 1).padStart(8, "0") + ")"]));
+  s = s.replace(/\(node\d{8}\)/g, (m) => rank.get(m));
+  fs.writeFileSync(file + ".raw", Buffer.from(s, "latin1"));
+  try {
+    execFileSync("qpdf", ["--deterministic-id", file + ".raw", file]);
+  } finally {
+    fs.rmSync(file + ".raw", { force: true });
+  }
 }
 
 /* Every outline entry of `pdf` in document order: [title, page from 1]. */
@@ -95,6 +117,7 @@ async function numberContents(page, entries) {
     const links = await page.evaluate(() => document.querySelectorAll(".toc a").length);
     if (numbered < links) console.error("print-pdf: " + (links - numbered) + " of " + links + " contents entries have no page number");
     await print(page, tmp);
+    deterministic(tmp);
     fs.renameSync(tmp, output);
   } finally {
     await browser.close();

@@ -23,11 +23,21 @@ static const struct {
     {"lVert", "‖"}, {"rVert", "‖"}, {"Vert", "‖"}, {"quad", " "}, {"qquad", "  "},
     {"sin", "sin"}, {"cos", "cos"}, {"tanh", "tanh"}, {"exp", "exp"}, {"log", "log"},
     {"ln", "ln"}, {"max", "max"}, {"min", "min"}, {"arg", "arg"}, {"sqrt", "√"},
+    {"odot", "⊙"}, {"oplus", "⊕"}, {"otimes", "⊗"}, {"ell", "ℓ"}, {"ast", "∗"}, {"cap", "∩"},
+    {"cup", "∪"}, {"land", "∧"}, {"lor", "∨"}, {"lnot", "¬"}, {"lfloor", "⌊"}, {"rfloor", "⌋"},
+    {"lceil", "⌈"}, {"rceil", "⌉"}, {"lvert", "|"}, {"rvert", "|"}, {"vert", "|"},
+    {"mapsto", "↦"}, {"xrightarrow", "→"}, {"Rightarrow", "⇒"}, {"iff", "⇔"},
 };
 
 /* Commands whose one argument is shown as it is. */
 static const char *const wrappers[] = {"text", "mathrm", "mathbf", "mathit", "operatorname",
-                                       "boldsymbol", "mathcal", "mathsf", "textrm", "bm"};
+                                       "boldsymbol", "mathcal", "mathsf", "textrm", "bm", "hat",
+                                       "bar", "tilde", "vec", "overline"};
+
+/* Commands that only size a delimiter (the delimiter stays) or open and close
+ * an environment (its name goes; its rows read on, & and \\ as spaces). */
+static const char *const sizers[] = {"left", "right", "big", "Big", "bigl", "bigr", "Bigl", "Bigr",
+                                     "bigg", "Bigg", "biggl", "biggr", "Biggl", "Biggr"};
 
 static const char *const sup_from[] = {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "+",
                                        "−", "-", "(", ")", "n", "i", "T", "=", "k", "t"};
@@ -113,6 +123,20 @@ static void put_subscript(aics_buf *out, const char *s)
     else aics_buf_printf(out, "(%s)", s);
 }
 
+/* Skip a sizing or environment command `name` (see sizers); false for others. */
+static bool layout_only(reader *r, const char *name)
+{
+    for (size_t k = 0; k < sizeof sizers / sizeof *sizers; k++)
+        if (!strcmp(name, sizers[k])) {
+            if (r->p < r->end && *r->p == '.') r->p++; /* \left. is no delimiter */
+            return true;
+        }
+    if (strcmp(name, "begin") && strcmp(name, "end")) return false;
+    free(math_arg(r));
+    skip_spaces(r);
+    return true;
+}
+
 /* A \command at r->p (just after the backslash). */
 static void math_command(reader *r, aics_buf *out)
 {
@@ -149,10 +173,7 @@ static void math_command(reader *r, aics_buf *out)
         free(a);
         return;
     }
-    if (!strcmp(name, "left") || !strcmp(name, "right") || !strcmp(name, "big") || !strcmp(name, "Big")) {
-        if (r->p < r->end && *r->p == '.') r->p++;
-        return;
-    }
+    if (layout_only(r, name)) return;
     skip_spaces(r); /* TeX ends a command name at the spaces after it */
     for (size_t k = 0; k < sizeof wrappers / sizeof *wrappers; k++)
         if (!strcmp(name, wrappers[k])) {
@@ -184,7 +205,7 @@ static void math_atom(reader *r, aics_buf *out)
     } else if (c == '-') {
         r->p++;
         aics_buf_puts(out, "−");
-    } else if (c == '~') {
+    } else if (c == '~' || c == '&') { /* a tie, an alignment column */
         r->p++;
         aics_buf_putc(out, ' ');
     } else {

@@ -11,7 +11,10 @@
  *   - at 1280 px every figure's smallest text renders at >= 12 CSS px,
  *     measured in the browser: the SVG's own text size times the scale at
  *     which the page shows it;
- *   - search.html?q=过拟合 finds chapter 2, ?q=卷积核 chapter 3.
+ *   - search.html?q=过拟合 finds chapter 2, ?q=卷积核 chapter 3, and the
+ *     snippets show no TeX source (no '\\' or '$');
+ *   - opened at an exercise's anchor, a chapter page marks that exercise in the
+ *     sidebar and one section in 本页目录 (book.js follows the scrolling).
  * Screenshots of a chapter in the light and dark schemes at both widths go
  * to BUILD/book-test/. Prints "ok …" lines, exits 1 at the first failure.
  *
@@ -139,7 +142,31 @@ async function checkSearch(page, word, chapter) {
   const hits = await page.evaluate(() =>
     Array.from(document.querySelectorAll("#search-results li > a")).map((a) => a.getAttribute("href")));
   if (!hits.some((h) => h.startsWith(chapter + "#"))) fail("search for " + word + " found nothing in " + chapter + ": " + hits.join(" "));
+  const tex = await page.evaluate(() =>
+    Array.from(document.querySelectorAll("#search-results li > p")).map((p) => p.textContent)
+      .filter((t) => /[\\$]/.test(t)));
+  if (tex.length) fail("search for " + word + ": a snippet shows TeX source: " + tex[0]);
   return hits.length;
+}
+
+/* Opened at the second exercise of `name`, the sidebar marks that exercise. */
+async function checkWhere(page, name) {
+  await page.setViewport({ width: 1280, height: 900 });
+  await page.goto(fileUrl(name), { waitUntil: "load", timeout: 0 });
+  const ex = await page.evaluate(() => Array.from(document.querySelectorAll("section.exercise h2")).map((h) => h.id));
+  if (ex.length < 2) return "(one exercise)";
+  await page.bringToFront(); /* a tab in the background gets no animation frames */
+  await page.goto(fileUrl(name) + "#" + ex[1], { waitUntil: "load", timeout: 0 });
+  await page.waitForFunction((id) => document.querySelector(".sidebar li.here > a[href$='#" + id + "']"),
+                             { polling: 100, timeout: 20000 }, ex[1]).catch(() => {});
+  const here = await page.evaluate(() => ({
+    side: Array.from(document.querySelectorAll(".sidebar li.here > a")).map((a) => a.getAttribute("href")),
+    toc: document.querySelectorAll(".page-toc li.here").length
+  }));
+  if (here.side.length !== 1 || !here.side[0].endsWith("#" + ex[1]))
+    fail(name + "#" + ex[1] + ": the sidebar marks " + (here.side.join(" ") || "no exercise"));
+  if (here.toc !== 1) fail(name + "#" + ex[1] + ": 本页目录 marks " + here.toc + " sections, not 1");
+  return ex[1];
 }
 
 async function screenshots(page, name) {
@@ -191,6 +218,8 @@ async function screenshots(page, name) {
                 (isFinite(smallest) ? smallest.toFixed(1) + " px" : "(no figures)") + " at 1280 px");
     console.log("ok search: 过拟合 → " + await checkSearch(page, "过拟合", "chapter2.html") +
                 " results, 卷积核 → " + await checkSearch(page, "卷积核", "chapter3.html") + " results");
+    console.log("ok where am I: chapter2.html#" + await checkWhere(page, "chapter2.html") +
+                " is marked in the sidebar and 本页目录");
     const shot = ["chapter3.html", "chapter2.html"].find((f) => pages.includes(f)) || pages[0];
     await screenshots(page, shot);
     console.log("ok screenshots of " + shot + " (light and dark, 1280 and 390 px) in " + shots);

@@ -53,6 +53,23 @@ for f in index.html chapter2.html book.html book.md; do
     cmp -s "$out/$f" "$tmp/book2/$f" || fail "two clean builds differ in $f"
 done
 
+# Two prints of a page as PDF (report/print-pdf.js, as make book-pdf prints the
+# book) are byte-identical and hold no date. Needs Chromium, qpdf and puppeteer.
+chromium=$(command -v "${CHROMIUM:-chromium}" 2>/dev/null)
+if [ -n "$chromium" ] && command -v qpdf >/dev/null && command -v node >/dev/null &&
+   [ -f node_modules/puppeteer-core/package.json ]; then
+    [ -d "${AICS_BUILD:-build}/book/assets" ] && cp -r "${AICS_BUILD:-build}/book/assets" "$out/"
+    for n in 1 2; do
+        CHROMIUM_PATH=$chromium node report/print-pdf.js "$out/chapter2.html" "$tmp/print$n.pdf" ||
+            fail "print-pdf.js failed"
+    done
+    cmp -s "$tmp/print1.pdf" "$tmp/print2.pdf" || fail "two prints of the same page differ (PDF)"
+    grep -aq 'CreationDate\|ModDate' "$tmp/print1.pdf" && fail "the PDF holds a date"
+    rm -rf "$out/assets"
+else
+    echo "no Chromium, qpdf or puppeteer-core: the PDF reproducibility check skipped"
+fi
+
 # Each broken source: one line "file:line:col: message", exit 2, nothing written.
 expect_error() { # expect_error WHAT PATTERN — run gen, which must fail so
     gen --quiet 2>"$tmp/err"; rc=$?

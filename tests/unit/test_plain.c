@@ -28,6 +28,16 @@ START_TEST(math_becomes_unicode)
 }
 END_TEST
 
+/* The book's search snippets show its math this way (report/nav.c). */
+START_TEST(sizes_environments_and_more_symbols)
+{
+    expect("$f\\bigl(z\\bigr) \\Bigl[a\\Bigr]$", "f(z) [a]");
+    expect("$\\begin{cases} 1 & x>0 \\\\ 0 & \\text{else}\\end{cases}$", "1   x>0   0   else");
+    expect("$a\\odot b$, $\\lfloor x\\rfloor$, $\\ell_2$", "a⊙b, ⌊x⌋, ℓ₂");
+    expect("$\\hat{y} \\xrightarrow{\\text{pool}}$", "y →pool");
+}
+END_TEST
+
 START_TEST(markdown_markers_go)
 {
     expect("- **mul** = 输出元素数 × $F$；", "- mul = 输出元素数 × F；");
@@ -53,6 +63,7 @@ Suite *plain_suite(void)
     tcase_add_test(c, math_becomes_unicode);
     tcase_add_test(c, markdown_markers_go);
     tcase_add_test(c, unknown_commands_and_unbalanced_input);
+    tcase_add_test(c, sizes_environments_and_more_symbols);
     suite_add_tcase(s, c);
     return s;
 }
