@@ -17,28 +17,23 @@
 #include "intmath.h"
 #include "netcount.h"
 #include "netreport.h"
+#include "nettable.h"
 #include "plot.h"
 #include "program.h"
 
 static char *thou(int64_t v, char *buf) { return aics_fmt_thousands(v, buf); }
 
-static void key_int(aics_result *r, const char *net, const char *rest, int64_t v)
+static void report_conventions(aics_result *r, const aics_netreport *rep)
 {
-    aics_netreport_int(r, net, rest, v, NULL);
-}
-
-static void report_conventions(aics_result *r)
-{
-    aics_result_part(r, "conventions", "计数约定");
-    aics_result_note(r,
+    (void)rep; /* the same conventions for every net */
+    aics_nettable_conventions(r, NULL,
         "- **神经元数**：卷积层与全连接层的输出元素个数之和，卷积层为 $C_{out}H_{out}W_{out}$，"
         "全连接层为 $N_{of}$（输入图像本身、池化等层的输出不算）；\n"
         "- **可训练参数**：卷积层 $C_{out}\\cdot\\frac{C_{in}}{g}K_hK_w$ 个权重加 $C_{out}$ 个偏置（有偏置时），"
         "全连接层 $N_{if}N_{of}+N_{of}$，BN 之后的 Scale 层每通道 $\\gamma$、$\\beta$ 各一个；"
         "BN 的滑动均值、方差不是可训练参数，不计入；\n"
         "- **内存**（fp32，每个数 4 字节）：参数字节 = 4 ×（可训练参数 + BN 保存的统计量）；"
-        "激活字节 = 4 × 每个新写出的 blob 的元素数（原地层不新增，输入计入）；\n"
-        "- 一律按一张图（batch 1）计数，64 位整数，逐步检查溢出。");
+        "激活字节 = 4 × 每个新写出的 blob 的元素数（原地层不新增，输入计入）；\n");
 }
 
 static void report_totals(aics_result *r, const aics_netreport *rep)
@@ -55,15 +50,8 @@ static void report_totals(aics_result *r, const aics_netreport *rep)
         aics_table_cell(t, "%.1f", (double)e->total.param_bytes / 1048576.0);
         aics_table_cell(t, "%.1f", (double)e->total.act_bytes / 1048576.0);
     }
-    aics_result_kv_only(r, true);
-    for (size_t i = 0; i < rep->n; i++) {
-        const aics_netreport_entry *e = &rep->e[i];
-        key_int(r, e->key, "total.neurons", e->total.neurons);
-        key_int(r, e->key, "total.params", e->total.params);
-        key_int(r, e->key, "total.param_bytes", e->total.param_bytes);
-        key_int(r, e->key, "total.act_bytes", e->total.act_bytes);
-    }
-    aics_result_kv_only(r, false);
+    aics_nettable_total_keys(r, rep, (const aics_count_field[]){AICS_FIELD_NEURONS, AICS_FIELD_PARAMS,
+                                                                AICS_FIELD_PARAM_BYTES, AICS_FIELD_ACT_BYTES}, 4);
     aics_result_note(r, "约定：batch 1；神经元 = 卷积层与全连接层的输出元素数；参数 = 卷积层与全连接层的"
                         "权重和偏置，加上 Scale 层的 $\\gamma$、$\\beta$；内存按 fp32（4 字节）。");
 }
@@ -119,133 +107,57 @@ static void report_compare(aics_result *r, const aics_netreport *rep)
         }
 }
 
+/* The common wrong conventions, alone and two combined. */
 static const unsigned mistake_sets[] = {
     AICS_MISTAKE_NO_KERNEL, AICS_MISTAKE_NO_GROUPS, AICS_MISTAKE_NO_BIAS_ADD, AICS_MISTAKE_FILE_BATCH,
     AICS_MISTAKE_NO_KERNEL | AICS_MISTAKE_NO_GROUPS,
 };
+static const char *const mistake_zh[] = {
+    "漏掉卷积核大小 $K_hK_w$", "忽略分组 $g$", "忽略偏置（及 β）", NULL, "漏掉 $K_hK_w$ 且忽略分组",
+};
+static const aics_nettable_mistakes mistakes = {
+    mistake_sets, mistake_zh, sizeof mistake_sets / sizeof *mistake_sets, "神经元", "no_kernel_no_groups",
+};
 
-static const char *mistake_zh(unsigned m)
+/* Neurons and parameters, in the per-layer and the mistakes tables. */
+static const aics_nettable_cols cols = {
+    2, {AICS_FIELD_NEURONS, AICS_FIELD_PARAMS}, {"神经元", "可训练参数"},
+};
+
+static void report_alexnet_224(aics_result *r, const aics_netreport *rep)
 {
-    switch (m) {
-    case AICS_MISTAKE_NO_KERNEL: return "漏掉卷积核大小 $K_hK_w$";
-    case AICS_MISTAKE_NO_GROUPS: return "忽略分组 $g$";
-    case AICS_MISTAKE_NO_BIAS_ADD: return "忽略偏置（及 β）";
-    default: return "漏掉 $K_hK_w$ 且忽略分组";
-    }
+    aics_netreport_alexnet_224(r, rep, true);
 }
 
 static void report_mistakes(aics_result *r, const aics_netreport *rep)
 {
-    aics_result_part(r, "mistakes", "常见错误会得到的数字");
-    aics_table *t = aics_result_table(r, "llrr",
-        (const char *const[]){"网络", "错误的算法", "神经元", "可训练参数"});
-    char a[32], b[32], key[200];
-    aics_layer_counts *c = aics_xcalloc(rep->n * (sizeof mistake_sets / sizeof *mistake_sets), sizeof *c);
-    const size_t nm = sizeof mistake_sets / sizeof *mistake_sets;
-    for (size_t i = 0; i < rep->n; i++) {
-        const aics_netreport_entry *e = &rep->e[i];
-        aics_table_cell(t, "%s", e->key);
-        aics_table_cell(t, "正确");
-        aics_table_cell(t, "%s", thou(e->total.neurons, a));
-        aics_table_cell(t, "%s", thou(e->total.params, b));
-        for (size_t m = 0; m < nm; m++) {
-            c[i * nm + m] = aics_netreport_count(e, mistake_sets[m]);
-            if (!aics_netreport_mistake_shown(e, mistake_sets[m])) continue;
-            aics_table_cell(t, "%s", e->key);
-            if (mistake_sets[m] == AICS_MISTAKE_FILE_BATCH)
-                aics_table_cell(t, "按部署文件的 batch %lld 计神经元", (long long)e->net->batch);
-            else
-                aics_table_cell(t, "%s", mistake_zh(mistake_sets[m]));
-            aics_table_cell(t, "%s", thou(c[i * nm + m].neurons, a));
-            aics_table_cell(t, "%s", thou(c[i * nm + m].params, b));
-        }
-    }
-    aics_result_kv_only(r, true);
-    for (size_t i = 0; i < rep->n; i++) {
-        snprintf(key, sizeof key, "%s.file_batch", rep->e[i].key);
-        aics_result_int(r, key, rep->e[i].net->batch, "部署文件写的 batch（0 = 没写）");
-        for (size_t m = 0; m < nm; m++) {
-            if (!aics_netreport_mistake_shown(&rep->e[i], mistake_sets[m])) continue;
-            const char *mk = aics_mistake_key(mistake_sets[m]);
-            snprintf(key, sizeof key, "mistake.%s.neurons", mk ? mk : "no_kernel_no_groups");
-            key_int(r, rep->e[i].key, key, c[i * nm + m].neurons);
-            snprintf(key, sizeof key, "mistake.%s.params", mk ? mk : "no_kernel_no_groups");
-            key_int(r, rep->e[i].key, key, c[i * nm + m].params);
-        }
-    }
-    aics_result_kv_only(r, false);
-    free(c);
+    aics_nettable_mistakes_part(r, rep, &mistakes, &cols, NULL, true);
 }
 
-static void report_layers(aics_result *r, const aics_netreport_entry *e)
+static void report_layers(aics_result *r, const aics_netreport *rep)
 {
-    char part[160], title[200], a[32], b[32], shape[64];
-    snprintf(part, sizeof part, "layers_%s", e->key);
-    snprintf(title, sizeof title, "%s 逐层计数", aics_netreport_title(e));
-    aics_result_part_show(r, part, title, AICS_SHOW_LAYERS);
-    aics_table *t = aics_result_table(r, "llrrr",
-        (const char *const[]){"层", "类型", "输出 C×H×W", "神经元", "可训练参数"});
-    const aics_net *net = e->net;
-    for (size_t i = 0; i < net->nlayers; i++) {
-        const aics_layer *l = &net->layers[i];
-        if (!aics_netreport_row(l)) continue;
-        aics_table_cell(t, "%s", l->name);
-        aics_table_cell(t, "%s", l->type_name);
-        aics_table_cell(t, "%s", aics_netreport_shape(l->out, shape, sizeof shape));
-        aics_table_cell(t, "%s", thou(e->per_layer[i].neurons, a));
-        aics_table_cell(t, "%s", thou(e->per_layer[i].params, b));
-    }
-    for (int ty = 0; ty < AICS_LAYER_TYPE_COUNT; ty++) {
-        if (ty == AICS_LAYER_CONV || ty == AICS_LAYER_FC) continue;
-        int64_t n = 0, params = 0;
-        for (size_t i = 0; i < net->nlayers; i++)
-            if ((int)net->layers[i].type == ty) n++, params += e->per_layer[i].params;
-        if (n == 0 || params == 0) continue; /* only Scale has parameters among the rest */
-        aics_table_cell(t, "（%lld 层）", (long long)n);
-        aics_table_cell(t, "%s", aics_layer_type_name((aics_layer_type)ty));
-        aics_table_cell(t, "—");
-        aics_table_cell(t, "0");
-        aics_table_cell(t, "%s", thou(params, b));
-    }
-    aics_table_cell(t, "**合计**");
-    aics_table_cell(t, " ");
-    aics_table_cell(t, " ");
-    aics_table_cell(t, "%s", thou(e->total.neurons, a));
-    aics_table_cell(t, "%s", thou(e->total.params, b));
-
-    aics_result_kv_only(r, true);
-    for (size_t i = 0; i < net->nlayers; i++) {
-        char key[600];
-        size_t stem = aics_netreport_layer_key(e, i, key, sizeof key);
-        snprintf(key + stem, sizeof key - stem, "neurons");
-        aics_result_int(r, key, e->per_layer[i].neurons, NULL);
-        snprintf(key + stem, sizeof key - stem, "params");
-        aics_result_int(r, key, e->per_layer[i].params, NULL);
-    }
-    aics_result_kv_only(r, false);
+    for (size_t i = 0; i < rep->n; i++) aics_nettable_layers(r, &rep->e[i], &cols, true, cols.field, 2, 2);
 }
+
+static aics_nettable_section *const sections[] = {
+    report_conventions, report_totals, report_brief, report_compare, report_alexnet_224, report_mistakes,
+    report_layers,
+};
 
 static aics_netreport_opts opt;
 static const aics_opt options[] = {AICS_NETREPORT_OPTS(opt), {NULL}};
 
 /* The networks, loaded by report() and drawn by draw(). */
-static aics_netreport rep;
+static aics_netreport nets;
 
 static void report(aics_result *r, const aics_run *run)
 {
-    aics_netreport_load(&rep, run, opt.net, opt.allow_unknown);
-    report_conventions(r);
-    report_totals(r, &rep);
-    report_brief(r, &rep);
-    report_compare(r, &rep);
-    aics_netreport_alexnet_224(r, &rep, true);
-    report_mistakes(r, &rep);
-    for (size_t i = 0; i < rep.n; i++) report_layers(r, &rep.e[i]);
+    aics_nettable_report(r, run, &opt, &nets, sections, sizeof sections / sizeof *sections);
 }
 
-static void draw(aics_plot *p) { aics_netreport_plot_each(p, &rep, "ex3_1_params", AICS_NETREPORT_PARAMS); }
+static void draw(aics_plot *p) { aics_netreport_plot_each(p, &nets, "ex3_1_params", AICS_NETREPORT_PARAMS); }
 
-static void finish(void) { aics_netreport_free(&rep); }
+static void finish(void) { aics_netreport_free(&nets); }
 
 AICS_MAIN(.name = "ex3_1", .exercise = "3.1", .convention = "neurons-params-per-image",
           .summary = "习题 3.1：AlexNet、VGG-19、ResNet-152 或 Caffe prototxt 文件描述的网络的神经元数与可训练参数。",
