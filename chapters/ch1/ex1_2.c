@@ -363,8 +363,12 @@ static void report_agent(aics_result *r, const agent_cfg *cfg, const agent_run *
                         "“最后 10%%”指最后 %lld 步的平均。三个智能体面对的是同一批老虎机。",
                      (long long)cfg->arms, (long long)cfg->runs, (long long)cfg->steps,
                      (long long)(cfg->steps / 10));
-    aics_table *t = aics_result_table(r, "lrrr",
-        (const char *const[]){"智能体", "ε", "最后 10% 的平均奖励", "最后 10% 选中最优臂的比例"});
+    /* The two figures per agent: the table's columns and the kv keys. */
+    static const struct {
+        const char *key, *label;
+    } finals[2] = {{"final_avg_reward", "最后 10% 的平均奖励"}, {"final_optimal_fraction", "最后 10% 选中最优臂的比例"}};
+    aics_table *t =
+        aics_result_table(r, "lrrr", (const char *const[]){"智能体", "ε", finals[0].label, finals[1].label});
     for (int i = 0; i < nag; i++) {
         aics_table_cell(t, "%s", ag[i].name);
         aics_table_cell(t, "%g", ag[i].epsilon);
@@ -381,15 +385,13 @@ static void report_agent(aics_result *r, const agent_cfg *cfg, const agent_run *
                        "E[max q*]：知道答案的智能体的期望奖励（数值积分）");
     aics_result_double(r, "agent.best_mean", ag[0].c.best_mean, "各次运行中 max q* 的平均（模拟）");
     aics_result_kv_only(r, true); /* the table shows them */
-    for (int i = 0; i < nag; i++) {
-        char key[64], label[96];
-        snprintf(key, sizeof key, "%s.final_avg_reward", ag[i].key);
-        snprintf(label, sizeof label, "%s：最后 10%% 的平均奖励", ag[i].name);
-        aics_result_double(r, key, ag[i].final_reward, label);
-        snprintf(key, sizeof key, "%s.final_optimal_fraction", ag[i].key);
-        snprintf(label, sizeof label, "%s：最后 10%% 选中最优臂的比例", ag[i].name);
-        aics_result_double(r, key, ag[i].final_optimal, label);
-    }
+    for (int i = 0; i < nag; i++)
+        for (int m = 0; m < 2; m++) {
+            char key[64], label[96];
+            snprintf(key, sizeof key, "%s.%s", ag[i].key, finals[m].key);
+            snprintf(label, sizeof label, "%s：%s", ag[i].name, finals[m].label);
+            aics_result_double(r, key, m ? ag[i].final_optimal : ag[i].final_reward, label);
+        }
     aics_result_kv_only(r, false);
     aics_result_double(r, "agent.margin_over_random", ag[0].final_reward - ag[nag - 1].final_reward,
                        "ε-贪心比随机选择多得的平均奖励");
