@@ -132,7 +132,7 @@
     var pending = false;
     function update() {
       pending = false;
-      var line = Math.min(120, window.innerHeight / 3);
+      var line = window.innerHeight / 4; /* a heading in the top quarter is being read */
       markHere(side, line);
       markHere(toc, line);
     }
