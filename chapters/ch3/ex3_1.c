@@ -161,12 +161,12 @@ static void finish(void) { aics_netreport_free(&nets); }
 
 AICS_MAIN(.name = "ex3_1", .exercise = "3.1", .convention = "neurons-params-per-image",
           .summary = "习题 3.1：AlexNet、VGG-19、ResNet-152 或 Caffe prototxt 文件描述的网络的神经元数与可训练参数。",
-          .usage = "[FILE.prototxt...]",
+          .usage = AICS_NETREPORT_USAGE,
           .details = "约定（每张图）：神经元 = 卷积层与全连接层的输出元素数；参数 = 卷积层与全连接层的\n"
                      "权重和偏置，加上 Scale 层的 γ、β（BN 的滑动均值与方差不是可训练参数）。\n"
                      "--format=kv 的键：<net>.total.{neurons,params,param_bytes,act_bytes}、\n"
                      "<net>.layer.<层>.{neurons,params}、<net>.mistake.<错误>.{neurons,params}、\n"
                      "<net>.file_batch（部署文件写的 batch，只用于演示把它乘进去的错误）。\n"
-                     "<net> 是内置网络名，或文件名去掉扩展名、小写、[^a-z0-9_] 换成 _。\n"
+                     AICS_NETREPORT_NAMING
                      "例：ex3_1 data/nets/lenet5.prototxt 数一个自己写的网络。",
           .opts = options, .max_args = 1000, .layers = true, .report = report, .draw = draw, .finish = finish)

@@ -217,11 +217,11 @@ static void finish(void) { aics_netreport_free(&nets); }
 
 AICS_MAIN(.name = "ex3_2", .exercise = "3.2", .convention = "mul-add-per-image",
           .summary = "习题 3.2：AlexNet、VGG-19、ResNet-152 或 Caffe prototxt 文件描述的网络的乘法与加法次数。",
-          .usage = "[FILE.prototxt...]",
+          .usage = AICS_NETREPORT_USAGE,
           .details = "约定（每张图）：卷积层 mul = 输出元素数 × (C_in/g)·K_h·K_w，全连接层 mul = N_of × N_if；\n"
                      "add = 输出元素数 × (扇入 − 1 + b)，b = 1 表示有偏置；mac = mul。其他层的运算单列。\n"
                      "--format=kv 的键：<net>.total.{mul,add,mac}、<net>.total.other.{cmp,add,mul,div,exp}、\n"
                      "<net>.layer.<层>.{mul,add,mac}（及不为 0 的 .other.*）、<net>.mistake.<错误>.{mul,add}。\n"
-                     "<net> 是内置网络名，或文件名去掉扩展名、小写、[^a-z0-9_] 换成 _。\n"
+                     AICS_NETREPORT_NAMING
                      "例：ex3_2 data/nets/lenet5.prototxt 数一个自己写的网络。",
           .opts = options, .max_args = 1000, .layers = true, .report = report, .draw = draw, .finish = finish)

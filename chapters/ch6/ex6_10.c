@@ -128,7 +128,7 @@ static void finish(void)
 AICS_MAIN(.name = "ex6_10", .exercise = "6.10", .convention = "macs-per-compulsory-byte",
           .summary = "习题 6.10：第 6 章深度学习处理器的屋顶线（roofline），并把 AlexNet、VGG19、ResNet152 的每个卷积层与"
                      "全连接层画在上面。给出 prototxt 文件时画这些网络。",
-          .usage = "[FILE.prototxt...]",
+          .usage = AICS_NETREPORT_USAGE,
           .details = "处理器参数取 DianNao（16×16 乘加阵列，0.98 GHz，16 位定点），带宽取习题的 12.8 GB/s，均可用选项修改。\n"
                      "kv 键：peak_gmacs、ridge、<网络>.intensity、<网络>.mem_bound_layers、proc.*。",
           .opts = options, .max_args = 100, .report = report, .draw = draw, .finish = finish)

@@ -126,7 +126,7 @@ static void report(aics_result *r, const aics_run *run)
 AICS_MAIN(.name = "ex6_12", .exercise = "6.12", .convention = "per-image-exact",
           .summary = "习题 6.12：卷积的循环表示在深度学习处理器上的问题，以及 im2col（转成矩阵乘法）与 Winograd 两种表示"
                      "在 AlexNet、VGG19、ResNet152 上省下与多花的量。",
-          .usage = "[FILE.prototxt...]",
+          .usage = AICS_NETREPORT_USAGE,
           .details = "kv 键：<网络>.conv.macs、<网络>.im2col.elements、<网络>.conv.input_elements、"
                      "<网络>.winograd.{direct_macs,f2.mul,f4.mul,layers}。",
           .opts = options, .max_args = 100, .report = report)

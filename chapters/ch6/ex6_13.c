@@ -184,7 +184,7 @@ static void finish(void)
 AICS_MAIN(.name = "ex6_13", .exercise = "6.13", .convention = "cycles-double-buffered-tiles",
           .summary = "习题 6.13：第 6 章深度学习处理器的周期级模拟器（事件驱动，以周期为单位），运行 AlexNet、VGG19、"
                      "ResNet152（或 prototxt 文件）的每个卷积层与全连接层，并把结果画在屋顶线上。",
-          .usage = "[FILE.prototxt...]",
+          .usage = AICS_NETREPORT_USAGE,
           .details = "模拟：DMA 载入（权重与整组输入）、Tn×Tn 阵列计算、写回，双缓冲；缓存容量不限制（数据流式经过）。\n"
                      "kv 键：<网络>.cycles、<网络>.bound_cycles、<网络>.sim_bytes、<网络>.layer.<层>.cycles、sim.check、proc.*。",
           .opts = options, .max_args = 100, .report = report, .draw = draw, .finish = finish)

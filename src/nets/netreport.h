@@ -48,6 +48,12 @@ typedef struct {
     {"allow-unknown", AICS_OPT_FLAG, &(o).allow_unknown, NULL,                                           \
      "未知类型的层按 0 计并警告，不报错；它的输入形状原样传给下一层（假定不改变形状）"}
 
+/* For the AICS_MAIN of such a program: its positional arguments, and the
+ * line of its details that says how a net is named in the kv keys
+ * (aics_netreport_key()). */
+#define AICS_NETREPORT_USAGE "[FILE.prototxt...]"
+#define AICS_NETREPORT_NAMING "<net> 是内置网络名，或文件名去掉扩展名、小写、[^a-z0-9_] 换成 _。\n"
+
 /* Load and count the networks `run` asks for (see above). `net_name` is the
  * --net value or NULL. Exits 2 on bad input, naming file, line and column. */
 void aics_netreport_load(aics_netreport *rep, const aics_run *run, const char *net_name,
