@@ -100,15 +100,9 @@ static void report_check(aics_result *r)
 
 static void draw_figure(aics_plot *p)
 {
-    enum { N = 241 };
-    static double rows[N][6];
-    for (int i = 0; i < N; i++) {
-        double v = -6 + 12.0 * i / (N - 1);
-        double row[6] = {v, loglu(v), loglu_prime(v), sigmoid_prime(v), tanh_prime(v), relu_prime(v)};
-        for (int c = 0; c < 6; c++) rows[i][c] = row[c];
-    }
+    static const aics_plot_fn curves[] = {loglu, loglu_prime, sigmoid_prime, tanh_prime, relu_prime};
     aics_plot_begin(p, "ex2_10_loglu", 960, 540);
-    aics_plot_data(p, "L", &rows[0][0], N, 6);
+    aics_plot_functions(p, "L", -6, 6, 241, curves, 5);
     aics_plot_axes_set(p, &(aics_plot_axes){.xlabel = "v", .yrange = "-2.2:2.2", .key = "left top"});
     aics_plot_cmd(p, "plot $L using 1:2 with lines lw 3 title 'LogLU f(v)', "
                      "$L using 1:3 with lines lw 3 dt 2 title \"LogLU f'(v)\", "

@@ -121,13 +121,6 @@ static void report_answer(aics_result *r, const aics_mlp *m, const dataset *d, c
     aics_result_double(r, "test_bit_accuracy", te_acc.bits, "测试集准确率（按输出位）");
     aics_result_int(r, "test_cases", (int64_t)d->test.n, "测试样本数");
     aics_result_int(r, "net.params", (int64_t)m->nparams, "网络参数个数");
-    aics_result_kv_only(r, true);
-    aics_result_int(r, "train.hidden", o->hidden, NULL);
-    aics_result_int(r, "train.epochs", o->epochs, NULL);
-    aics_result_int(r, "train.batch", o->batch, NULL);
-    aics_result_int(r, "train.cases", o->train, NULL);
-    aics_result_double(r, "train.lr", o->lr, NULL);
-    aics_result_kv_only(r, false);
     aics_mlp_trace_free(&tr);
 }
 
@@ -246,6 +239,7 @@ static void run_exercise(aics_result *r, const aics_run *run)
     aics_progress(run, "训练 %lld 轮……", (long long)opt.epochs);
     train(&m, &d, &opt, &rng, training);
     report_answer(r, &m, &d, &opt);
+    aics_report_options(r, opts); /* the settings this run used */
     report_curve(r, training);
     report_errors(r, &m, &d);
     aics_progress(run, "换 %d 个种子重做……", SWEEP_SEEDS - 1);

@@ -21,6 +21,8 @@ typedef struct {
     int64_t in, hidden, out;
 } options;
 
+static options opt = {33, 512, 10};
+
 // ANCHOR: formula
 static int64_t params_formula(const options *o)
 {
@@ -52,15 +54,29 @@ static int64_t params_net(const options *o, unsigned mistakes)
     return t.params;
 }
 
-static void report_answer(aics_result *r, const options *o)
+static void report_mistakes(aics_result *r, const options *o)
 {
+    aics_result_part_show(r, "mistakes", "常见错误得到的数", AICS_SHOW_BRIEF);
+    aics_result_int(r, "mistake.one_bias_per_layer", o->in * o->hidden + o->hidden * o->out + 2,
+                    "每层只算一个偏置");
+    aics_result_int(r, "mistake.no_bias", params_net(o, AICS_MISTAKE_NO_BIAS_ADD), "不算偏置");
+    aics_result_int(r, "mistake.input_bias", params_formula(o) + o->in, "给输入神经元也加偏置");
+}
+
+static const aics_opt opts[] = {
+    {"in", AICS_OPT_INT, &opt.in, "N", "输入神经元个数", AICS_RANGE_CLOSED, 1, AICS_MLP_MAX_WIDTH, .kv = "net.in"},
+    {"hidden", AICS_OPT_INT, &opt.hidden, "N", "隐层神经元个数", AICS_RANGE_CLOSED, 1, AICS_MLP_MAX_WIDTH, .kv = "net.hidden"},
+    {"out", AICS_OPT_INT, &opt.out, "N", "输出神经元个数", AICS_RANGE_CLOSED, 1, AICS_MLP_MAX_WIDTH, .kv = "net.out"},
+    {0},
+};
+
+/* The answer first, then the mistakes the page discusses. */
+static void report(aics_result *r, const aics_run *run)
+{
+    const options *o = &opt;
     int64_t formula = params_formula(o), mlp = params_mlp(o), net = params_net(o, 0);
     aics_result_part_show(r, "answer", "33–512–10 单隐层 MLP 的可训练参数", AICS_SHOW_ANSWER);
-    aics_result_kv_only(r, true);
-    aics_result_int(r, "net.in", o->in, NULL);
-    aics_result_int(r, "net.hidden", o->hidden, NULL);
-    aics_result_int(r, "net.out", o->out, NULL);
-    aics_result_kv_only(r, false);
+    aics_report_options(r, run->program->opts);
     aics_result_note(r, "%lld–%lld–%lld 的单隐层 MLP，每个神经元有自己的偏置：", (long long)o->in,
                      (long long)o->hidden, (long long)o->out);
     aics_result_note(r, "(%lld+1)×%lld + (%lld+1)×%lld = %lld + %lld", (long long)o->in, (long long)o->hidden,
@@ -71,31 +87,7 @@ static void report_answer(aics_result *r, const options *o)
     aics_result_int(r, "params.biases", o->hidden + o->out, "其中偏置（每个隐层和输出神经元一个）");
     aics_result_word(r, "params.check", formula == mlp && formula == net ? "pass" : "fail",
                      "公式、MLP 参数向量、网络计数三者一致");
-}
-
-static void report_mistakes(aics_result *r, const options *o)
-{
-    aics_result_part_show(r, "mistakes", "常见错误得到的数", AICS_SHOW_BRIEF);
-    aics_result_int(r, "mistake.one_bias_per_layer", o->in * o->hidden + o->hidden * o->out + 2,
-                    "每层只算一个偏置");
-    aics_result_int(r, "mistake.no_bias", params_net(o, AICS_MISTAKE_NO_BIAS_ADD), "不算偏置");
-    aics_result_int(r, "mistake.input_bias", params_formula(o) + o->in, "给输入神经元也加偏置");
-}
-
-static options opt = {33, 512, 10};
-
-static const aics_opt opts[] = {
-    {"in", AICS_OPT_INT, &opt.in, "N", "输入神经元个数", AICS_RANGE_CLOSED, 1, AICS_MLP_MAX_WIDTH, .kv = "net.in"},
-    {"hidden", AICS_OPT_INT, &opt.hidden, "N", "隐层神经元个数", AICS_RANGE_CLOSED, 1, AICS_MLP_MAX_WIDTH, .kv = "net.hidden"},
-    {"out", AICS_OPT_INT, &opt.out, "N", "输出神经元个数", AICS_RANGE_CLOSED, 1, AICS_MLP_MAX_WIDTH, .kv = "net.out"},
-    {0},
-};
-
-static void report(aics_result *r, const aics_run *run)
-{
-    (void)run;
-    report_answer(r, &opt);
-    report_mistakes(r, &opt);
+    report_mistakes(r, o);
 }
 
 AICS_MAIN(.name = "ex2_2", .exercise = "2.2", .convention = "weights-plus-one-bias-per-neuron",

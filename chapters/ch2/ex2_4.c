@@ -100,15 +100,10 @@ static void report(aics_result *r, const aics_run *run)
 
 static void draw_figure(aics_plot *p)
 {
-    enum { N = 401 };
-    static double rows[N][NACT + 1];
-    for (int i = 0; i < N; i++) {
-        double v = -4 + 8.0 * i / (N - 1);
-        rows[i][0] = v;
-        for (size_t k = 0; k < NACT; k++) rows[i][k + 1] = acts[k].f(v);
-    }
+    aics_plot_fn curves[NACT];
+    for (size_t k = 0; k < NACT; k++) curves[k] = acts[k].f;
     aics_plot_begin(p, "ex2_4_activations", 960, 600);
-    aics_plot_data(p, "A", &rows[0][0], N, NACT + 1);
+    aics_plot_functions(p, "A", -4, 4, 401, curves, NACT);
     aics_plot_axes_set(p, &(aics_plot_axes){.xlabel = "v", .ylabel = "f(v)", .yrange = "-1.5:3", .key = "left top"});
     aics_plot_cmd(p, "set xzeroaxis lt -1");
     aics_plot_cmd(p, "set yzeroaxis lt -1");

@@ -233,15 +233,9 @@ static void report_gradients(aics_result *r)
 
 static void draw_figure(aics_plot *p)
 {
-    enum { N = 241 };
-    static double rows[N][6];
-    for (int i = 0; i < N; i++) {
-        double v = GRID_MIN + (GRID_MAX - GRID_MIN) * i / (N - 1), th = tanh(v);
-        double row[6] = {v, phi(v), phi_prime(v), sigmoid(v), sigmoid_prime(v), th};
-        for (int c = 0; c < 6; c++) rows[i][c] = row[c];
-    }
+    static const aics_plot_fn curves[] = {phi, phi_prime, sigmoid, sigmoid_prime, tanh};
     aics_plot_begin(p, "ex2_7_functions", 720, 440);
-    aics_plot_data(p, "F", &rows[0][0], N, 6);
+    aics_plot_functions(p, "F", GRID_MIN, GRID_MAX, 241, curves, 5);
     aics_plot_axes_set(p, &(aics_plot_axes){.xlabel = "v", .yrange = "-1.1:1.1", .key = "below"});
     aics_plot_cmd(p, "plot $F using 1:2 with lines lw 2 title 'φ(v) = v/√(1+v²)', "
                      "$F using 1:3 with lines lw 2 dt 2 title \"φ'(v)\", "

@@ -25,26 +25,6 @@ typedef struct {
 
 static options opt = {LR0, RATE, PERIOD, ASKED};
 
-static void report_answer(aics_result *r, const options *o)
-{
-    aics_lrsched stair = {o->lr0, o->rate, o->period, true};
-    aics_lrsched smooth = {o->lr0, o->rate, o->period, false};
-    aics_result_part_show(r, "answer", "学习率的阶梯式指数衰减", AICS_SHOW_ANSWER);
-    aics_result_kv_only(r, true);
-    aics_result_double(r, "lr0", o->lr0, NULL);
-    aics_result_double(r, "rate", o->rate, NULL);
-    aics_result_kv_only(r, false);
-    aics_result_note(r, "η₀ = %g，每 %lld 次迭代乘以 %g；t 为已完成的迭代次数。", o->lr0,
-                     (long long)o->period, o->rate);
-    aics_result_note(r, "阶梯式 η(t) = η₀·r^⌊t/T⌋：⌊%lld/%lld⌋ = %lld 次衰减。", (long long)o->at,
-                     (long long)o->period, (long long)(o->at / o->period));
-    char key[48];
-    snprintf(key, sizeof key, "lr_at_%lld", (long long)o->at);
-    aics_result_double(r, key, aics_lrsched_at(&stair, o->at), "阶梯式（题意，答案）");
-    snprintf(key, sizeof key, "continuous.lr_at_%lld", (long long)o->at);
-    aics_result_double(r, key, aics_lrsched_at(&smooth, o->at), "连续式 η₀·r^(t/T)");
-    aics_result_int(r, "decays_at_asked", o->at / o->period, "到此为止的衰减次数");
-}
 
 static void report_table(aics_result *r, const options *o)
 {
@@ -101,11 +81,25 @@ static const aics_opt opts[] = {
     {0},
 };
 
+/* The answer first, then the schedule around it. */
 static void report(aics_result *r, const aics_run *run)
 {
-    (void)run;
-    report_answer(r, &opt);
-    report_table(r, &opt);
+    const options *o = &opt;
+    aics_lrsched stair = {o->lr0, o->rate, o->period, true};
+    aics_lrsched smooth = {o->lr0, o->rate, o->period, false};
+    aics_result_part_show(r, "answer", "学习率的阶梯式指数衰减", AICS_SHOW_ANSWER);
+    aics_report_options(r, run->program->opts);
+    aics_result_note(r, "η₀ = %g，每 %lld 次迭代乘以 %g；t 为已完成的迭代次数。", o->lr0,
+                     (long long)o->period, o->rate);
+    aics_result_note(r, "阶梯式 η(t) = η₀·r^⌊t/T⌋：⌊%lld/%lld⌋ = %lld 次衰减。", (long long)o->at,
+                     (long long)o->period, (long long)(o->at / o->period));
+    char key[48];
+    snprintf(key, sizeof key, "lr_at_%lld", (long long)o->at);
+    aics_result_double(r, key, aics_lrsched_at(&stair, o->at), "阶梯式（题意，答案）");
+    snprintf(key, sizeof key, "continuous.lr_at_%lld", (long long)o->at);
+    aics_result_double(r, key, aics_lrsched_at(&smooth, o->at), "连续式 η₀·r^(t/T)");
+    aics_result_int(r, "decays_at_asked", o->at / o->period, "到此为止的衰减次数");
+    report_table(r, o);
 }
 
 AICS_MAIN(.name = "ex4_8", .exercise = "4.8", .convention = "staircase-floor-t-over-T",

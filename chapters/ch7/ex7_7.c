@@ -69,22 +69,6 @@ static const aics_opt options[] = {
     {NULL, 0, NULL, NULL, NULL, 0, 0, 0},
 };
 
-/* The processor parameters this run used, for the kv contract and --help's defaults. */
-static void report_proc(aics_result *r)
-{
-    aics_result_kv_only(r, true);
-    aics_result_int(r, "proc.nram_kb", opt.nram_kb, NULL);
-    aics_result_int(r, "proc.wram_kb", opt.wram_kb, NULL);
-    aics_result_int(r, "proc.macs_per_cycle", opt.macs, NULL);
-    aics_result_double(r, "proc.freq_ghz", opt.freq_ghz, NULL);
-    aics_result_double(r, "proc.dram_gbps", opt.dram_gbps, NULL);
-    aics_result_double(r, "proc.quad_dram_gbps", opt.quad_dram_gbps, NULL);
-    aics_result_int(r, "proc.sram_kb", opt.sram_kb, NULL);
-    aics_result_double(r, "proc.sram_gbps", opt.sram_gbps, NULL);
-    aics_result_double(r, "proc.fp16_factor", opt.fp16, NULL);
-    aics_result_kv_only(r, false);
-}
-
 static aics_isa_proc make_proc(bool quad)
 {
     aics_isa_proc p = quad ? aics_isa_proc_quad() : aics_isa_proc_single();
@@ -291,7 +275,7 @@ static void report(aics_result *r, const aics_run *run)
     for (size_t i = 0; i < NEX; i++) solve(&exercises[i], &st.s[i]);
     st.done = true;
     report_answer(r, st.s);
-    report_proc(r);
+    aics_report_options(r, options); /* the processor this run used */
     for (size_t i = 0; i < NEX; i++) report_one(r, &exercises[i], &st.s[i]);
 }
 

@@ -7,6 +7,7 @@
  * src/models/numfmt.h; any other 8-bit patterns can be given as arguments.
  */
 #include <stdio.h>
+#include <string.h>
 
 #include "error.h"
 #include "numfmt.h"
@@ -60,14 +61,9 @@ static void report(aics_result *r, const aics_run *run)
     report_pattern(r, "", TEXTBOOK_BITS, bits);
     report_weights(r, bits);
     for (int i = 0; i < run->nargs; i++) {
-        uint64_t b;
-        if (!aics_bits_parse(run->args[i], 8, &b))
-            aics_die_usage("参数 %d “%s”：应为 8 个二进制位（0 或 1）", i + 1, run->args[i]);
-        char prefix[32], name[32];
-        snprintf(prefix, sizeof prefix, "arg%d.", i + 1);
-        snprintf(name, sizeof name, "arg%d", i + 1);
-        aics_result_part(r, name, "你给出的位模式");
-        report_pattern(r, prefix, run->args[i], b);
+        char key[32];
+        aics_report_arg_part(r, i, "你给出的位模式", key, sizeof key - 1);
+        report_pattern(r, strcat(key, "."), run->args[i], aics_bits_arg(run->args[i], i, 8, false));
     }
 }
 

@@ -32,21 +32,6 @@ static double machine_value(uint32_t bits)
     return (double)f;
 }
 
-static bool parse_pattern(const char *text, uint32_t *out)
-{
-    uint64_t v;
-    if (text[0] == '0' && (text[1] == 'x' || text[1] == 'X')) {
-        char *end;
-        if (strlen(text) != 10) return false;
-        v = strtoull(text + 2, &end, 16);
-        if (*end) return false;
-    } else if (!aics_bits_parse(text, 32, &v)) {
-        return false;
-    }
-    *out = (uint32_t)v;
-    return true;
-}
-
 static const char *class_word(aics_f32_class c)
 {
     static const char *const words[] = {"zero", "subnormal", "normal", "infinity", "nan"};
@@ -126,13 +111,9 @@ static void report(aics_result *r, const aics_run *run)
     }
     report_mistakes(r);
     for (int i = 0; i < run->nargs; i++) {
-        uint32_t bits;
-        if (!parse_pattern(run->args[i], &bits))
-            aics_die_usage("参数 %d “%s”：应为 32 个二进制位或 0x 加 8 位十六进制", i + 1, run->args[i]);
         char key[16];
-        snprintf(key, sizeof key, "arg%d", i + 1);
-        aics_result_part(r, key, "你给出的位模式");
-        report_pattern(r, key, run->args[i], bits);
+        aics_report_arg_part(r, i, "你给出的位模式", key, sizeof key);
+        report_pattern(r, key, run->args[i], (uint32_t)aics_bits_arg(run->args[i], i, 32, true));
     }
 }
 

@@ -2,6 +2,8 @@
 #include "numfmt.h"
 
 #include <math.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "error.h"
 
@@ -19,6 +21,25 @@ bool aics_bits_parse(const char *text, int nbits, uint64_t *out)
     if (n != nbits) return false;
     *out = v;
     return true;
+}
+
+/* "0x" and exactly nbits/4 hex digits (no sign, no blanks: strtoull would take them). */
+static bool hex_parse(const char *text, int nbits, uint64_t *out)
+{
+    size_t digits = (size_t)nbits / 4;
+    if (nbits % 4 || text[0] != '0' || (text[1] != 'x' && text[1] != 'X') || strlen(text + 2) != digits) return false;
+    if (strspn(text + 2, "0123456789abcdefABCDEF") != digits) return false;
+    *out = strtoull(text + 2, NULL, 16);
+    return true;
+}
+
+uint64_t aics_bits_arg(const char *text, int index, int nbits, bool hex)
+{
+    uint64_t v;
+    if (hex && hex_parse(text, nbits, &v)) return v;
+    if (aics_bits_parse(text, nbits, &v)) return v;
+    if (hex) aics_die_usage("参数 %d “%s”：应为 %d 个二进制位或 0x 加 %d 位十六进制", index + 1, text, nbits, nbits / 4);
+    aics_die_usage("参数 %d “%s”：应为 %d 个二进制位（0 或 1）", index + 1, text, nbits);
 }
 
 uint64_t aics_bits_unsigned(uint64_t bits, int nbits)

@@ -25,6 +25,12 @@
  * number of bits. */
 bool aics_bits_parse(const char *text, int nbits, uint64_t *out);
 
+/* A pattern the user typed as positional argument `index` (0-based): nbits
+ * binary digits as aics_bits_parse() reads them, or, when `hex`, also "0x"
+ * and exactly nbits/4 hexadecimal digits. Anything else ends the program
+ * with a usage error (exit 2) naming the argument. */
+uint64_t aics_bits_arg(const char *text, int index, int nbits, bool hex);
+
 /* The pattern's value read as an unsigned integer and as an nbits-wide two's
  * complement integer (the top bit weighs −2^(nbits−1)). nbits is 1…63. */
 uint64_t aics_bits_unsigned(uint64_t bits, int nbits);

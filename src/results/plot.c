@@ -216,6 +216,25 @@ void aics_plot_data(aics_plot *p, const char *block, const double *values, size_
     aics_buf_free(&b);
 }
 
+void aics_plot_sample(double lo, double hi, size_t n, const aics_plot_fn *fs, size_t k, double *rows)
+{
+    AICS_CHECK(n >= 2, "a sampled curve has two points at least");
+    for (size_t i = 0; i < n; i++) {
+        double x = lo + (hi - lo) * (double)i / (double)(n - 1), *row = rows + i * (k + 1);
+        row[0] = x;
+        for (size_t c = 0; c < k; c++) row[c + 1] = fs[c](x);
+    }
+}
+
+void aics_plot_functions(aics_plot *p, const char *block, double lo, double hi, size_t n,
+                         const aics_plot_fn *fs, size_t k)
+{
+    double *rows = aics_xmalloc(n * (k + 1) * sizeof *rows);
+    aics_plot_sample(lo, hi, n, fs, k, rows);
+    aics_plot_data(p, block, rows, n, k + 1);
+    free(rows);
+}
+
 /* Send "set WHAT 'text'" with the text in gnuplot's single quotes. */
 static void set_quoted(aics_plot *p, const char *what, const char *text)
 {

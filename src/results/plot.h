@@ -48,6 +48,18 @@ void aics_plot_cmd(aics_plot *p, const char *fmt, ...)
 void aics_plot_data(aics_plot *p, const char *block, const double *values,
                     size_t rows, size_t cols);
 
+/* One curve of a figure of functions: y = f(x). */
+typedef double (*aics_plot_fn)(double x);
+
+/* The table of such a figure: n ≥ 2 rows (x, f_0(x), …, f_{k−1}(x)) at
+ * x = lo + (hi − lo)·i/(n − 1), i = 0 … n−1, written to rows (n × (k + 1)). */
+void aics_plot_sample(double lo, double hi, size_t n, const aics_plot_fn *fs, size_t k, double *rows);
+
+/* aics_plot_sample()'s table sent as data block `block`: column 1 is x,
+ * column c + 2 is f_c(x). */
+void aics_plot_functions(aics_plot *p, const char *block, double lo, double hi, size_t n,
+                         const aics_plot_fn *fs, size_t k);
+
 /* The axes of a figure, set in one call instead of a block of "set" lines.
  * Every field may be left out (NULL): that setting stays gnuplot's default,
  * except the grid, which is on unless `grid` says otherwise. Labels are

@@ -145,3 +145,22 @@ int aics_main(int argc, char **argv, const aics_program *p)
     aics_run_init(&run, p, argc, argv);
     return aics_run_program(&run);
 }
+
+void aics_report_options(aics_result *r, const aics_opt *opts)
+{
+    aics_result_kv_only(r, true);
+    for (const aics_opt *o = opts; o && o->name; o++) {
+        if (!o->kv || strcmp(o->kv, "seed") == 0) continue;
+        if (o->kind == AICS_OPT_INT) aics_result_int(r, o->kv, *(const int64_t *)o->ptr, NULL);
+        else if (o->kind == AICS_OPT_DOUBLE) aics_result_double(r, o->kv, *(const double *)o->ptr, NULL);
+        else if (o->kind == AICS_OPT_FLAG) aics_result_bool(r, o->kv, *(const bool *)o->ptr, NULL);
+        else AICS_CHECK(0, "an option reported in kv is an integer, a number or a flag");
+    }
+    aics_result_kv_only(r, false);
+}
+
+void aics_report_arg_part(aics_result *r, int index, const char *title, char *key, size_t size)
+{
+    snprintf(key, size, "arg%d", index + 1);
+    aics_result_part(r, key, title);
+}

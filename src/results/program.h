@@ -114,6 +114,18 @@ int aics_main(int argc, char **argv, const aics_program *p);
  * free, finish(). Returns 0, or 1 if a figure or a write failed. */
 int aics_run_program(const aics_run *run);
 
+/* The options of `opts` that name a kv key (their `kv` field), in table
+ * order, as kv-only results under that key: the values the run used, as
+ * --help promises ("报告为 KEY"). INT as an integer, DOUBLE as a double, FLAG
+ * as yes/no (1/0); the header already holds "seed", so it is skipped. Another
+ * kind with a kv key is a programming error. Leaves kv-only mode off. */
+void aics_report_options(aics_result *r, const aics_opt *opts);
+
+/* Start the part that reports positional argument `index` (0-based) on its
+ * own: named "argN" (N = index + 1) and titled `title`. The name is also
+ * written to key (size bytes), the stem of that argument's kv keys. */
+void aics_report_arg_part(aics_result *r, int index, const char *title, char *key, size_t size);
+
 /* Define the program (designated initializers of aics_program, as
  * `aics_this_program`) and a main() that runs it through aics_main(). */
 #define AICS_MAIN(...)                                                     \

@@ -70,6 +70,25 @@ START_TEST(test_special_values)
 }
 END_TEST
 
+/* A typed argument: binary (blanks allowed) or, for 8.6, 0x and 8 hex digits. */
+START_TEST(test_bits_arg)
+{
+    ck_assert_uint_eq(aics_bits_arg("1001 1001", 0, 8, false), 0x99);
+    ck_assert_uint_eq(aics_bits_arg("0x80400000", 0, 32, true), 0x80400000u);
+    ck_assert_uint_eq(aics_bits_arg("0XfFfFfFfF", 1, 32, true), 0xffffffffu);
+    ck_assert_uint_eq(aics_bits_arg("1 10000101 11111111111111111111111", 0, 32, true), 0xc2ffffffu);
+}
+END_TEST
+
+/* strtoull would read a sign or blanks after 0x; a typed pattern has neither. */
+#define BITS_ARG_REFUSED(test, text, nbits, hex) \
+    START_TEST(test) { aics_bits_arg(text, 0, nbits, hex); } END_TEST
+BITS_ARG_REFUSED(test_bits_arg_signed_hex, "0x-0000001", 32, true)
+BITS_ARG_REFUSED(test_bits_arg_blank_hex, "0x 1234567", 32, true)
+BITS_ARG_REFUSED(test_bits_arg_short_hex, "0x1234567", 32, true)
+BITS_ARG_REFUSED(test_bits_arg_hex_not_asked, "0x99", 8, false)
+BITS_ARG_REFUSED(test_bits_arg_nine_bits, "100110011", 8, false)
+
 Suite *numfmt_suite(void)
 {
     Suite *s = suite_create("numfmt");
@@ -79,6 +98,12 @@ Suite *numfmt_suite(void)
     tcase_add_test(c, test_8_6_a);
     tcase_add_test(c, test_8_6_b_subnormal);
     tcase_add_test(c, test_special_values);
+    tcase_add_test(c, test_bits_arg);
+    tcase_add_exit_test(c, test_bits_arg_signed_hex, 2);
+    tcase_add_exit_test(c, test_bits_arg_blank_hex, 2);
+    tcase_add_exit_test(c, test_bits_arg_short_hex, 2);
+    tcase_add_exit_test(c, test_bits_arg_hex_not_asked, 2);
+    tcase_add_exit_test(c, test_bits_arg_nine_bits, 2);
     suite_add_tcase(s, c);
     return s;
 }

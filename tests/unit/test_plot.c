@@ -9,6 +9,21 @@
 #include "plot.h"
 #include "unit.h"
 
+static double square(double x) { return x * x; }
+static double negate(double x) { return -x; }
+
+/* x runs from lo to hi in n − 1 equal steps; each column is its function. */
+START_TEST(samples_functions_on_a_grid)
+{
+    const aics_plot_fn fs[] = {square, negate};
+    double rows[5][3];
+    aics_plot_sample(-1, 1, 5, fs, 2, &rows[0][0]);
+    const double want[5][3] = {{-1, 1, 1}, {-0.5, 0.25, 0.5}, {0, 0, 0}, {0.5, 0.25, -0.5}, {1, 1, -1}};
+    for (int i = 0; i < 5; i++)
+        for (int c = 0; c < 3; c++) ck_assert_double_eq(rows[i][c], want[i][c]);
+}
+END_TEST
+
 START_TEST(missing_gnuplot_degrades)
 {
     /* A PATH with only /bin-less emptiness: sh is found by absolute path, gnuplot is not. */
@@ -90,6 +105,7 @@ Suite *plot_suite(void)
     suite_add_tcase(s, core);
     TCase *limits = tcase_create("Limits");
     tcase_add_test(limits, missing_gnuplot_degrades);
+    tcase_add_test(limits, samples_functions_on_a_grid);
     tcase_add_exit_test(limits, strict_makes_missing_gnuplot_fatal, 1);
     tcase_add_test(limits, gnuplot_error_is_reported);
     suite_add_tcase(s, limits);

@@ -53,6 +53,36 @@ START_TEST(defaults_hold_without_options)
 }
 END_TEST
 
+/* Options with kv keys come out under those keys, in table order, kv only. */
+START_TEST(options_reported_in_kv)
+{
+    static double lr = 0.25;
+    static int64_t n = 12;
+    static bool fast = true;
+    static uint64_t seed = 5;
+    static const char *label = "x";
+    const aics_opt kv_opts[] = {
+        {"n", AICS_OPT_INT, &n, "N", "n", .kv = "train.n"},
+        {"label", AICS_OPT_STRING, &label, "S", "not reported"},
+        {"lr", AICS_OPT_DOUBLE, &lr, "RATE", "lr", .kv = "train.lr"},
+        {"seed", AICS_OPT_UINT64, &seed, "N", "in the header", .kv = "seed"},
+        {"fast", AICS_OPT_FLAG, &fast, NULL, "fast", .kv = "fast"},
+        {0},
+    };
+    aics_result *r = aics_result_new("0.0", 5, "test");
+    aics_report_options(r, kv_opts);
+    aics_buf kv = AICS_BUF_INIT, text = AICS_BUF_INIT;
+    aics_result_render(r, AICS_FORMAT_KV, &kv);
+    aics_result_render(r, AICS_FORMAT_TEXT, &text);
+    const char *body = strchr(kv.data, '\n') + 1; /* after the header */
+    ck_assert_str_eq(body, "train.n 12\ntrain.lr 0.25\nfast 1\n");
+    ck_assert_msg(strstr(text.data, "train.n") == NULL, "the values are kv only");
+    aics_buf_free(&kv);
+    aics_buf_free(&text);
+    aics_result_free(r);
+}
+END_TEST
+
 #define EXIT_CASE(test, ...)                                  \
     START_TEST(test)                                          \
     {                                                         \
@@ -82,6 +112,7 @@ Suite *program_suite(void)
     tcase_add_test(core, parses_both_option_spellings);
     tcase_add_test(core, defaults_hold_without_options);
     tcase_add_exit_test(core, help_exits_zero, 0);
+    tcase_add_test(core, options_reported_in_kv);
     suite_add_tcase(s, core);
     TCase *limits = tcase_create("Limits");
     tcase_add_exit_test(limits, zero_rate_is_refused, 2);
