@@ -7,13 +7,13 @@
 
 #include "error.h"
 #include "fileio.h"
+#include "reader.h"
 
 #define OUTLINE_MAX_BYTES (1 << 20)
 #define DEFAULT_TITLE "《智能计算系统》习题解答"
 
 typedef struct {
-    const char *path;
-    long line;
+    aics_reader r;     /* the path, the line, the text */
     const char *start; /* the line's first byte, for columns */
 } where;
 
@@ -51,7 +51,7 @@ static char *rest_of_line(const where *w, const char *p, const char *what)
     p = skip_blanks(p);
     size_t n = strlen(p);
     while (n && (p[n - 1] == ' ' || p[n - 1] == '\t')) n--;
-    if (n == 0) aics_die_data(w->path, w->line, col_of(w, p), "expected %s", what);
+    if (n == 0) aics_die_data(w->r.path, w->r.line, col_of(w, p), "expected %s", what);
     char *s = aics_xmalloc(n + 1);
     memcpy(s, p, n);
     s[n] = '\0';
@@ -64,11 +64,11 @@ static void add_chapter(aics_outline *o, const where *w, const char *p)
     char *end;
     long n = strtol(at, &end, 10);
     if (end == at || n < 1 || n > 99 || (*end != ' ' && *end != '\t'))
-        aics_die_data(w->path, w->line, col_of(w, at), "expected a chapter number 1-99, then its title");
+        aics_die_data(w->r.path, w->r.line, col_of(w, at), "expected a chapter number 1-99, then its title");
     if (aics_outline_chapter_find(o, (int)n))
-        aics_die_data(w->path, w->line, col_of(w, at), "chapter %ld is listed twice", n);
+        aics_die_data(w->r.path, w->r.line, col_of(w, at), "chapter %ld is listed twice", n);
     o->ch = aics_xrealloc(o->ch, (o->nch + 1) * sizeof *o->ch);
-    o->ch[o->nch++] = (aics_outline_chapter){(int)n, rest_of_line(w, end, "a chapter title"), NULL, 0, w->line};
+    o->ch[o->nch++] = (aics_outline_chapter){(int)n, rest_of_line(w, end, "a chapter title"), NULL, 0, w->r.line};
 }
 
 static bool file_name_ok(const char *f)
@@ -79,20 +79,20 @@ static bool file_name_ok(const char *f)
 
 static void add_exercise(aics_outline *o, const where *w, const char *p)
 {
-    if (o->nch == 0) aics_die_data(w->path, w->line, 1, "an exercise must follow a 'chapter' line");
+    if (o->nch == 0) aics_die_data(w->r.path, w->r.line, 1, "an exercise must follow a 'chapter' line");
     const char *at = skip_blanks(p);
     char *file = next_word(&p);
     if (!file || !file_name_ok(file))
-        aics_die_data(w->path, w->line, col_of(w, at),
+        aics_die_data(w->r.path, w->r.line, col_of(w, at),
                       "expected the prose file like ch2/ex2_7 ([a-z0-9_/], without .md)");
     const char *nat = skip_blanks(p);
     char *numbers = next_word(&p);
-    if (!numbers) aics_die_data(w->path, w->line, col_of(w, nat), "expected the exercise numbers, like 2.7");
+    if (!numbers) aics_die_data(w->r.path, w->r.line, col_of(w, nat), "expected the exercise numbers, like 2.7");
     aics_outline_chapter *c = &o->ch[o->nch - 1];
     c->ex = aics_xrealloc(c->ex, (c->nex + 1) * sizeof *c->ex);
     const char *slash = strrchr(file, '/');
     c->ex[c->nex++] = (aics_outline_exercise){file, aics_xstrdup(slash ? slash + 1 : file), numbers,
-                                              rest_of_line(w, p, "an exercise title"), w->line};
+                                              rest_of_line(w, p, "an exercise title"), w->r.line};
 }
 
 static void parse_line(aics_outline *o, const where *w, const char *p)
@@ -107,7 +107,7 @@ static void parse_line(aics_outline *o, const where *w, const char *p)
         free(o->title);
         o->title = rest_of_line(w, p, "the book's title");
     } else {
-        aics_die_data(w->path, w->line, col_of(w, kw),
+        aics_die_data(w->r.path, w->r.line, col_of(w, kw),
                       "unknown outline entry '%s' (expected title, chapter or exercise)", word);
     }
     free(word);
@@ -116,20 +116,13 @@ static void parse_line(aics_outline *o, const where *w, const char *p)
 void aics_outline_parse(const char *text, const char *path, aics_outline *out)
 {
     *out = (aics_outline){aics_xstrdup(path), NULL, NULL, 0};
-    aics_skip_bom(&text, NULL);
-    where w = {path, 0, NULL};
-    while (*text) {
-        const char *nl = strchr(text, '\n');
-        size_t n = nl ? (size_t)(nl - text) : strlen(text);
-        if (n && text[n - 1] == '\r') n--;
-        char *line = aics_xmalloc(n + 1);
-        memcpy(line, text, n);
-        line[n] = '\0';
-        w.line++;
+    where w = {.r = {.path = path}};
+    aics_reader_start(&w.r, text, strlen(text), AICS_REFUSE_NONE); /* a C string has no NUL inside */
+    for (aics_line l; aics_reader_next(&w.r, &l);) {
+        char *line = aics_line_dup(&l);
         w.start = line;
         parse_line(out, &w, line);
         free(line);
-        text = nl ? nl + 1 : text + strlen(text);
     }
     if (!out->title) out->title = aics_xstrdup(DEFAULT_TITLE);
     if (out->nch == 0) aics_die_data(path, 0, 0, "the outline lists no chapters");

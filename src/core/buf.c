@@ -67,3 +67,10 @@ void aics_buf_free(aics_buf *b)
     if (b->cap) free(b->data);
     *b = (aics_buf)AICS_BUF_INIT;
 }
+
+char *aics_xvasprintf(const char *fmt, va_list ap)
+{
+    aics_buf b = AICS_BUF_INIT;
+    aics_buf_vprintf(&b, fmt, ap);
+    return aics_buf_take(&b);
+}

@@ -28,6 +28,8 @@ void aics_buf_putc(aics_buf *b, char c);
 void aics_buf_printf(aics_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void aics_buf_vprintf(aics_buf *b, const char *fmt, va_list ap);
+/* A new string, formatted as vprintf would print it; the caller frees it. */
+char *aics_xvasprintf(const char *fmt, va_list ap);
 /* Take ownership of the bytes (NUL-terminated, never NULL) and reset `b`. */
 char *aics_buf_take(aics_buf *b);
 void aics_buf_free(aics_buf *b);

@@ -47,6 +47,14 @@ bool aics_reader_next(aics_reader *r, aics_line *l)
     return true;
 }
 
+char *aics_line_dup(const aics_line *l)
+{
+    char *d = aics_xmalloc(l->n + 1);
+    memcpy(d, l->s, l->n);
+    d[l->n] = '\0';
+    return d;
+}
+
 bool aics_reader_vfail(aics_reader *r, long line, long col, const char *fmt, va_list ap)
 {
     if (r->failed) return false;

@@ -60,6 +60,10 @@ bool aics_reader_start(aics_reader *r, const char *text, size_t len, aics_refuse
 /* The next line into *l, and r->line = l->no; false at the end of the text. */
 bool aics_reader_next(aics_reader *r, aics_line *l);
 
+/* A NUL-terminated copy of line `l`, for a parser that cuts it up in place;
+ * the caller frees it. */
+char *aics_line_dup(const aics_line *l);
+
 /* Report "path:line:col: message" into r->err (as aics_format_error; a NULL
  * path is "<input>"; "path: message" when line is 0: the whole file), unless an error was reported already: the first one
  * is the one to report. Returns false, so that `return aics_reader_fail(…)`

@@ -185,9 +185,7 @@ bool aics_isa_parse(const char *text, const char *path, aics_isa_prog *p, char *
     int depth = 0;
     aics_reader_start(&c.r, text, strlen(text), AICS_REFUSE_NONE); /* a C string has no NUL inside */
     for (aics_line l; aics_reader_next(&c.r, &l);) {
-        char *line = aics_xmalloc(l.n + 1);
-        memcpy(line, l.s, l.n);
-        line[l.n] = '\0';
+        char *line = aics_line_dup(&l);
         c.linestart = line;
         bool ok = parse_line(&c, line, p, &depth);
         free(line);

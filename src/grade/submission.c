@@ -21,6 +21,7 @@
 
 #include "error.h"
 #include "fileio.h"
+#include "reader.h"
 #include "result.h"
 #include "strmap.h"
 
@@ -167,10 +168,22 @@ static void note_ignored(aics_grade_submission *s, long line, long col, const ch
     s->ignored[s->nignored++] = aics_xstrdup(buf);
 }
 
+/* The parse of one submission: its line reader and what it fills. */
+typedef struct {
+    aics_reader r;
+    aics_grade_submission *s;
+    const aics_kv *expected;
+    const aics_grade_index *ix;
+    size_t extra_cap; /* entries allocated in s->extra */
+} sub_parser;
+
 /* One line [p, p+n), starting at column off + 1, that is not blank and not a comment; p[n] may be written. */
-static void take_line(aics_grade_submission *s, const aics_kv *expected, const aics_grade_index *ix,
-                      char *p, size_t n, long line, size_t off, size_t *extra_cap)
+static void take_line(sub_parser *sp, char *p, size_t n, size_t off)
 {
+    aics_grade_submission *s = sp->s;
+    const aics_kv *expected = sp->expected;
+    const aics_grade_index *ix = sp->ix;
+    long line = sp->r.line;
     size_t i = 0;
     uint64_t w; /* eight bytes at a time while none can be a blank (all > 0x20) */
     while (i + 8 <= n && (memcpy(&w, p + i, 8), !((w - 0x2121212121212121ull) & ~w & 0x8080808080808080ull)))
@@ -190,10 +203,7 @@ static void take_line(aics_grade_submission *s, const aics_kv *expected, const a
     if (!e) {
         if (!aics_result_key_ok(key)) note_ignored(s, line, (long)off + 1, "expected a key made of [a-z0-9_.] (line ignored)");
         else if (v1 > v0 && after == n) {
-            if (s->nextra == *extra_cap) {
-                *extra_cap = *extra_cap ? 2 * *extra_cap : 16;
-                s->extra = aics_xrealloc(s->extra, *extra_cap * sizeof *s->extra);
-            }
+            s->extra = aics_xgrow(s->extra, s->nextra, &sp->extra_cap, sizeof *s->extra);
             s->extra[s->nextra++] = key;
         }
         return;
@@ -232,35 +242,25 @@ bool aics_grade_submission_parse(char *text, size_t len, const char *path,
     } else {
         out->v = aics_xcalloc(expected->n ? expected->n : 1, sizeof *out->v);
     }
-    const char *body = text;
-    size_t n = len;
-    aics_skip_bom(&body, &n);
-    char *t = text + (body - text); /* lines are written in place */
-    if (aics_looks_binary(t, n))
-        return aics_format_error(err, errsz, path, 1, 1,
-                                 "binary file (NUL bytes or invalid UTF-8); expected kv text");
-    size_t max_lines = lim ? lim->max_lines : AICS_GRADE_MAX_LINES, extra_cap = 0;
-    long line = 0;
-    for (size_t pos = 0; pos < n;) {
-        char *s = t + pos;
-        char *nl = memchr(s, '\n', n - pos);
-        size_t k = nl ? (size_t)(nl - s) : n - pos;
-        pos += k + (nl ? 1 : 0);
-        if ((size_t)++line > max_lines)
-            return aics_format_error(err, errsz, path, line, 1,
-                                     "more than %zu lines; expected a kv result file", max_lines);
-        if (k > 0 && s[k - 1] == '\r') k--;
+    sub_parser sp = {.r = {.path = path, .err = err, .errsz = errsz}, .s = out, .expected = expected, .ix = ix};
+    if (!aics_reader_start(&sp.r, text, len, AICS_REFUSE_BINARY))
+        return aics_reader_fail(&sp.r, 1, 1, "binary file (NUL bytes or invalid UTF-8); expected kv text");
+    size_t max_lines = lim ? lim->max_lines : AICS_GRADE_MAX_LINES;
+    for (aics_line l; aics_reader_next(&sp.r, &l);) {
+        if ((size_t)l.no > max_lines)
+            return aics_reader_fail_here(&sp.r, 1, "more than %zu lines; expected a kv result file", max_lines);
+        char *s = text + (l.s - text); /* lines are written in place */
+        size_t k = l.n, i = 0;
         s[k] = '\0'; /* '\r', '\n' or the final NUL */
-        size_t i = 0;
         while (i < k && is_space(s[i])) i++;
-        if (line == 1 && i < k && s[i] == '#') {
+        if (l.no == 1 && i < k && s[i] == '#') {
             for (i++; i < k && is_space(s[i]); i++) {}
             out->header = s + i;
             continue;
         }
-        if (line == 1) break; /* no header: refused below */
+        if (l.no == 1) break; /* no header: refused below */
         if (i == k || s[i] == '#') continue;
-        take_line(out, expected, ix, s + i, k - i, line, i, &extra_cap);
+        take_line(&sp, s + i, k - i, i);
     }
     char why[200];
     if (!aics_grade_header_ok(out->header, why, sizeof why))

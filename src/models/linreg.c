@@ -2,6 +2,7 @@
 #include "linreg.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,11 +15,13 @@ void aics_linreg_init(aics_linreg *p, const double *x, const double *y, size_t n
     memset(p, 0, sizeof *p);
     p->n = n;
     p->d = d;
-    p->xc = aics_xcalloc(n * d, sizeof *p->xc);
-    p->yc = aics_xcalloc(n, sizeof *p->yc);
-    p->xmean = aics_xcalloc(d, sizeof *p->xmean);
-    p->gram = aics_xcalloc(d * d, sizeof *p->gram);
-    p->xty = aics_xcalloc(d, sizeof *p->xty);
+    /* One block holds the five arrays, so that one free releases them. */
+    AICS_CHECK(d <= SIZE_MAX / (n + d + 2) / sizeof(double), "a regression this large does not fit in memory");
+    p->xc = aics_xcalloc(n * d + n + d * d + 2 * d, sizeof *p->xc);
+    p->yc = p->xc + n * d;
+    p->xmean = p->yc + n;
+    p->gram = p->xmean + d;
+    p->xty = p->gram + d * d;
     /* Two passes: the mean, then centered copies, so G never subtracts large squares. */
     for (size_t j = 0; j < d; j++) {
         double s = 0.0;
@@ -46,11 +49,7 @@ void aics_linreg_init(aics_linreg *p, const double *x, const double *y, size_t n
 
 void aics_linreg_free(aics_linreg *p)
 {
-    free(p->xc);
-    free(p->yc);
-    free(p->xmean);
-    free(p->gram);
-    free(p->xty);
+    free(p->xc); /* the block of all five arrays */
     memset(p, 0, sizeof *p);
 }
 

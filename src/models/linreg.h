@@ -32,7 +32,8 @@ typedef enum { AICS_PENALTY_L2, AICS_PENALTY_L1 } aics_penalty;
 
 typedef struct {
     size_t n, d;
-    double *xc;    /* n × d, column-major (column j at xc + j*n), centered */
+    double *xc;    /* n × d, column-major (column j at xc + j*n), centered; one
+                      block with the four arrays below (freed with it) */
     double *yc;    /* n, centered target */
     double *xmean; /* d column means */
     double ymean;

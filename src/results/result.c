@@ -105,16 +105,19 @@ static void free_table(aics_table *t)
     free(t);
 }
 
+static void free_item(item *it)
+{
+    free(it->key);
+    free(it->label);
+    free(it->word);
+    free(it->shown);
+    if (it->table) free_table(it->table);
+}
+
 void aics_result_free(aics_result *r)
 {
     if (!r) return;
-    for (size_t i = 0; i < r->n; i++) {
-        free(r->items[i].key);
-        free(r->items[i].label);
-        free(r->items[i].word);
-        free(r->items[i].shown);
-        if (r->items[i].table) free_table(r->items[i].table);
-    }
+    for (size_t i = 0; i < r->n; i++) free_item(&r->items[i]);
     free(r->items);
     aics_strmap_free(r->index);
     free(r->exercise);
@@ -193,36 +196,30 @@ void aics_result_bool(aics_result *r, const char *key, bool value, const char *l
 void aics_result_shown(aics_result *r, const char *fmt, ...)
 {
     AICS_CHECK(r->n > 0 && is_value(&r->items[r->n - 1]), "aics_result_shown follows a named result");
-    aics_buf b = AICS_BUF_INIT;
-    va_list ap;
-    va_start(ap, fmt);
-    aics_buf_vprintf(&b, fmt, ap);
-    va_end(ap);
     item *it = &r->items[r->n - 1];
     free(it->shown);
-    it->shown = aics_buf_take(&b);
+    va_list ap;
+    va_start(ap, fmt);
+    it->shown = aics_xvasprintf(fmt, ap);
+    va_end(ap);
 }
 
 void aics_result_fact(aics_result *r, const char *label, const char *fmt, ...)
 {
-    aics_buf b = AICS_BUF_INIT;
-    va_list ap;
-    va_start(ap, fmt);
-    aics_buf_vprintf(&b, fmt, ap);
-    va_end(ap);
     item *it = push(r, ITEM_FACT);
     it->label = aics_xstrdup(label);
-    it->shown = aics_buf_take(&b);
+    va_list ap;
+    va_start(ap, fmt);
+    it->shown = aics_xvasprintf(fmt, ap);
+    va_end(ap);
 }
 
 void aics_result_note(aics_result *r, const char *fmt, ...)
 {
-    aics_buf b = AICS_BUF_INIT;
     va_list ap;
     va_start(ap, fmt);
-    aics_buf_vprintf(&b, fmt, ap);
+    push(r, ITEM_NOTE)->label = aics_xvasprintf(fmt, ap);
     va_end(ap);
-    push(r, ITEM_NOTE)->label = aics_buf_take(&b);
 }
 
 aics_table *aics_result_table(aics_result *r, const char *align, const char *const *headers)
@@ -238,13 +235,11 @@ aics_table *aics_result_table(aics_result *r, const char *align, const char *con
 
 void aics_table_cell(aics_table *t, const char *fmt, ...)
 {
-    aics_buf b = AICS_BUF_INIT;
+    t->cells = aics_xrealloc(t->cells, (t->ncells + 1) * sizeof *t->cells);
     va_list ap;
     va_start(ap, fmt);
-    aics_buf_vprintf(&b, fmt, ap);
+    t->cells[t->ncells++] = aics_xvasprintf(fmt, ap);
     va_end(ap);
-    t->cells = aics_xrealloc(t->cells, (t->ncells + 1) * sizeof *t->cells);
-    t->cells[t->ncells++] = aics_buf_take(&b);
 }
 
 /* ---- rendering helpers ---- */
