@@ -11,6 +11,7 @@
 
 #include "error.h"
 #include "fileio.h"
+#include "reader.h"
 #include "mathpass.h"
 #include "render.h"
 
@@ -27,15 +28,6 @@ typedef struct {
     char *rest;                 /* everything after the first argument, trimmed */
     aics_buf *page, *plain;
 } directive;
-
-void aics_text_pos(const char *text, size_t pos, long *line, long *col)
-{
-    *line = 1, *col = 1;
-    for (size_t i = 0; i < pos && text[i]; i++) {
-        if (text[i] == '\n') ++*line, *col = 1;
-        else if (((unsigned char)text[i] & 0xC0) != 0x80) ++*col;
-    }
-}
 
 static noreturn __attribute__((format(printf, 3, 4))) void fail(const directive *d, size_t pos,
                                                                  const char *fmt, ...)

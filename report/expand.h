@@ -62,7 +62,5 @@ void aics_expand_clear_files(aics_expand_ctx *ctx);
 /* Forget the programs noted so far (between exercises). */
 void aics_expand_clear_progs(aics_expand_ctx *ctx);
 
-/* The 1-based line and character column of byte `pos` in `text`. */
-void aics_text_pos(const char *text, size_t pos, long *line, long *col);
 
 #endif

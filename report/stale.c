@@ -10,7 +10,7 @@
 
 #include "chapters.h"
 #include "error.h"
-#include "expand.h"
+#include "reader.h"
 #include "fileio.h"
 #include "mathpass.h"
 #include "sources.h"

@@ -83,3 +83,12 @@ bool aics_reader_fail_here(aics_reader *r, long col, const char *fmt, ...)
     va_end(ap);
     return false;
 }
+
+void aics_text_pos(const char *text, size_t pos, long *line, long *col)
+{
+    *line = 1, *col = 1;
+    for (size_t i = 0; i < pos && text[i]; i++) {
+        if (text[i] == '\n') ++*line, *col = 1;
+        else if (((unsigned char)text[i] & 0xC0) != 0x80) ++*col;
+    }
+}

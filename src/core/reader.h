@@ -76,4 +76,9 @@ bool aics_reader_vfail(aics_reader *r, long line, long col, const char *fmt, va_
 bool aics_reader_fail_here(aics_reader *r, long col, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/* The 1-based line and character column (UTF-8 characters, not bytes) of
+ * byte `pos` in the NUL-terminated `text`: where a message about a whole
+ * text (a prose page, a lint finding) points. */
+void aics_text_pos(const char *text, size_t pos, long *line, long *col);
+
 #endif

@@ -201,7 +201,7 @@ static void take_line(sub_parser *sp, char *p, size_t n, size_t off)
     size_t after = v1;
     while (after < n && is_space(p[after])) after++;
     if (!e) {
-        if (!aics_result_key_ok(key)) note_ignored(s, line, (long)off + 1, "expected a key made of [a-z0-9_.] (line ignored)");
+        if (!aics_kv_key_ok(key)) note_ignored(s, line, (long)off + 1, "expected a key made of [a-z0-9_.] (line ignored)");
         else if (v1 > v0 && after == n) {
             s->extra = aics_xgrow(s->extra, s->nextra, &sp->extra_cap, sizeof *s->extra);
             s->extra[s->nextra++] = key;

@@ -10,8 +10,16 @@
 #include "error.h"
 #include "fileio.h"
 #include "reader.h"
-#include "result.h"
 #include "strmap.h"
+
+bool aics_kv_key_ok(const char *key)
+{
+    if (!key || !*key) return false;
+    for (const char *p = key; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_' || *p == '.'))
+            return false;
+    return true;
+}
 
 static bool is_space(char c) { return c == ' ' || c == '\t'; }
 
@@ -55,7 +63,7 @@ static bool parse_entry(aics_reader *r, aics_kv *out, const aics_line *l)
     size_t k0 = i;
     while (i < n && !is_space(s[i])) i++;
     char *key = dup_range(s + k0, i - k0);
-    if (!aics_result_key_ok(key)) {
+    if (!aics_kv_key_ok(key)) {
         free(key);
         return aics_reader_fail_here(r, (long)k0 + 1, "expected a key made of [a-z0-9_.]");
     }

@@ -37,6 +37,10 @@ bool aics_kv_parse(const char *text, size_t len, const char *path, aics_kv *out,
 bool aics_kv_load(const char *path, size_t max_bytes, aics_kv *out, char *err,
                   size_t errsz);
 
+/* Whether `key` is a valid kv key: non-empty, [a-z0-9_.] only. The result
+ * writer (result.h) and the grader hold their keys to the same rule. */
+bool aics_kv_key_ok(const char *key);
+
 /* The entry for `key`, or NULL (a hash lookup for parsed files). */
 const aics_kv_entry *aics_kv_find(const aics_kv *kv, const char *key);
 

@@ -11,6 +11,7 @@
 #include "error.h"
 #include "intmath.h"
 #include "json.h"
+#include "kv.h"
 #include "plain.h"
 #include "strmap.h"
 #include "width.h"
@@ -61,15 +62,6 @@ bool aics_format_parse(const char *name, aics_format *out)
 }
 
 const char *aics_format_name(aics_format f) { return format_names[f]; }
-
-bool aics_result_key_ok(const char *key)
-{
-    if (!key || !*key) return false;
-    for (const char *p = key; *p; p++)
-        if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_' || *p == '.'))
-            return false;
-    return true;
-}
 
 bool aics_result_word_ok(const char *word)
 {
@@ -144,7 +136,7 @@ static const char *value_label(const item *it) { return it->label ? it->label : 
 
 static item *push_value(aics_result *r, item_kind kind, const char *key, const char *label)
 {
-    AICS_CHECK(aics_result_key_ok(key), "result keys are made of [a-z0-9_.] only");
+    AICS_CHECK(aics_kv_key_ok(key), "result keys are made of [a-z0-9_.] only");
     bool fresh = aics_strmap_add(r->index, key, r->n, NULL);
     AICS_CHECK(fresh, "each result key may be added only once");
     item *it = push(r, kind);
@@ -158,7 +150,7 @@ void aics_result_kv_only(aics_result *r, bool on) { r->kv_only = on; }
 
 void aics_result_part_show(aics_result *r, const char *name, const char *title, aics_show show)
 {
-    AICS_CHECK(aics_result_key_ok(name) && !strchr(name, '.'), "part names are made of [a-z0-9_]");
+    AICS_CHECK(aics_kv_key_ok(name) && !strchr(name, '.'), "part names are made of [a-z0-9_]");
     item *it = push(r, ITEM_PART);
     it->key = aics_xstrdup(name);
     it->label = title ? aics_xstrdup(title) : NULL;

@@ -115,8 +115,6 @@ aics_table *aics_result_table(aics_result *r, const char *align,
 void aics_table_cell(aics_table *t, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
-/* Whether `key` is a valid result key: non-empty, [a-z0-9_.] only. */
-bool aics_result_key_ok(const char *key);
 /* Whether `word` is a valid bare word value: non-empty, made of
  * [A-Za-z0-9_.:+-/], starting with a letter, or with a digit when strtod
  * does not read all of it (a shape like "112x112x64"), so that no word ever

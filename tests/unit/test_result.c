@@ -119,8 +119,8 @@ END_TEST
 
 START_TEST(keys_and_words_are_validated)
 {
-    ck_assert_msg(aics_result_key_ok("a.b_9"), "a.b_9 is a valid key.");
-    ck_assert_msg(!aics_result_key_ok("A.b") && !aics_result_key_ok("") && !aics_result_key_ok("a b"),
+    ck_assert_msg(aics_kv_key_ok("a.b_9"), "a.b_9 is a valid key.");
+    ck_assert_msg(!aics_kv_key_ok("A.b") && !aics_kv_key_ok("") && !aics_kv_key_ok("a b"),
                   "Upper case, empty and spaced keys are invalid.");
     ck_assert_msg(aics_result_word_ok("pass") && aics_result_word_ok("mul-add"), "Bare words are valid.");
     ck_assert_msg(!aics_result_word_ok("12") && !aics_result_word_ok("two words") && !aics_result_word_ok("nan#"),
