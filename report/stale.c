@@ -149,7 +149,7 @@ static const char *const allow_words[] = {"stale-ok", NULL};
 static const char *const claim_words[] = {
     "单调", "振荡", "震荡", "收敛", "发散", "大于", "小于", "更大", "更小", "大得多", "小得多", "变号",
     "上升", "下降", "增大", "减小", "增加", "减少", "变大", "变小", "不变", "趋于", "平稳", "越来越",
-    "一路", "始终", "总是",
+    "一路", "始终", "总是", "高于", "低于", "多于", "少于", "更高", "更低", "更多", "更少", "更快", "更慢",
     "monoton", "oscillat", "converge", "diverge", NULL};
 
 /* Names that hold a claim word but state nothing: gradient descent is a

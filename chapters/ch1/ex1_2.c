@@ -395,6 +395,9 @@ static void report_agent(aics_result *r, const agent_cfg *cfg, const agent_run *
     aics_result_kv_only(r, false);
     aics_result_double(r, "agent.margin_over_random", ag[0].final_reward - ag[nag - 1].final_reward,
                        "ε-贪心比随机选择多得的平均奖励");
+    aics_result_bool(r, "agent.beats_greedy", ag[0].final_reward > ag[1].final_reward &&
+                     ag[0].final_optimal > ag[1].final_optimal,
+                     "ε-贪心最后 10% 的平均奖励与选中最优臂的比例都高于贪心");
 }
 
 static void draw_agent(aics_plot *plot, const agent_cfg *cfg, const agent_run *ag, int nag)

@@ -131,6 +131,7 @@ static void report_compare(aics_result *r, const aics_netreport *rep)
         {"resnet152", "resnet152_tv", 11.3, "ResNet 论文表 1"},
     };
     bool any = false;
+    int64_t vgg = -1, res = -1, res_tv = -1; /* the prose's comparisons, decided below */
     for (size_t i = 0; i < rep->n; i++) any |= rep->e[i].builtin;
     if (!any) return;
     aics_result_part(r, "compare", "与论文及 torchvision 的对照");
@@ -140,6 +141,8 @@ static void report_compare(aics_result *r, const aics_netreport *rep)
         const aics_netreport_entry *e = &rep->e[i];
         for (size_t p = 0; p < sizeof papers / sizeof *papers; p++) {
             if (!e->builtin || strcmp(papers[p].net, e->net->name) != 0) continue;
+            if (p == 1) vgg = e->total.mac;
+            if (p == 2) res = e->total.mac;
             aics_table_cell(t, "%s", e->key);
             aics_table_cell(t, "%.3f", (double)e->total.mac / 1e9);
             if (papers[p].published > 0) aics_table_cell(t, "%.1f", papers[p].published);
@@ -153,6 +156,7 @@ static void report_compare(aics_result *r, const aics_netreport *rep)
             aics_net_totals tv;
             AICS_CHECK(aics_net_count_totals(v, 0, &tv), "the built-in variants never overflow");
             aics_table_cell(t, "%.3f", (double)tv.mac / 1e9);
+            if (p == 2) res_tv = tv.mac;
             char key[100];
             snprintf(key, sizeof key, "compare.%s.mac", papers[p].variant);
             aics_result_int(r, key, tv.mac, NULL);
@@ -161,6 +165,10 @@ static void report_compare(aics_result *r, const aics_netreport *rep)
             aics_net_free(v);
         }
     }
+    if (vgg >= 0 && res >= 0)
+        aics_result_bool(r, "compare.resnet152_fewer_than_vgg19", res < vgg, "ResNet-152 的乘加次数少于 VGG-19");
+    if (res >= 0 && res_tv >= 0)
+        aics_result_bool(r, "compare.resnet152_tv.more_mac", res_tv > res, "torchvision 版 ResNet-152 的乘加次数多于 Caffe 版");
 }
 
 static void report_alexnet_224(aics_result *r, const aics_netreport *rep)
