@@ -17,7 +17,7 @@
 
 #define MAX_POOLS 8
 
-static void shape_word(aics_shape s, char *out, size_t n)
+static void shape_word(aics_blob_shape s, char *out, size_t n)
 {
     snprintf(out, n, "%lldx%lldx%lld", (long long)s.h, (long long)s.w, (long long)s.c);
 }
@@ -56,14 +56,14 @@ static void report_layers(aics_result *r, const aics_net *net)
     shape_word(net->layers[0].out, word, sizeof word);
     aics_table_cell(t, "输入");
     aics_table_cell(t, "%s", word);
-    aics_table_cell(t, "%lld", (long long)aics_shape_count(net->layers[0].out));
+    aics_table_cell(t, "%lld", (long long)aics_blob_count(net->layers[0].out));
     for (size_t i = 1; i < net->nlayers; i++) {
         const aics_layer *l = &net->layers[i];
         if (l->type != AICS_LAYER_CONV && l->type != AICS_LAYER_POOL) continue;
         shape_word(l->out, word, sizeof word);
         aics_table_cell(t, "%s", l->name);
         aics_table_cell(t, "%s", word);
-        aics_table_cell(t, "%lld", (long long)aics_shape_count(l->out));
+        aics_table_cell(t, "%lld", (long long)aics_blob_count(l->out));
     }
 }
 

@@ -46,13 +46,13 @@ static traffic count_traffic(const aics_net *net)
         aics_layer_counts c;
         aics_net_error err;
         AICS_CHECK(aics_layer_count(net, i, 0, &c, &err), "the built-in networks count");
-        int64_t out = aics_shape_count(l->out) * (int64_t)l->ntop;
+        int64_t out = aics_blob_count(l->out) * (int64_t)l->ntop;
         tr.unfused += 4 * l->in_total + c.param_bytes + 4 * out;
         tr.layers++;
         bool fusible = elementwise(l->type) && l->in_place && chain && l->nbottom == 1
                        && strcmp(l->bottom[0], chain) == 0;
         if (fusible) {
-            tr.saved += 2 * 4 * aics_shape_count(l->out); /* no read and no write of the blob */
+            tr.saved += 2 * 4 * aics_blob_count(l->out); /* no read and no write of the blob */
             tr.fused_layers++;
         } else {
             chain = (l->type == AICS_LAYER_CONV || l->type == AICS_LAYER_FC) && l->ntop == 1 ? l->top[0] : NULL;

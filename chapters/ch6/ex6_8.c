@@ -44,8 +44,7 @@ static double util_at(const aics_dlp6_layer *l, size_t n, int64_t macs, bool sca
 /* The prose's words, decided over the array sizes of the table: utilisation
  * never rises as the array grows (and does fall); the largest size at which
  * each structure is still fully busy; and the layers bound by memory (matrix
- * structure) never become fewer as the array grows. (Not shape.h: its
- * aics_shape clashes with net.h's.) */
+ * structure) never become fewer as the array grows. */
 static void report_verdicts(aics_result *r, const aics_dlp6_layer *l, size_t n)
 {
     bool rises = false, grows = true;

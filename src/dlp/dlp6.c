@@ -46,7 +46,7 @@ size_t aics_dlp6_layers(const aics_net *net, const aics_layer_counts *per_layer,
         d->macs = per_layer[i].mac;
         d->in_elems = l->in_total;
         d->w_elems = per_layer[i].params;
-        d->out_elems = aics_shape_count(l->out);
+        d->out_elems = aics_blob_count(l->out);
         AICS_CHECK(d->out_elems >= 0, "counted nets have countable shapes");
         d->bytes = mul(add(add(d->in_elems, d->w_elems), d->out_elems), elem_bytes);
         d->scalar_bytes = mul(add(mul(d->macs, 2), d->out_elems), elem_bytes);

@@ -332,19 +332,19 @@ static bool read_params(ctx *c, const aics_pt_node *layer, aics_layer *l)
 /* ---- inputs ------------------------------------------------------------------ */
 
 /* A shape from `count` dims (N, C[, H[, W]]); N, the batch, goes to *n. */
-static bool dims_to_shape(ctx *c, const aics_pt_node *where, const int64_t *d, size_t count, aics_shape *s,
+static bool dims_to_shape(ctx *c, const aics_pt_node *where, const int64_t *d, size_t count, aics_blob_shape *s,
                           int64_t *n)
 {
     if (count < 2 || count > 4)
         return node_err(c, where, "an input shape needs 2 to 4 dimensions (N, C, H, W), found %zu", count);
     for (size_t i = 0; i < count; i++)
         if (d[i] < 1) return node_err(c, where, "input dimension %zu is %lld: sizes must be positive", i + 1, (long long)d[i]);
-    *s = (aics_shape){d[1], count > 2 ? d[2] : 1, count > 3 ? d[3] : 1};
+    *s = (aics_blob_shape){d[1], count > 2 ? d[2] : 1, count > 3 ? d[3] : 1};
     *n = d[0];
     return true;
 }
 
-static bool shape_msg(ctx *c, const aics_pt_node *shape, aics_shape *s, int64_t *n)
+static bool shape_msg(ctx *c, const aics_pt_node *shape, aics_blob_shape *s, int64_t *n)
 {
     int64_t d[4];
     size_t k = aics_pt_count(shape, "dim");
@@ -373,7 +373,7 @@ static bool legacy_inputs(ctx *c, const aics_pt_node *root, aics_net *net)
     for (size_t i = 0; i < ninput; i++) {
         const aics_pt_node *in = aics_pt_nth(root, "input", i);
         if (!scalar(c, in)) return false;
-        aics_shape s = {0, 0, 0};
+        aics_blob_shape s = {0, 0, 0};
         int64_t batch = 0;
         if (ndim) {
             int64_t d[4];
@@ -411,7 +411,7 @@ static bool input_layer_shape(ctx *c, const aics_pt_node *layer, aics_layer *l, 
     if (crop == 0 && !aics_pt_child(tp, "crop_size"))
         return node_err(c, layer, "cannot tell the size of input layer '%.60s': expected input_param { shape } or transform_param { crop_size }", l->name);
     if (crop < 1) return node_err(c, aics_pt_child(tp, "crop_size"), "crop_size must be positive, got %lld", (long long)crop);
-    l->input_shape = (aics_shape){3, crop, crop}; /* colour images */
+    l->input_shape = (aics_blob_shape){3, crop, crop}; /* colour images */
     return true;
 }
 

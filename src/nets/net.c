@@ -98,11 +98,11 @@ aics_layer *aics_net_layer(aics_net *net, aics_layer_type type, const char *name
 aics_layer *aics_net_input(aics_net *net, const char *top, int64_t c, int64_t h, int64_t w)
 {
     aics_layer *l = aics_net_layer(net, AICS_LAYER_INPUT, top, NULL, top);
-    l->input_shape = (aics_shape){c, h, w};
+    l->input_shape = (aics_blob_shape){c, h, w};
     return l;
 }
 
-int64_t aics_shape_count(aics_shape s)
+int64_t aics_blob_count(aics_blob_shape s)
 {
     int64_t n;
     if (!aics_mul_i64(s.c, s.h, &n) || !aics_mul_i64(n, s.w, &n)) return -1;
@@ -143,11 +143,11 @@ int64_t aics_conv_out_size(int64_t in, int64_t k, int64_t s, int64_t p, int64_t 
 
 typedef struct {
     aics_strmap *index; /* blob name -> position in shape */
-    aics_shape *shape;
+    aics_blob_shape *shape;
     size_t n, cap;
 } blob_table;
 
-static bool table_get(const blob_table *t, const char *name, aics_shape *shape)
+static bool table_get(const blob_table *t, const char *name, aics_blob_shape *shape)
 {
     size_t i;
     if (!aics_strmap_get(t->index, name, &i)) return false;
@@ -155,7 +155,7 @@ static bool table_get(const blob_table *t, const char *name, aics_shape *shape)
     return true;
 }
 
-static void table_put(blob_table *t, const char *name, aics_shape shape)
+static void table_put(blob_table *t, const char *name, aics_blob_shape shape)
 {
     size_t i;
     if (aics_strmap_add(t->index, name, t->n, &i)) {
@@ -191,14 +191,14 @@ static bool positive(aics_net_error *err, const aics_layer *l, const char *what,
     return fail(err, l, "%s must be positive, got %lld", what, (long long)v);
 }
 
-static bool check_shape(aics_net_error *err, const aics_layer *l, aics_shape s)
+static bool check_shape(aics_net_error *err, const aics_layer *l, aics_blob_shape s)
 {
     if (s.h > SIZE_LIMIT || s.w > SIZE_LIMIT)
         return fail(err, l, "height or width beyond 2^40 is not supported");
     if (s.c < 1 || s.h < 1 || s.w < 1)
         return fail(err, l, "zero or negative size %lldx%lldx%lld", (long long)s.c,
                     (long long)s.h, (long long)s.w);
-    if (aics_shape_count(s) < 0)
+    if (aics_blob_count(s) < 0)
         return fail(err, l, "blob size %lldx%lldx%lld overflows 64 bits", (long long)s.c,
                     (long long)s.h, (long long)s.w);
     return true;
@@ -206,7 +206,7 @@ static bool check_shape(aics_net_error *err, const aics_layer *l, aics_shape s)
 
 static bool infer_conv(aics_layer *l, aics_net_error *err)
 {
-    const aics_shape in = l->in;
+    const aics_blob_shape in = l->in;
     if (!positive(err, l, "num_output", l->num_output) ||
         !positive(err, l, "kernel_size", l->kernel_h) || !positive(err, l, "kernel_size", l->kernel_w) ||
         !positive(err, l, "stride", l->stride_h) || !positive(err, l, "stride", l->stride_w) ||
@@ -231,7 +231,7 @@ static bool infer_conv(aics_layer *l, aics_net_error *err)
                     (long long)l->kernel_h, (long long)l->kernel_w, (long long)l->dilation_h,
                     (long long)l->dilation_w, (long long)(in.h + 2 * l->pad_h),
                     (long long)(in.w + 2 * l->pad_w));
-    l->out = (aics_shape){l->num_output, oh, ow};
+    l->out = (aics_blob_shape){l->num_output, oh, ow};
     return true;
 }
 
@@ -263,18 +263,18 @@ static bool infer_pool(aics_layer *l, aics_net_error *err)
         return fail(err, l, "kernel %lldx%lld is larger than the padded input %lldx%lld",
                     (long long)l->kernel_h, (long long)l->kernel_w, (long long)(l->in.h + 2 * l->pad_h),
                     (long long)(l->in.w + 2 * l->pad_w));
-    l->out = (aics_shape){l->in.c, oh, ow};
+    l->out = (aics_blob_shape){l->in.c, oh, ow};
     return true;
 }
 
-static bool infer_concat(aics_layer *l, const aics_shape *ins, aics_net_error *err)
+static bool infer_concat(aics_layer *l, const aics_blob_shape *ins, aics_net_error *err)
 {
     if (l->axis < 1 || l->axis > 3)
         return fail(err, l, "concatenation axis %lld is not supported (expected 1, 2 or 3)",
                     (long long)l->axis);
-    aics_shape out = ins[0];
+    aics_blob_shape out = ins[0];
     for (size_t i = 1; i < l->nbottom; i++) {
-        aics_shape s = ins[i];
+        aics_blob_shape s = ins[i];
         bool ok = (l->axis == 1 || s.c == out.c) && (l->axis == 2 || s.h == out.h) &&
                   (l->axis == 3 || s.w == out.w);
         if (!ok)
@@ -289,9 +289,9 @@ static bool infer_concat(aics_layer *l, const aics_shape *ins, aics_net_error *e
     return true;
 }
 
-static bool infer_layer(aics_layer *l, const aics_shape *ins, aics_net_error *err)
+static bool infer_layer(aics_layer *l, const aics_blob_shape *ins, aics_net_error *err)
 {
-    aics_shape in = l->in;
+    aics_blob_shape in = l->in;
     switch (l->type) {
     case AICS_LAYER_INPUT:
         l->out = l->input_shape;
@@ -302,10 +302,10 @@ static bool infer_layer(aics_layer *l, const aics_shape *ins, aics_net_error *er
         return infer_pool(l, err);
     case AICS_LAYER_FC:
         if (!positive(err, l, "num_output", l->num_output)) return false;
-        l->out = (aics_shape){l->num_output, 1, 1};
+        l->out = (aics_blob_shape){l->num_output, 1, 1};
         return true;
     case AICS_LAYER_FLATTEN:
-        l->out = (aics_shape){aics_shape_count(in), 1, 1};
+        l->out = (aics_blob_shape){aics_blob_count(in), 1, 1};
         return true;
     case AICS_LAYER_CONCAT:
         return infer_concat(l, ins, err);
@@ -325,10 +325,10 @@ static bool infer_layer(aics_layer *l, const aics_shape *ins, aics_net_error *er
         l->out = in;
         return true;
     case AICS_LAYER_NOWORK:
-        l->out = (aics_shape){1, 1, 1};
+        l->out = (aics_blob_shape){1, 1, 1};
         return true;
     case AICS_LAYER_UNKNOWN:
-        l->out = l->nbottom ? in : (aics_shape){1, 1, 1};
+        l->out = l->nbottom ? in : (aics_blob_shape){1, 1, 1};
         return true;
     default: /* ReLU, BatchNorm, Scale, Softmax, Dropout keep the shape */
         l->out = in;
@@ -361,7 +361,7 @@ static bool bottom_missing(const aics_net *net, size_t i, const char *name, aics
  * bottom at the same position has the same name. */
 static bool fresh_top(const blob_table *t, const aics_layer *l, size_t k, aics_net_error *err)
 {
-    aics_shape ignored;
+    aics_blob_shape ignored;
     if (!table_get(t, l->top[k], &ignored)) return true;
     if (k < l->nbottom && strcmp(l->bottom[k], l->top[k]) == 0) return true;
     return fail(err, l, "top '%.40s' is produced twice; Caffe refuses that unless the layer works in place",
@@ -371,7 +371,7 @@ static bool fresh_top(const blob_table *t, const aics_layer *l, size_t k, aics_n
 bool aics_net_finish(aics_net *net, aics_net_error *err)
 {
     blob_table t = {aics_strmap_new(), NULL, 0, 0};
-    aics_shape *ins = NULL;
+    aics_blob_shape *ins = NULL;
     size_t ins_cap = 0;
     bool ok = true;
     if (net->nlayers == 0) {
@@ -388,7 +388,7 @@ bool aics_net_finish(aics_net *net, aics_net_error *err)
         for (size_t b = 0; ok && b < l->nbottom; b++) {
             if (!table_get(&t, l->bottom[b], &ins[b])) ok = bottom_missing(net, i, l->bottom[b], err);
             else {
-                if (!aics_add_i64(l->in_total, aics_shape_count(ins[b]), &l->in_total))
+                if (!aics_add_i64(l->in_total, aics_blob_count(ins[b]), &l->in_total))
                     ok = fail(err, l, "input size overflows 64 bits");
             }
         }
@@ -398,7 +398,7 @@ bool aics_net_finish(aics_net *net, aics_net_error *err)
             ok = fail(err, l, "has no bottom");
             break;
         }
-        l->in = l->nbottom ? ins[0] : (aics_shape){0, 0, 0};
+        l->in = l->nbottom ? ins[0] : (aics_blob_shape){0, 0, 0};
         ok = infer_layer(l, ins, err) && check_shape(err, l, l->out);
         if (!ok) break;
         l->in_place = l->ntop && l->nbottom && strcmp(l->top[0], l->bottom[0]) == 0;

@@ -49,7 +49,7 @@ typedef enum { AICS_LRN_ACROSS, AICS_LRN_WITHIN } aics_lrn_region;
 /* One blob's shape at batch 1: channels × height × width, all >= 1. */
 typedef struct {
     int64_t c, h, w;
-} aics_shape;
+} aics_blob_shape;
 
 typedef struct {
     char *name;
@@ -80,12 +80,12 @@ typedef struct {
     int64_t axis;
 
     /* Input: the blob's shape, given before aics_net_finish(). */
-    aics_shape input_shape;
+    aics_blob_shape input_shape;
 
     /* Filled by aics_net_finish(). */
-    aics_shape in;          /* shape of the first bottom (zeros if none) */
+    aics_blob_shape in;          /* shape of the first bottom (zeros if none) */
     int64_t in_total;       /* elements over all bottoms */
-    aics_shape out;         /* shape of every top (all tops share it) */
+    aics_blob_shape out;         /* shape of every top (all tops share it) */
     bool in_place;          /* its (first) top reuses its (first) bottom's blob */
 } aics_layer;
 
@@ -150,6 +150,6 @@ int64_t aics_pool_out_size(int64_t in, int64_t k, int64_t s, int64_t p);
 int64_t aics_conv_out_size(int64_t in, int64_t k, int64_t s, int64_t p, int64_t d);
 
 /* Elements in a shape (checked; −1 on overflow). */
-int64_t aics_shape_count(aics_shape s);
+int64_t aics_blob_count(aics_blob_shape s);
 
 #endif

@@ -68,7 +68,7 @@ static int64_t window_sum(ck *c, int64_t in, int64_t out, int64_t k, int64_t s, 
 /* Convolution: out elements × fan-in F = (C_in/g)·K_h·K_w. */
 static void count_conv(ck *c, const aics_layer *l, unsigned m, aics_layer_counts *r)
 {
-    int64_t out = (m & AICS_MISTAKE_NO_SPATIAL) ? l->out.c : aics_shape_count(l->out);
+    int64_t out = (m & AICS_MISTAKE_NO_SPATIAL) ? l->out.c : aics_blob_count(l->out);
     int64_t cin = (m & AICS_MISTAKE_NO_GROUPS) ? l->in.c : l->in.c / l->group;
     int64_t kk = (m & AICS_MISTAKE_NO_KERNEL) ? 1 : mul(c, l->kernel_h, l->kernel_w);
     int64_t fan_in = mul(c, cin, kk);
@@ -83,7 +83,7 @@ static void count_conv(ck *c, const aics_layer *l, unsigned m, aics_layer_counts
 /* InnerProduct: N_of outputs × N_if inputs. */
 static void count_fc(ck *c, const aics_layer *l, unsigned m, aics_layer_counts *r)
 {
-    int64_t nif = aics_shape_count(l->in), nof = l->num_output;
+    int64_t nif = aics_blob_count(l->in), nof = l->num_output;
     bool bias_add = l->bias_term && !(m & (AICS_MISTAKE_ADD_NIF_MINUS_1 | AICS_MISTAKE_NO_BIAS_ADD));
     bool bias_param = l->bias_term && !(m & AICS_MISTAKE_NO_BIAS_ADD);
     if (m & AICS_MISTAKE_FC_AS_ONE) {
@@ -106,7 +106,7 @@ static void count_pool(ck *c, const aics_layer *l, aics_layer_counts *r)
     int64_t rows = window_sum(c, l->in.h, l->out.h, l->kernel_h, l->stride_h, l->pad_h, &nr);
     int64_t cols = window_sum(c, l->in.w, l->out.w, l->kernel_w, l->stride_w, l->pad_w, &nc);
     int64_t covered = mul(c, l->out.c, mul(c, rows, cols));
-    int64_t outs = aics_shape_count(l->out);
+    int64_t outs = aics_blob_count(l->out);
     int64_t work = covered - mul(c, l->out.c, mul(c, nr, nc)); /* an empty window does nothing */
     if (l->pool == AICS_POOL_MAX) r->other_cmp = work;
     else r->other_add = work, r->other_div = outs;
@@ -117,7 +117,7 @@ static void count_pool(ck *c, const aics_layer *l, aics_layer_counts *r)
  * multiplication by α/n, one power and one division. */
 static void count_lrn(ck *c, const aics_layer *l, aics_layer_counts *r)
 {
-    int64_t e = aics_shape_count(l->out), n = l->local_size, covered, unused;
+    int64_t e = aics_blob_count(l->out), n = l->local_size, covered, unused;
     if (l->lrn_region == AICS_LRN_ACROSS) {
         int64_t chans = window_sum(c, l->out.c, l->out.c, n, 1, (n - 1) / 2, &unused);
         covered = mul(c, chans, mul(c, l->out.h, l->out.w));
@@ -135,7 +135,7 @@ static void count_lrn(ck *c, const aics_layer *l, aics_layer_counts *r)
 
 static void count_other(ck *c, const aics_layer *l, unsigned m, aics_layer_counts *r)
 {
-    int64_t e = aics_shape_count(l->out), nb = (int64_t)l->nbottom;
+    int64_t e = aics_blob_count(l->out), nb = (int64_t)l->nbottom;
     switch (l->type) {
     case AICS_LAYER_POOL:
         count_pool(c, l, r);
@@ -196,7 +196,7 @@ static void count_memory(ck *c, const aics_layer *l, aics_layer_counts *r)
     if (l->type == AICS_LAYER_BATCHNORM) stored = add(c, mul(c, 2, l->out.c), 1); /* μ, σ², factor */
     r->param_bytes = mul(c, 4, stored);
     if (!l->in_place && l->type != AICS_LAYER_NOWORK && l->type != AICS_LAYER_UNKNOWN)
-        r->act_bytes = mul(c, 4, mul(c, (int64_t)l->ntop, aics_shape_count(l->out)));
+        r->act_bytes = mul(c, 4, mul(c, (int64_t)l->ntop, aics_blob_count(l->out)));
 }
 
 /* Whether `l` reads blob `name` as one of its bottoms. */

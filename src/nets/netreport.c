@@ -33,7 +33,7 @@ const char *aics_netreport_title(const aics_netreport_entry *e)
     return e->key;
 }
 
-char *aics_netreport_shape(aics_shape s, char *buf, size_t n)
+char *aics_netreport_shape(aics_blob_shape s, char *buf, size_t n)
 {
     snprintf(buf, n, "%lld×%lld×%lld", (long long)s.c, (long long)s.h, (long long)s.w);
     return buf;

@@ -68,7 +68,7 @@ void aics_netreport_key(const char *name, char *out, size_t n);
 const char *aics_netreport_title(const aics_netreport_entry *e);
 
 /* "96×55×55" (C×H×W) into buf. */
-char *aics_netreport_shape(aics_shape s, char *buf, size_t n);
+char *aics_netreport_shape(aics_blob_shape s, char *buf, size_t n);
 
 /* The totals of one net under `mistakes`; exits 2 naming the layer on overflow. */
 aics_layer_counts aics_netreport_count(const aics_netreport_entry *e, unsigned mistakes);

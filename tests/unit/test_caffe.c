@@ -60,7 +60,7 @@ START_TEST(four_input_forms)
         snprintf(text, sizeof text, "%slayer { name: \"r\" type: \"ReLU\" bottom: \"data\" top: \"r\" }\n", forms[i]);
         aics_net *n = parse(text, false);
         ck_assert_msg(n, "Input form %zu should load: %s", i + 1, err);
-        aics_shape s = n->layers[0].out;
+        aics_blob_shape s = n->layers[0].out;
         ck_assert_msg(s.c == 3 && s.h == 5 && s.w == 7, "Input form %zu gives 3×5×7.", i + 1);
         static const int64_t batch[] = {1, 10, 2, 1};
         ck_assert_msg(n->batch == batch[i], "Input form %zu states batch %lld, read %lld.", i + 1,
@@ -124,7 +124,7 @@ START_TEST(rectangular_and_grouped_fields)
                         "  convolution_param { num_output: 6 kernel_size: 3 dilation: 2 } }\n",
                         false);
     ck_assert_msg(n, "Should load: %s", err);
-    aics_shape o = n->layers[1].out;
+    aics_blob_shape o = n->layers[1].out;
     ck_assert_msg(o.c == 6 && o.h == 5 && o.w == 8, "3×1 kernel, stride 2×1, pad 1×0 on 10×8: 6×5×8.");
     ck_assert_msg(n->layers[2].out.h == 1 && n->layers[2].out.w == 4, "Dilation 2 spans 5: 5×8 → 1×4.");
     aics_layer_counts c;

@@ -100,7 +100,7 @@ START_TEST(rectangular_convolution)
     l->stride_h = 2;
     l->pad_h = 1;
     aics_layer_counts c = count_last(n, 0);
-    aics_shape o = n->layers[1].out;
+    aics_blob_shape o = n->layers[1].out;
     ck_assert_msg(o.c == 4 && o.h == 5 && o.w == 8, "The output should be 4×5×8, got %lld×%lld×%lld",
                   (long long)o.c, (long long)o.h, (long long)o.w);
     ck_assert_msg(c.mul == 160 * 9 && c.params == 40, "160 outputs × fan-in 9 = 1440; params 4·9 + 4 = 40.");
