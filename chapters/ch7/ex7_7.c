@@ -237,7 +237,7 @@ static void report_file(aics_result *r, const char *path)
     if (!text) aics_die_data(path, 0, 0, "cannot read the program (a regular file of at most 1 MiB)");
     aics_isa_prog prog;
     char err[400];
-    if (!aics_isa_parse(text, path, &prog, err, sizeof err)) {
+    if (!aics_isa_parse(text, len, path, &prog, err, sizeof err)) {
         fprintf(stderr, "%s: %s\n", aics_progname(), err);
         exit(AICS_EXIT_DATA);
     }

@@ -177,13 +177,15 @@ static bool parse_line(parse_ctx *c, char *line, aics_isa_prog *p, int *depth)
     }
 }
 
-bool aics_isa_parse(const char *text, const char *path, aics_isa_prog *p, char *err, size_t errsz)
+bool aics_isa_parse(const char *text, size_t len, const char *path, aics_isa_prog *p, char *err,
+                    size_t errsz)
 {
     aics_isa_prog_init(p);
     p->path = aics_xstrdup(path ? path : "<program>");
     parse_ctx c = {.r = {.path = p->path, .err = err, .errsz = errsz}};
     int depth = 0;
-    aics_reader_start(&c.r, text, strlen(text), AICS_REFUSE_NONE); /* a C string has no NUL inside */
+    if (!aics_reader_start(&c.r, text, len, AICS_REFUSE_NUL))
+        return aics_reader_fail(&c.r, c.r.line, c.r.col, "a NUL byte; expected program text");
     for (aics_line l; aics_reader_next(&c.r, &l);) {
         char *line = aics_line_dup(&l);
         c.linestart = line;

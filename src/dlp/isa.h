@@ -101,9 +101,11 @@ void aics_isa_endloop(aics_isa_prog *p);
 void aics_isa_sync(aics_isa_prog *p);
 void aics_isa_core(aics_isa_prog *p, int64_t core);
 
-/* Parse `text` (from `path`, for messages) into `p`. False with
- * "path:line:col: message" in err on bad input. */
-bool aics_isa_parse(const char *text, const char *path, aics_isa_prog *p, char *err, size_t errsz);
+/* Parse the `len` bytes of `text` (from `path`, for messages; no closing NUL
+ * needed) into `p`. False with "path:line:col: message" in err on bad input,
+ * a NUL byte included (a binary file is refused, never cut short). */
+bool aics_isa_parse(const char *text, size_t len, const char *path, aics_isa_prog *p, char *err,
+                    size_t errsz);
 
 /* Print `p` in the exercise's syntax, indented by loop depth, into a new
  * string the caller frees. */

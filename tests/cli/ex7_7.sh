@@ -26,6 +26,12 @@ grep -q "$tmp/big.isa:2:1: NRAM overflow: 1048576 bytes live (1 MB), capacity 13
     fail "unexpected message: $(cat "$tmp/err")"
 [ ! -s "$tmp/out" ] || fail "no results on an overflow"
 
+printf 'sync\nsy\0nc\ncompute MAC_32 4\n' >"$tmp/nul.isa"
+"$AICS_BIN/ex7_7" --quiet "$tmp/nul.isa" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+[ "$rc" -eq 2 ] || fail "a program with a NUL byte should exit 2 (not be read up to the NUL), got $rc"
+grep -q "$tmp/nul.isa:2:3: a NUL byte" "$tmp/err" || fail "the NUL's place expected: $(cat "$tmp/err")"
+
 printf 'move DRAM NRAM 6400\ncompute MAC_32 2560\n' >"$tmp/ok.isa"
 "$AICS_BIN/ex7_7" --quiet --format=kv "$tmp/ok.isa" >"$tmp/out" || fail "a fitting program should run"
 grep -q '^program.serial_ns 110$' "$tmp/out" || fail "6400 B / 64 GB/s + 2560 / 256 = 110 ns: $(cat "$tmp/out")"

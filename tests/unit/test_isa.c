@@ -12,7 +12,7 @@
 static bool run_text(const aics_isa_proc *p, const char *text, aics_isa_stats *st, char *err, size_t n)
 {
     aics_isa_prog prog;
-    bool ok = aics_isa_parse(text, "t.isa", &prog, err, n) && aics_isa_run(p, &prog, st, err, n);
+    bool ok = aics_isa_parse(text, strlen(text), "t.isa", &prog, err, n) && aics_isa_run(p, &prog, st, err, n);
     aics_isa_prog_free(&prog);
     return ok;
 }
@@ -65,6 +65,18 @@ START_TEST(parse_errors_name_line_and_column)
     aics_isa_proc q = aics_isa_proc_quad();
     ck_assert(!run_text(&q, "core 0\nsync\nsync\ncore 1\nsync\ncompute MAC_32 4\n", &st, err, sizeof err));
     ck_assert_msg(strstr(err, "sync"), "Cores must agree on their syncs, got: %s", err);
+}
+END_TEST
+
+START_TEST(nul_byte_is_refused_not_cut_short)
+{
+    static const char text[] = "sync\nsy\0nc\ncompute MAC_32 4\n";
+    aics_isa_prog prog;
+    char err[400];
+    ck_assert_msg(!aics_isa_parse(text, sizeof text - 1, "t.isa", &prog, err, sizeof err),
+                  "A program with a NUL byte inside is refused, not read up to the NUL.");
+    ck_assert_msg(strstr(err, "t.isa:2:3: a NUL byte"), "The error points at the NUL, got: %s", err);
+    aics_isa_prog_free(&prog);
 }
 END_TEST
 
@@ -147,7 +159,7 @@ START_TEST(printed_program_parses_back)
     char err[400];
     ck_assert(aics_isa_gen_fc(&p, &t, &prog, &plan, err, sizeof err));
     char *text = aics_isa_print(&prog);
-    ck_assert_msg(aics_isa_parse(text, "printed", &back, err, sizeof err), "%s", err);
+    ck_assert_msg(aics_isa_parse(text, strlen(text), "printed", &back, err, sizeof err), "%s", err);
     ck_assert(aics_isa_run(&p, &prog, &a, err, sizeof err) && aics_isa_run(&p, &back, &b, err, sizeof err));
     ck_assert(a.serial_ns == b.serial_ns && a.pipelined_ns == b.pipelined_ns && a.macs == b.macs);
     free(text);
@@ -162,6 +174,7 @@ Suite *isa_suite(void)
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, nram_overflow_is_rejected);
     tcase_add_test(tc, parse_errors_name_line_and_column);
+    tcase_add_test(tc, nul_byte_is_refused_not_cut_short);
     tcase_add_test(tc, serial_is_bytes_over_bandwidth_plus_macs_over_peak);
     tcase_add_test(tc, pipelined_overlaps_as_solved_by_hand);
     tcase_add_test(tc, every_exercise_is_ordered);
