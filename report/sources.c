@@ -14,6 +14,7 @@
 #include "fileio.h"
 #include "intmath.h"
 #include "plot.h"
+#include "reader.h"
 #include "strmap.h"
 
 #define SOURCE_MAX_BYTES (16u << 20)
@@ -142,14 +143,15 @@ const aics_kv *aics_sources_kv(aics_sources *s, const char *prog)
  * after one "# aics-labels" header line. */
 static bool parse_labels(char *text, aics_labels *out, long *bad_line)
 {
-    long line = 0;
-    for (char *p = text, *nl; p && *p; p = nl) {
-        nl = strchr(p, '\n');
-        if (nl) *nl++ = '\0';
-        if (++line == 1 && strncmp(p, "# aics-labels ", 14) == 0) continue;
+    aics_reader r = {.path = NULL};
+    aics_reader_start(&r, text, strlen(text), AICS_REFUSE_NONE); /* a C string: no NUL inside */
+    for (aics_line l; aics_reader_next(&r, &l);) {
+        char *p = (char *)l.s; /* the cache's own copy of the file, cut up in place */
+        p[l.n] = '\0';         /* over the line end, which the reader has passed */
+        if (l.no == 1 && strncmp(p, "# aics-labels ", 14) == 0) continue;
         char *t1 = strchr(p, '\t'), *t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
         if (!t2 || (strncmp(t1 + 1, "shown\t", 6) != 0 && strncmp(t1 + 1, "kv\t", 3) != 0)) {
-            *bad_line = line;
+            *bad_line = l.no;
             return false;
         }
         *t1 = '\0';
@@ -286,31 +288,34 @@ static size_t indent_of(const char *p, size_t n)
     return i == n ? SIZE_MAX : i; /* blank lines do not count */
 }
 
+/* Starts the one line reader over `len` bytes of text; the anchors' text is
+ * a C string, so there is nothing to refuse. */
+static void lines_of(aics_reader *r, const char *text, size_t len)
+{
+    *r = (aics_reader){.path = NULL};
+    aics_reader_start(r, text, len, AICS_REFUSE_NONE);
+}
+
 bool aics_code_region(const char *src, const char *anchor, aics_buf *out)
 {
     const char *begin = NULL, *end = NULL;
-    for (const char *p = src; *p && !end;) {
-        const char *nl = strchr(p, '\n');
-        size_t n = nl ? (size_t)(nl - p) : strlen(p);
-        if (!begin && anchor_line(p, n, "ANCHOR", anchor)) begin = p + n + (nl ? 1 : 0);
-        else if (begin && anchor_line(p, n, "ANCHOR_END", anchor)) end = p;
-        p += n + (nl ? 1 : 0);
+    aics_reader r;
+    lines_of(&r, src, strlen(src));
+    for (aics_line l; !end && aics_reader_next(&r, &l);) {
+        if (!begin && anchor_line(l.s, l.n, "ANCHOR", anchor)) begin = r.text + r.pos;
+        else if (begin && anchor_line(l.s, l.n, "ANCHOR_END", anchor)) end = l.s;
     }
     if (!begin || !end) return false;
     size_t indent = SIZE_MAX;
-    for (const char *p = begin; p < end;) {
-        size_t n = (size_t)((const char *)memchr(p, '\n', (size_t)(end - p)) - p);
-        if (!is_marker(p, n) && indent_of(p, n) < indent) indent = indent_of(p, n);
-        p += n + 1;
-    }
-    for (const char *p = begin; p < end;) {
-        size_t n = (size_t)((const char *)memchr(p, '\n', (size_t)(end - p)) - p);
-        if (!is_marker(p, n)) {
-            size_t cut = indent_of(p, n) == SIZE_MAX ? n : indent;
-            aics_buf_append(out, p + cut, n - cut);
-            aics_buf_putc(out, '\n');
-        }
-        p += n + 1;
+    lines_of(&r, begin, (size_t)(end - begin));
+    for (aics_line l; aics_reader_next(&r, &l);)
+        if (!is_marker(l.s, l.n) && indent_of(l.s, l.n) < indent) indent = indent_of(l.s, l.n);
+    lines_of(&r, begin, (size_t)(end - begin));
+    for (aics_line l; aics_reader_next(&r, &l);) {
+        if (is_marker(l.s, l.n)) continue;
+        size_t cut = indent_of(l.s, l.n) == SIZE_MAX ? l.n : indent;
+        aics_buf_append(out, l.s + cut, l.n - cut);
+        aics_buf_putc(out, '\n');
     }
     return true;
 }
