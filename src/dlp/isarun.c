@@ -247,7 +247,13 @@ static void expand(run_ctx *c, size_t b, size_t e, int64_t core, exec_list *out)
         const aics_insn *in = &c->prog->v[i];
         if (c->core_of[i] != core || in->op == AICS_OP_CORE || in->op == AICS_OP_ENDLOOP) continue;
         if (in->op == AICS_OP_LOOP) {
-            for (int64_t r = 0; r < in->n; r++) expand(c, i + 1, c->match[i], core, out);
+            /* A body that gives this core nothing gives it nothing on every
+             * pass: stop, or "loop 10^16 … endloop" around it spins for ever. */
+            size_t before = out->n;
+            for (int64_t r = 0; r < in->n; r++) {
+                expand(c, i + 1, c->match[i], core, out);
+                if (out->n == before) break;
+            }
             i = c->match[i];
             continue;
         }

@@ -18,6 +18,7 @@ case $name in
     ex3_2) add "$shared"/nets/*.prototxt tests/fuzz/seeds/caffe/* ;;
     kv) add solutions/ch*/*.kv tests/grade/*/*.kv ;;
     csv) add data/*.csv ;;
+    isa) ;; # tests/fuzz/seeds/isa/ only: the programs of 7.7-7.12 are built in C
     grade)
         # SPEC, REFERENCE and SUBMISSION of every grader case, as one input.
         for c in tests/grade/*/; do

@@ -80,6 +80,18 @@ START_TEST(nul_byte_is_refused_not_cut_short)
 }
 END_TEST
 
+START_TEST(empty_loop_body_runs_once_not_forever)
+{
+    /* Found by fuzz_isa: the unroller walked an empty body 10^16 times. */
+    aics_isa_proc p = aics_isa_proc_single();
+    aics_isa_stats st;
+    char err[400];
+    ck_assert_msg(run_text(&p, "loop 10000000000000056\nloop 99999\nendloop\nendloop\nsync\n", &st, err, sizeof err),
+                  "A loop around nothing is a valid program, got: %s", err);
+    ck_assert_msg(st.macs == 0 && st.serial_ns == 0, "A loop around nothing does no work.");
+}
+END_TEST
+
 START_TEST(serial_is_bytes_over_bandwidth_plus_macs_over_peak)
 {
     aics_isa_proc p = aics_isa_proc_single();
@@ -175,6 +187,7 @@ Suite *isa_suite(void)
     tcase_add_test(tc, nram_overflow_is_rejected);
     tcase_add_test(tc, parse_errors_name_line_and_column);
     tcase_add_test(tc, nul_byte_is_refused_not_cut_short);
+    tcase_add_test(tc, empty_loop_body_runs_once_not_forever);
     tcase_add_test(tc, serial_is_bytes_over_bandwidth_plus_macs_over_peak);
     tcase_add_test(tc, pipelined_overlaps_as_solved_by_hand);
     tcase_add_test(tc, every_exercise_is_ordered);
